@@ -1,0 +1,109 @@
+using HeatPump.Control.FrontPanel;
+using HeatPump.Control.Protection;
+using HeatPump.Control.Sensors;
+using HeatPump.Control.Settings;
+
+namespace HeatPump.Control
+{
+    /// <summary>
+    /// One tick of the whole control core, wired the one way DESIGN §2 draws it:
+    /// raw inputs → sensor validation and panel → controller → guard → outputs and display.
+    /// The firmware loop, the simulator and the virtual bench all step this, so they cannot wire it
+    /// differently. Allocates nothing after construction.
+    /// </summary>
+    public sealed class ControlCore
+    {
+        private ControllerInputs _controllerInputs;
+        private OutputState _requested;
+        private OutputState _outputs;
+
+        /// <summary>Creates the core in its power-up state at <paramref name="nowMs"/>.</summary>
+        /// <param name="settings">Settings as loaded from the store (or defaults); edited in place by the panel.</param>
+        /// <param name="nowMs">Power-up time, ms.</param>
+        /// <param name="staggerSeed">A number that differs between units (e.g. from the chip id): picks the random part of the power-up delay.</param>
+        public ControlCore(ControllerSettings settings, long nowMs, uint staggerSeed)
+        {
+            Settings = settings;
+            Indoor = new SensorValidator(SensorRole.Indoor, nowMs);
+            Outdoor = new SensorValidator(SensorRole.Outdoor, nowMs);
+            Coil = new SensorValidator(SensorRole.Coil, nowMs);
+            Panel = new PanelLogic(settings);
+            Controller = new Controller(settings, nowMs);
+            StaggerMs = StaggerFromSeed(staggerSeed, settings.Get(SettingId.PowerUpStaggerMax));
+            Guard = new SafetyGuard(settings, nowMs, StaggerMs);
+            Display = new DisplayModel();
+        }
+
+        /// <summary>The live settings.</summary>
+        public ControllerSettings Settings { get; }
+
+        /// <summary>Indoor sensor channel.</summary>
+        public SensorValidator Indoor { get; }
+
+        /// <summary>Outdoor sensor channel.</summary>
+        public SensorValidator Outdoor { get; }
+
+        /// <summary>Coil sensor channel.</summary>
+        public SensorValidator Coil { get; }
+
+        /// <summary>Front-panel logic.</summary>
+        public PanelLogic Panel { get; }
+
+        /// <summary>The state machine.</summary>
+        public Controller Controller { get; }
+
+        /// <summary>The interlocks.</summary>
+        public SafetyGuard Guard { get; }
+
+        /// <summary>What the panel shows after the last tick.</summary>
+        public DisplayModel Display { get; }
+
+        /// <summary>The random part of the power-up delay chosen at construction, ms.</summary>
+        public long StaggerMs { get; }
+
+        /// <summary>What the controller asked for in the last tick.</summary>
+        public OutputState Requested
+        {
+            get { return _requested; }
+        }
+
+        /// <summary>What the guard let through in the last tick: drive these.</summary>
+        public OutputState Outputs
+        {
+            get { return _outputs; }
+        }
+
+        /// <summary>Runs one tick.</summary>
+        public void Step(ControlInputs inputs)
+        {
+            long now = inputs.NowMs;
+            Indoor.Update(inputs.Indoor, now, Settings.Tenths(SettingId.IndoorOffset));
+            Outdoor.Update(inputs.Outdoor, now, Settings.Tenths(SettingId.OutdoorOffset));
+            Coil.Update(inputs.Coil, now, Settings.Tenths(SettingId.CoilOffset));
+            Panel.Update(inputs.Buttons, now);
+
+            _controllerInputs.NowMs = now;
+            _controllerInputs.IndoorValid = Indoor.IsValid;
+            _controllerInputs.IndoorC = Indoor.Celsius;
+            _controllerInputs.OutdoorValid = Outdoor.IsValid;
+            _controllerInputs.OutdoorC = Outdoor.Celsius;
+            _controllerInputs.CoilValid = Coil.IsValid;
+            _controllerInputs.CoilC = Coil.Celsius;
+            _controllerInputs.HighPressureTripped = inputs.HighPressureTripped;
+            _controllerInputs.LowPressureTripped = inputs.LowPressureTripped;
+            _controllerInputs.ResetRequested = Panel.ResetRequested;
+            _controllerInputs.Guard = Guard.Feedback(now);
+
+            _requested = Controller.Step(ref _controllerInputs);
+            _outputs = Guard.Apply(_requested, now, Indoor.IsValid, Outdoor.IsValid, Outdoor.Celsius);
+        }
+
+        /// <summary>The power-up stagger for <paramref name="seed"/>: 0..<paramref name="maxSeconds"/> whole seconds, as ms.</summary>
+        public static long StaggerFromSeed(uint seed, int maxSeconds)
+        {
+            // A multiplicative hash spreads chip ids that differ only in their low bits.
+            uint mixed = seed * 2654435761u;
+            return (long)((mixed >> 8) % (uint)(maxSeconds + 1)) * 1000L;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using HeatPump.Control.Sensors;
+
+namespace HeatPump.Control
+{
+    /// <summary>The raw inputs of one tick, as the loop read them from the HAL, before any validation.</summary>
+    public sealed class ControlInputs
+    {
+        /// <summary>Monotonic time, ms.</summary>
+        public long NowMs;
+
+        /// <summary>Indoor sensor sample this tick (Status None when no read).</summary>
+        public SensorSample Indoor;
+
+        /// <summary>Outdoor sensor sample this tick.</summary>
+        public SensorSample Outdoor;
+
+        /// <summary>Coil sensor sample this tick.</summary>
+        public SensorSample Coil;
+
+        /// <summary>Buttons pressed now (<see cref="Hal.Buttons"/> flags), raw.</summary>
+        public int Buttons;
+
+        /// <summary>High-pressure switch open.</summary>
+        public bool HighPressureTripped;
+
+        /// <summary>Low-pressure switch open.</summary>
+        public bool LowPressureTripped;
+    }
+}

@@ -1,0 +1,45 @@
+using HeatPump.Control.Protection;
+
+namespace HeatPump.Control
+{
+    /// <summary>
+    /// Everything the controller may know in one tick: time, the validated sensors, the safety
+    /// switches, panel requests and the guard's feedback from the previous tick. A plain value: the
+    /// controller reads no clock, no pin and no bus.
+    /// </summary>
+    public struct ControllerInputs
+    {
+        /// <summary>Monotonic time, ms since power-up.</summary>
+        public long NowMs;
+
+        /// <summary>Indoor reading trusted.</summary>
+        public bool IndoorValid;
+
+        /// <summary>Indoor temperature, °C (meaningful when valid).</summary>
+        public float IndoorC;
+
+        /// <summary>Outdoor reading trusted.</summary>
+        public bool OutdoorValid;
+
+        /// <summary>Outdoor temperature, °C.</summary>
+        public float OutdoorC;
+
+        /// <summary>Coil reading trusted.</summary>
+        public bool CoilValid;
+
+        /// <summary>Outdoor coil temperature, °C.</summary>
+        public float CoilC;
+
+        /// <summary>High-pressure switch open.</summary>
+        public bool HighPressureTripped;
+
+        /// <summary>Low-pressure switch open.</summary>
+        public bool LowPressureTripped;
+
+        /// <summary>The user asked to clear a lockout (MODE held 10 s), this tick.</summary>
+        public bool ResetRequested;
+
+        /// <summary>What the guard drove last tick and when it will allow the next start or shift.</summary>
+        public GuardFeedback Guard;
+    }
+}

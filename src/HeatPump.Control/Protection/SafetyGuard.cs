@@ -1,0 +1,279 @@
+using HeatPump.Control.Settings;
+
+namespace HeatPump.Control.Protection
+{
+    /// <summary>
+    /// Independent interlocks between the controller and the outputs (DESIGN §5, I1–I7). It knows no
+    /// modes or states: it sees only the commanded outputs, the intent flags on them, the sensor
+    /// validity and the outdoor temperature, and can only veto — turn something off or hold it where
+    /// it is. A bug in the controller therefore cannot short-cycle the compressor, slam the valve,
+    /// heat or cool outside the lockouts, or stretch a defrost.
+    /// </summary>
+    public sealed class SafetyGuard
+    {
+        /// <summary>Quiet-shift restarts (I1's exception) allowed in any hour: two defrosts' worth at the shortest interval.</summary>
+        public const int MaxShiftRestartsPerHour = 4;
+
+        private const long HourMs = 3600000L;
+
+        private readonly ControllerSettings _settings;
+        private readonly StartLog _starts = new StartLog(10);
+        private readonly StartLog _shiftRestarts = new StartLog(MaxShiftRestartsPerHour);
+
+        private OutputState _out;
+        private long _compressorSinceMs;
+        private bool _offSincePowerUp;
+        private long _powerUpHoldMs;
+        private bool _shiftedSinceStop;
+        private bool _defrostRunning;
+        private long _defrostRunStartMs;
+
+        /// <summary>Creates a guard in the power-up state at <paramref name="nowMs"/>.</summary>
+        /// <param name="settings">Limits to enforce (min-off, starts cap, lockouts, defrost maximum).</param>
+        /// <param name="nowMs">Power-up time, ms.</param>
+        /// <param name="staggerMs">The random part of the power-up delay, ms (from the chip id, so the guard stays deterministic).</param>
+        public SafetyGuard(ControllerSettings settings, long nowMs, long staggerMs)
+        {
+            _settings = settings;
+            PowerUp(nowMs, staggerMs);
+        }
+
+        /// <summary>Outputs as last driven.</summary>
+        public OutputState Outputs
+        {
+            get { return _out; }
+        }
+
+        /// <summary>Number of ticks in which the guard had to change what the controller asked for.</summary>
+        public long Vetoes { get; private set; }
+
+        /// <summary>Every output off and the minimum off time (plus stagger) running from <paramref name="nowMs"/>: a reset, a watchdog restart or leaving bench mode.</summary>
+        public void PowerUp(long nowMs, long staggerMs)
+        {
+            _out = OutputState.AllOff();
+            _compressorSinceMs = nowMs;
+            _offSincePowerUp = true;
+            _powerUpHoldMs = staggerMs;
+            _shiftedSinceStop = false;
+            _defrostRunning = false;
+            _starts.Clear();
+            _shiftRestarts.Clear();
+        }
+
+        /// <summary>
+        /// Applies the interlocks to <paramref name="wanted"/> and returns what may be driven now.
+        /// </summary>
+        /// <param name="wanted">The controller's commands with their intent flags.</param>
+        /// <param name="nowMs">Monotonic time, ms.</param>
+        /// <param name="indoorValid">A trusted indoor reading exists (I4).</param>
+        /// <param name="outdoorValid">A trusted outdoor reading exists; without one the lockouts cannot be judged and are off (DESIGN §4).</param>
+        /// <param name="outdoorC">Outdoor temperature, °C.</param>
+        public OutputState Apply(OutputState wanted, long nowMs, bool indoorValid, bool outdoorValid, float outdoorC)
+        {
+            OutputState o = wanted;
+            bool wasOn = _out.Compressor;
+
+            if (o.Fault)
+            {
+                // I5: nothing that moves heat runs in a fault; the valve rests de-energised once I2 lets it.
+                o.Compressor = false;
+                o.AuxHeat = false;
+                o.ValveEnergised = false;
+                if (_out.IndoorFanDuty <= 0f)
+                {
+                    o.IndoorFanDuty = 0f;
+                }
+
+                if (_out.OutdoorFanDuty <= 0f)
+                {
+                    o.OutdoorFanDuty = 0f;
+                }
+            }
+
+            // I4: no compressor without a trusted indoor reading, except a defrost already melting.
+            if (o.Compressor && !indoorValid && !(o.Defrost && _defrostRunning && wasOn))
+            {
+                o.Compressor = false;
+            }
+
+            // I6: lockouts by outdoor temperature; a defrost is a short reverse cycle, not cooling.
+            if (o.Compressor && outdoorValid && !o.Defrost)
+            {
+                bool heating = o.ValveEnergised == HeatingPositionEnergised();
+                if (heating && outdoorC < _settings.Tenths(SettingId.HeatLockoutOutdoor))
+                {
+                    o.Compressor = false;
+                }
+                else if (!heating && outdoorC < _settings.Tenths(SettingId.CoolLockoutOutdoor))
+                {
+                    o.Compressor = false;
+                }
+            }
+
+            // I3: the reverse cycle of a defrost never outlasts the maximum defrost time.
+            if (o.Defrost && o.Compressor && _defrostRunning
+                && nowMs - _defrostRunStartMs >= _settings.SecondsAsMs(SettingId.DefrostMaxTime))
+            {
+                o.Compressor = false;
+            }
+
+            // I2: the valve moves only with the compressor stopped for the quiet-shift time.
+            bool valveChanges = false;
+            if (o.ValveEnergised != _out.ValveEnergised)
+            {
+                if (!wasOn && nowMs >= ValveChangeAllowedAt())
+                {
+                    valveChanges = true;
+                }
+                else
+                {
+                    o.ValveEnergised = _out.ValveEnergised;
+                    if (!wasOn)
+                    {
+                        // Starting now would run the compressor with the valve in the wrong position.
+                        o.Compressor = false;
+                    }
+                }
+            }
+
+            if (valveChanges)
+            {
+                // The compressor starts on a later tick than the shift, never in the same instant.
+                o.Compressor = false;
+                _shiftedSinceStop = true;
+            }
+
+            // I1 and I7: minimum off time, power-up delay and starts per hour.
+            if (o.Compressor && !wasOn)
+            {
+                bool shiftRestart = IsShiftRestart(o, nowMs);
+                if (nowMs < (shiftRestart ? ShiftRestartAllowedAt() : StartAllowedAt(nowMs)))
+                {
+                    o.Compressor = false;
+                }
+                else
+                {
+                    if (shiftRestart)
+                    {
+                        _shiftRestarts.Add(nowMs);
+                    }
+                    else
+                    {
+                        _starts.Add(nowMs);
+                    }
+
+                    _compressorSinceMs = nowMs;
+                    _offSincePowerUp = false;
+                    _shiftedSinceStop = false;
+                }
+            }
+            else if (!o.Compressor && wasOn)
+            {
+                _compressorSinceMs = nowMs;
+                _shiftedSinceStop = false;
+            }
+
+            if (o.Defrost && o.Compressor)
+            {
+                if (!_defrostRunning)
+                {
+                    _defrostRunning = true;
+                    _defrostRunStartMs = nowMs;
+                }
+            }
+            else if (!o.Defrost)
+            {
+                _defrostRunning = false;
+            }
+
+            if (o.Compressor != wanted.Compressor || o.ValveEnergised != wanted.ValveEnergised || o.AuxHeat != wanted.AuxHeat
+                || o.IndoorFanDuty != wanted.IndoorFanDuty || o.OutdoorFanDuty != wanted.OutdoorFanDuty)
+            {
+                Vetoes++;
+            }
+
+            _out = o;
+            return o;
+        }
+
+        /// <summary>What the controller needs to know of the guard's timers, as of <paramref name="nowMs"/>.</summary>
+        public GuardFeedback Feedback(long nowMs)
+        {
+            GuardFeedback f;
+            f.CompressorOn = _out.Compressor;
+            f.CompressorSinceMs = _compressorSinceMs;
+            f.ValveEnergised = _out.ValveEnergised;
+            f.StartAllowedAtMs = StartAllowedAt(nowMs);
+            f.StartHold = StartHold(nowMs);
+            f.ValveChangeAllowedAtMs = _out.Compressor ? long.MaxValue : ValveChangeAllowedAt();
+            f.ShiftRestartAllowedAtMs = ShiftRestartAllowedAt();
+            f.ShiftedSinceStop = _shiftedSinceStop;
+            return f;
+        }
+
+        /// <summary>The solenoid level that puts the valve in the heating position, by O/B polarity.</summary>
+        public bool HeatingPositionEnergised()
+        {
+            // O (0) is energised in cool, so heating is de-energised; B (1) is energised in heat.
+            return _settings.Get(SettingId.ValvePolarity) == 1;
+        }
+
+        private bool IsShiftRestart(OutputState o, long nowMs)
+        {
+            return o.QuietShiftRestart && _shiftedSinceStop && !_offSincePowerUp
+                && _shiftRestarts.CountSince(nowMs - HourMs + 1) < MaxShiftRestartsPerHour;
+        }
+
+        private long ValveChangeAllowedAt()
+        {
+            return _compressorSinceMs + _settings.SecondsAsMs(SettingId.QuietShiftTime);
+        }
+
+        private long ShiftRestartAllowedAt()
+        {
+            return _compressorSinceMs + _settings.SecondsAsMs(SettingId.QuietShiftTime);
+        }
+
+        private long MinOffEnds()
+        {
+            long ends = _compressorSinceMs + _settings.SecondsAsMs(SettingId.MinOffTime);
+            return _offSincePowerUp ? ends + _powerUpHoldMs : ends;
+        }
+
+        private long StartAllowedAt(long nowMs)
+        {
+            long at = MinOffEnds();
+            long capEnds = StartsCapEnds(nowMs);
+            return capEnds > at ? capEnds : at;
+        }
+
+        private long StartsCapEnds(long nowMs)
+        {
+            int max = _settings.Get(SettingId.MaxStartsPerHour);
+            if (_starts.CountSince(nowMs - HourMs + 1) < max)
+            {
+                return long.MinValue;
+            }
+
+            // The start that falls out of the hour first is the max-th most recent one.
+            return _starts.Recent(max - 1) + HourMs;
+        }
+
+        private HoldReason StartHold(long nowMs)
+        {
+            long minOff = MinOffEnds();
+            long cap = StartsCapEnds(nowMs);
+            if (nowMs >= minOff && nowMs >= cap)
+            {
+                return HoldReason.None;
+            }
+
+            if (cap > minOff)
+            {
+                return HoldReason.StartsPerHour;
+            }
+
+            return _offSincePowerUp ? HoldReason.PowerUpDelay : HoldReason.AntiShortCycle;
+        }
+    }
+}
