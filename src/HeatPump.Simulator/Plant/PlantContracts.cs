@@ -1,0 +1,52 @@
+using HeatPump.Control;
+using HeatPump.Control.Sensors;
+
+namespace HeatPump.Simulator.Plant;
+
+/// <summary>Outdoor conditions at one instant.</summary>
+public readonly record struct WeatherSample(double OutdoorC, double RelativeHumidity, double SolarWm2);
+
+/// <summary>A deterministic weather source: the same name, seed and time give the same sample.</summary>
+public interface IWeather
+{
+    /// <summary>Climate name ("humid-cold", or the EPW file's location).</summary>
+    string Name { get; }
+
+    /// <summary>How many days of weather the source holds (an EPW year wraps around).</summary>
+    double Days { get; }
+
+    /// <summary>Conditions at <paramref name="seconds"/> since the start of the run.</summary>
+    WeatherSample At(double seconds);
+}
+
+/// <summary>What the plant's physics look like after a step: the truth the controller never sees directly.</summary>
+public interface IPlant
+{
+    /// <summary>Indoor air temperature, °C.</summary>
+    double IndoorC { get; }
+
+    /// <summary>Outdoor air temperature, °C (as the weather gave it).</summary>
+    double OutdoorC { get; }
+
+    /// <summary>Outdoor coil temperature, °C.</summary>
+    double CoilC { get; }
+
+    /// <summary>Ice on the outdoor coil as a fraction of the maximum it can hold, 0..1.</summary>
+    double FrostFraction { get; }
+
+    /// <summary>Electric power drawn in the last step (compressor, fans, aux), W.</summary>
+    double ElectricPowerW { get; }
+
+    /// <summary>Heat delivered to the house by the heat pump and aux in the last step, W (negative when cooling or defrosting).</summary>
+    double HeatToHouseW { get; }
+
+    /// <summary>Advances the physics by <paramref name="dtSeconds"/> with the outputs as driven and the weather now.</summary>
+    void Step(double dtSeconds, in OutputState outputs, in WeatherSample weather);
+}
+
+/// <summary>The three DS18B20s as the board would read them from the plant, with quantisation, noise, lag and scheduled faults.</summary>
+public interface ISensorModel
+{
+    /// <summary>The sample the bus returns for <paramref name="role"/> at <paramref name="seconds"/>, given the true temperature.</summary>
+    SensorSample Read(SensorRole role, double trueC, double seconds);
+}
