@@ -126,6 +126,12 @@ namespace HeatPump.Firmware
                 OutputState driven = core.Outputs;
                 outputs.Write(ref driven);
 
+                if (core.Panel.BenchToggleRequested)
+                {
+                    // Bench mode shows readings on the panel; the ROM codes only fit in the log.
+                    LogBindings(bindings, log);
+                }
+
                 if (core.Panel.LearnSensorsRequested && !learn.Active)
                 {
                     learn.Start(now);
@@ -202,14 +208,7 @@ namespace HeatPump.Firmware
             watchdog.Feed();
             bindings.Classify(search);
             log.Record("BUS", "devices=" + search.Found.ToString());
-            for (int r = 0; r < SensorBindings.RoleCount; r++)
-            {
-                SensorRole role = (SensorRole)r;
-                string rom = bindings.IsBound(role) ? RomCode.ToHex(bindings.Roms, SensorBindings.OffsetOf(role)) : "-";
-                BindingStatus s = bindings.StatusOf(role);
-                log.Record("SENSOR", "role=" + SensorBindings.RoleKey(r) + " rom=" + rom + " status="
-                    + (s == BindingStatus.Present ? "present" : s == BindingStatus.Missing ? "missing" : "unbound"));
-            }
+            LogBindings(bindings, log);
 
             for (int i = 0; i < search.Kept; i++)
             {
@@ -227,6 +226,18 @@ namespace HeatPump.Firmware
             if (search.Found > search.Kept)
             {
                 log.Warn("bus.too-many devices=" + search.Found.ToString());
+            }
+        }
+
+        private static void LogBindings(SensorBindings bindings, SerialLog log)
+        {
+            for (int r = 0; r < SensorBindings.RoleCount; r++)
+            {
+                SensorRole role = (SensorRole)r;
+                string rom = bindings.IsBound(role) ? RomCode.ToHex(bindings.Roms, SensorBindings.OffsetOf(role)) : "-";
+                BindingStatus s = bindings.StatusOf(role);
+                log.Record("SENSOR", "role=" + SensorBindings.RoleKey(r) + " rom=" + rom + " status="
+                    + (s == BindingStatus.Present ? "present" : s == BindingStatus.Missing ? "missing" : "unbound"));
             }
         }
 
