@@ -3,8 +3,8 @@ namespace HeatPump.Firmware.Hal
     /// <summary>
     /// The 7-segment pattern of each character the front panel uses. Bit 0 is segment a (top), then
     /// b, c, d, e, f clockwise, g (middle) in bit 6; bit 7 is the decimal point, which the display
-    /// driver adds for dots and the colon. Letters without a readable 7-segment shape (K, M, V, W, X)
-    /// show blank, as an unknown character does.
+    /// driver adds for dots and the colon. Letters a 7-segment digit cannot draw take the usual
+    /// stand-ins (V as U, M as an arch, K as h, X as H); W and unknown characters show blank.
     /// </summary>
     internal static class SegmentFont
     {
@@ -70,8 +70,11 @@ namespace HeatPump.Firmware.Hal
                 case 'r': case 'R': return E | G;
                 case 'S': case 's': return A | C | D | F | G;
                 case 't': case 'T': return D | E | F | G;
-                case 'U': return B | C | D | E | F;
-                case 'u': return C | D | E;
+                case 'U': case 'V': return B | C | D | E | F;
+                case 'u': case 'v': return C | D | E;
+                case 'M': case 'm': return A | B | C | E | F;
+                case 'k': case 'K': return C | E | F | G;
+                case 'x': case 'X': return B | C | E | F | G;
                 case 'y': case 'Y': return B | C | D | F | G;
                 default: return 0;
             }
