@@ -52,7 +52,9 @@ namespace HeatPump.Control.Sensors
     /// coil 30 K/min (the coil drops 10–15 K within a minute when the compressor starts in heat, and hot
     /// gas at the start of a defrost warms it about 20 K in a few minutes, fastest in the first minute).
     /// A bus glitch that passes the CRC typically reads tens of kelvin away within one second and is still
-    /// rejected. After a genuine step (a sensor reconnected, moved, or a first reading that was itself a
+    /// rejected. Each sample is compared with the last accepted one and with an anchor accepted
+    /// <see cref="AnchorMs"/> to twice that earlier: with samples a second apart the noise allowance alone
+    /// would let any ramp under 1 K/s through, so the anchor is what holds a ramp to the role's rate. After a genuine step (a sensor reconnected, moved, or a first reading that was itself a
     /// glitch), <see cref="StepConfirmSamples"/> mutually consistent samples in a row are accepted as the new level.
     /// 85.0 °C is accepted only when the last accepted reading was within <see cref="PowerOnWindowSixteenths"/>
     /// of it and the rise was plausible: a real 85 °C reached by a smooth rise is kept, an 85 °C out of
@@ -82,6 +84,9 @@ namespace HeatPump.Control.Sensors
         /// <summary>Any change up to this is accepted whatever the rate (1 K: quantisation and noise), 1/16 °C.</summary>
         public const int NoiseAllowanceSixteenths = 16;
 
+        /// <summary>Least age of the anchor a sample is also compared with, so slow ramps meet the rate limit too, ms.</summary>
+        public const long AnchorMs = 30000;
+
         /// <summary>Consistent samples in a row that establish a new level after an implausible step.</summary>
         public const int StepConfirmSamples = 5;
 
@@ -89,6 +94,10 @@ namespace HeatPump.Control.Sensors
         private bool _hasReference;
         private int _reference;
         private long _referenceMs;
+        private int _anchor;
+        private long _anchorMs;
+        private int _nextAnchor;
+        private long _nextAnchorMs;
         private int _candidate;
         private long _candidateMs;
         private int _candidateCount;
@@ -195,19 +204,22 @@ namespace HeatPump.Control.Sensors
             }
 
             if (raw == PowerOnSixteenths
-                && (!_hasReference || Distance(raw, _reference) > PowerOnWindowSixteenths || !Plausible(raw, _reference, nowMs - _referenceMs)))
+                && (!_hasReference || Distance(raw, _reference) > PowerOnWindowSixteenths || !PlausibleFromReference(raw, nowMs)))
             {
                 Reject(SampleRejection.PowerOnReset);
                 return;
             }
 
-            if (_hasReference && !Plausible(raw, _reference, nowMs - _referenceMs))
+            if (_hasReference && !PlausibleFromReference(raw, nowMs))
             {
                 if (!ConfirmsNewLevel(raw, nowMs))
                 {
                     Reject(SampleRejection.RateOfChange);
                     return;
                 }
+
+                // A new level: the old history says nothing about how fast it may move from here.
+                _hasReference = false;
             }
 
             Accept(raw, nowMs);
@@ -230,6 +242,11 @@ namespace HeatPump.Control.Sensors
             return _candidateCount >= StepConfirmSamples;
         }
 
+        private bool PlausibleFromReference(int raw, long nowMs)
+        {
+            return Plausible(raw, _reference, nowMs - _referenceMs) && Plausible(raw, _anchor, nowMs - _anchorMs);
+        }
+
         private bool Plausible(int raw, int from, long elapsedMs)
         {
             long limit = NoiseAllowanceSixteenths + _maxRatePerMinute * elapsedMs / 60000L;
@@ -238,6 +255,22 @@ namespace HeatPump.Control.Sensors
 
         private void Accept(int raw, long nowMs)
         {
+            if (!_hasReference)
+            {
+                _anchor = raw;
+                _anchorMs = nowMs;
+                _nextAnchor = raw;
+                _nextAnchorMs = nowMs;
+            }
+            else if (nowMs - _nextAnchorMs >= AnchorMs)
+            {
+                // Two staggered anchors keep one that is always between AnchorMs and twice that old.
+                _anchor = _nextAnchor;
+                _anchorMs = _nextAnchorMs;
+                _nextAnchor = raw;
+                _nextAnchorMs = nowMs;
+            }
+
             _hasReference = true;
             _reference = raw;
             _referenceMs = nowMs;
