@@ -71,6 +71,15 @@ public class SettingsPersisterTests
         return (s, defaults, p);
     }
 
+    /// <summary>Power-up on an empty store, then one change saved: slot 0 holds it.</summary>
+    private void SavedOnceWithHeatSetpoint(int raw)
+    {
+        _persister.LoadAtPowerUp(0);
+        Set(_settings, SettingId.HeatSetpoint, raw);
+        TickUntil(0, 10_000);
+        Assert.Equal(1, _store.Writes);
+    }
+
     [Fact]
     public void A_new_board_starts_on_defaults_without_a_fault_and_writes_nothing_unasked()
     {
@@ -155,10 +164,7 @@ public class SettingsPersisterTests
     [Fact]
     public void A_power_cut_mid_write_loses_only_the_change_in_flight()
     {
-        _persister.LoadAtPowerUp(0);
-        Set(_settings, SettingId.HeatSetpoint, 215);
-        TickUntil(0, 10_000);
-        Assert.Equal(1, _store.Writes);
+        SavedOnceWithHeatSetpoint(215);
         byte[] slot0Before = _store.Slot[0][..SettingsRecord.Size];
 
         for (int cutAfter = 0; cutAfter < SettingsRecord.Size; cutAfter++)
@@ -180,10 +186,7 @@ public class SettingsPersisterTests
     [Fact]
     public void A_change_undone_before_the_quiet_time_costs_no_write()
     {
-        _persister.LoadAtPowerUp(0);
-        Set(_settings, SettingId.HeatSetpoint, 215);
-        TickUntil(0, 10_000);
-        Assert.Equal(1, _store.Writes);
+        SavedOnceWithHeatSetpoint(215);
 
         Set(_settings, SettingId.HeatSetpoint, 220);
         TickUntil(10_100, 12_000);
