@@ -84,6 +84,7 @@ namespace HeatPump.Control
 
             _controllerInputs.NowMs = now;
             _controllerInputs.IndoorValid = Indoor.IsValid;
+            _controllerInputs.IndoorFailed = Indoor.Health == SensorHealth.Failed || Indoor.Health == SensorHealth.Recovering;
             _controllerInputs.IndoorC = Indoor.Celsius;
             _controllerInputs.OutdoorValid = Outdoor.IsValid;
             _controllerInputs.OutdoorC = Outdoor.Celsius;
@@ -92,6 +93,7 @@ namespace HeatPump.Control
             _controllerInputs.HighPressureTripped = inputs.HighPressureTripped;
             _controllerInputs.LowPressureTripped = inputs.LowPressureTripped;
             _controllerInputs.ResetRequested = Panel.ResetRequested;
+            _controllerInputs.DefrostRequested = inputs.DefrostRequested;
             _controllerInputs.Guard = Guard.Feedback(now);
 
             _requested = Controller.Step(ref _controllerInputs);

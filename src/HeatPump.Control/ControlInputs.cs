@@ -25,5 +25,8 @@ namespace HeatPump.Control
 
         /// <summary>Low-pressure switch open.</summary>
         public bool LowPressureTripped;
+
+        /// <summary>Start a defrost now if one is possible (a test rig or a service tool; the panel has its own key).</summary>
+        public bool DefrostRequested;
     }
 }

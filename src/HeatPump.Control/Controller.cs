@@ -1,45 +1,90 @@
+using HeatPump.Control.Defrost;
 using HeatPump.Control.Settings;
+using HeatPump.Control.States;
 
 namespace HeatPump.Control
 {
     /// <summary>
     /// The heat pump state machine: one run-to-completion step per tick, from
     /// <see cref="ControllerInputs"/> to the commanded <see cref="OutputState"/>. Pure: no clock,
-    /// no I/O, no allocation after construction.
+    /// no I/O, no allocation after construction. States Off, Heat, Cool, Defrost and Fault live in
+    /// States/, one class each, with entry and exit actions; every transition is checked against
+    /// <see cref="TransitionTable"/>.
     /// </summary>
     public sealed class Controller
     {
-        private readonly ControllerSettings _settings;
+        /// <summary>A step may hand over between states at most this often (e.g. Fault → Off → Heat).</summary>
+        private const int MaxHandoversPerStep = 3;
+
+        private readonly ControllerContext _c;
+        private readonly ControllerState[] _states;
+        private readonly DefrostState _defrost;
+        private ControllerState _current;
+        private long _lastNowMs;
+        private float _lastIndoorDuty;
 
         /// <summary>Creates a controller in the power-up state (Off) at <paramref name="nowMs"/>.</summary>
         public Controller(ControllerSettings settings, long nowMs)
         {
-            _settings = settings;
+            _c = new ControllerContext(settings);
+            _defrost = new DefrostState();
+            _states = new ControllerState[] { new OffState(), new HeatState(), new CoolState(), _defrost, new FaultState() };
+            _current = _states[(int)TopState.Off];
+            _c.State = TopState.Off;
+            _c.In.NowMs = nowMs;
+            _lastNowMs = nowMs;
             StateSinceMs = nowMs;
         }
 
         /// <summary>Top-level state.</summary>
-        public TopState State { get; private set; }
+        public TopState State
+        {
+            get { return _c.State; }
+        }
 
         /// <summary>Sub-state within <see cref="State"/>.</summary>
-        public SubState Sub { get; private set; }
+        public SubState Sub
+        {
+            get { return _c.Sub; }
+        }
 
-        /// <summary>When the present state was entered, ms.</summary>
+        /// <summary>When the present top-level state was entered, ms.</summary>
         public long StateSinceMs { get; private set; }
 
         /// <summary>Why a wanted compressor start is held back, or None.</summary>
-        public HoldReason Hold { get; private set; }
+        public HoldReason Hold
+        {
+            get { return _c.Hold; }
+        }
 
         /// <summary>When <see cref="Hold"/> ends, ms; long.MaxValue when it ends on a condition, not a time (lockouts).</summary>
-        public long HoldUntilMs { get; private set; }
+        public long HoldUntilMs
+        {
+            get { return _c.HoldUntilMs; }
+        }
 
-        /// <summary>The active or last fault kind (None when healthy).</summary>
-        public FaultKind Fault { get; private set; }
+        /// <summary>The fault being handled, or None.</summary>
+        public FaultKind Fault
+        {
+            get { return _c.ActiveFault; }
+        }
 
         /// <summary>True while locked out after repeated faults.</summary>
         public bool LockedOut
         {
-            get { return Sub == SubState.Lockout; }
+            get { return _c.State == TopState.Fault && _c.Sub == SubState.Lockout; }
+        }
+
+        /// <summary>True while the outdoor temperature locks heating by compressor out.</summary>
+        public bool HeatLockedOut
+        {
+            get { return _c.HeatLockedOut; }
+        }
+
+        /// <summary>True while the outdoor temperature locks cooling out.</summary>
+        public bool CoolLockedOut
+        {
+            get { return _c.CoolLockedOut; }
         }
 
         /// <summary>Defrosts since power-up.</summary>
@@ -51,10 +96,218 @@ namespace HeatPump.Control
         /// <summary>What ended the last defrost.</summary>
         public DefrostEnd LastDefrostEnd { get; private set; }
 
+        /// <summary>The defrost scheduler (frosting run time, learned clean-coil ΔT), for the panel and the log.</summary>
+        public DefrostScheduler DefrostScheduler
+        {
+            get { return _c.Defrost; }
+        }
+
+        /// <summary>
+        /// When false the controller starts no defrost of its own and only honours
+        /// <see cref="ControllerInputs.DefrostRequested"/>: for test rigs that decide defrosts from
+        /// outside (the simulator's oracle). Always true on a board.
+        /// </summary>
+        public bool AutomaticDefrost
+        {
+            get { return _c.AutomaticDefrost; }
+            set { _c.AutomaticDefrost = value; }
+        }
+
+        /// <summary>Transitions taken that <see cref="TransitionTable"/> does not list (a bug if not 0).</summary>
+        public int UnlistedTransitions
+        {
+            get { return _c.Unlisted; }
+        }
+
+        /// <summary>How often row <paramref name="row"/> of <see cref="TransitionTable"/> has been taken.</summary>
+        public int TransitionVisits(int row)
+        {
+            return _c.Visits[row];
+        }
+
         /// <summary>Advances the state machine by one tick and returns what it wants the outputs to be.</summary>
         public OutputState Step(ref ControllerInputs inputs)
         {
-            return OutputState.AllOff();
+            ControllerContext c = _c;
+            c.In = inputs;
+            c.ElapsedMs = inputs.NowMs - _lastNowMs;
+            _lastNowMs = inputs.NowMs;
+            c.Out = OutputState.AllOff();
+            c.SetHold(HoldReason.None, 0);
+
+            UpdateLockouts();
+            long heatingRunMs = c.State == TopState.Heat && c.CompressorOn && c.ValveInHeating ? c.CompressorForMs : 0;
+            c.Defrost.Observe(c.ElapsedMs, heatingRunMs, inputs.OutdoorValid, inputs.OutdoorC, inputs.CoilValid, inputs.CoilC);
+
+            FaultKind fault = DetectFault();
+            if (fault != FaultKind.None)
+            {
+                c.ActiveFault = fault;
+                Enter(TopState.Fault);
+            }
+
+            TopState desired = Desired();
+            for (int i = 0; i < MaxHandoversPerStep; i++)
+            {
+                c.Out = OutputState.AllOff();
+                TopState next = _current.Step(c, desired);
+                if (next == _current.Id)
+                {
+                    break;
+                }
+
+                Enter(next);
+            }
+
+            ApplyFans();
+            return c.Out;
+        }
+
+        private void Enter(TopState next)
+        {
+            ControllerContext c = _c;
+            TopState from = _current.Id;
+            _current.Exit(c, next);
+            if (from == TopState.Defrost)
+            {
+                LastDefrostEnd = _defrost.Ended;
+            }
+
+            c.Count(TransitionTable.FindTop(from, next));
+            _current = _states[(int)next];
+            c.State = next;
+            c.Sub = SubState.None;
+            StateSinceMs = c.Now;
+            if (next == TopState.Defrost)
+            {
+                DefrostCount++;
+                LastDefrostCause = c.Defrost.Due != DefrostCause.None && c.AutomaticDefrost ? c.Defrost.Due : DefrostCause.Requested;
+                LastDefrostEnd = DefrostEnd.None;
+            }
+
+            _current.Enter(c, from);
+        }
+
+        private FaultKind DetectFault()
+        {
+            ControllerContext c = _c;
+            if (c.State == TopState.Fault)
+            {
+                return FaultKind.None;
+            }
+
+            // A defrost under way finishes on time or coil temperature first (I4's exception).
+            if (c.In.IndoorFailed && c.State != TopState.Defrost)
+            {
+                return FaultKind.IndoorSensor;
+            }
+
+            if (c.In.HighPressureTripped && c.CompressorOn)
+            {
+                return FaultKind.HighPressure;
+            }
+
+            if (c.In.LowPressureTripped && c.CompressorOn && c.State != TopState.Defrost
+                && c.CompressorForMs >= ControllerContext.LowPressureBypassMs)
+            {
+                return FaultKind.LowPressure;
+            }
+
+            return FaultKind.None;
+        }
+
+        /// <summary>The state the user's mode asks for now; Auto changes over only from idle, in the states themselves.</summary>
+        private TopState Desired()
+        {
+            ControllerContext c = _c;
+            ControllerSettings s = c.Settings;
+            switch (s.Mode)
+            {
+                case UserMode.Heat:
+                    return TopState.Heat;
+                case UserMode.Cool:
+                    return TopState.Cool;
+                case UserMode.Auto:
+                    break;
+                default:
+                    return TopState.Off;
+            }
+
+            bool inHeat = c.State == TopState.Heat || c.State == TopState.Defrost;
+            if (!c.In.IndoorValid)
+            {
+                return c.State == TopState.Cool ? TopState.Cool : TopState.Heat;
+            }
+
+            float t = c.In.IndoorC;
+            if (c.State == TopState.Cool)
+            {
+                return t < s.HeatSetpointC - s.Tenths(SettingId.HeatDeadband) ? TopState.Heat : TopState.Cool;
+            }
+
+            if (inHeat)
+            {
+                return t > s.CoolSetpointC + s.Tenths(SettingId.CoolDeadband) ? TopState.Cool : TopState.Heat;
+            }
+
+            return t < (s.HeatSetpointC + s.CoolSetpointC) / 2f ? TopState.Heat : TopState.Cool;
+        }
+
+        private void UpdateLockouts()
+        {
+            ControllerContext c = _c;
+            if (!c.In.OutdoorValid)
+            {
+                // Without an outdoor reading the lockouts cannot be judged; DESIGN §4 turns them off.
+                c.HeatLockedOut = false;
+                c.CoolLockedOut = false;
+                return;
+            }
+
+            float to = c.In.OutdoorC;
+            float heatLimit = c.Settings.Tenths(SettingId.HeatLockoutOutdoor);
+            float coolLimit = c.Settings.Tenths(SettingId.CoolLockoutOutdoor);
+            c.HeatLockedOut = to < (c.HeatLockedOut ? heatLimit + ControllerContext.LockoutHysteresisK : heatLimit);
+            c.CoolLockedOut = to < (c.CoolLockedOut ? coolLimit + ControllerContext.LockoutHysteresisK : coolLimit);
+        }
+
+        /// <summary>Run-on, continuous fan and single-motor units: the fan rules that cut across states.</summary>
+        private void ApplyFans()
+        {
+            ControllerContext c = _c;
+            ControllerSettings s = c.Settings;
+            bool defrosting = c.State == TopState.Defrost;
+
+            if (c.CompressorOn && !c.Out.Compressor && !defrosting && _lastIndoorDuty > 0f)
+            {
+                // The coil is still warm (or cold): use it, and avoid a draught of the opposite kind later.
+                c.StartRunOn(_lastIndoorDuty);
+            }
+
+            if (c.Out.IndoorFanDuty <= 0f && c.RunOnActive && !defrosting)
+            {
+                c.Out.IndoorFanDuty = c.RunOnDuty;
+            }
+
+            if (c.Out.IndoorFanDuty <= 0f && s.IsOn(SettingId.IndoorFanContinuous) && !defrosting && c.State != TopState.Fault)
+            {
+                c.Out.IndoorFanDuty = s.Fraction(SettingId.IndoorFanMinDuty);
+            }
+
+            if (s.IsOn(SettingId.SingleFanMotor))
+            {
+                // One motor turns both fans: it runs when either is wanted, and never in a defrost.
+                float d = c.Out.IndoorFanDuty > c.Out.OutdoorFanDuty ? c.Out.IndoorFanDuty : c.Out.OutdoorFanDuty;
+                if (defrosting)
+                {
+                    d = 0f;
+                }
+
+                c.Out.IndoorFanDuty = d;
+                c.Out.OutdoorFanDuty = d;
+            }
+
+            _lastIndoorDuty = c.Out.IndoorFanDuty;
         }
     }
 }

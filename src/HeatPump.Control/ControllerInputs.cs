@@ -15,6 +15,9 @@ namespace HeatPump.Control
         /// <summary>Indoor reading trusted.</summary>
         public bool IndoorValid;
 
+        /// <summary>Indoor sensor failed (no good sample for the stale time, not yet recovered): a fault, not just a wait.</summary>
+        public bool IndoorFailed;
+
         /// <summary>Indoor temperature, °C (meaningful when valid).</summary>
         public float IndoorC;
 
@@ -38,6 +41,9 @@ namespace HeatPump.Control
 
         /// <summary>The user asked to clear a lockout (MODE held 10 s), this tick.</summary>
         public bool ResetRequested;
+
+        /// <summary>A defrost was asked for from outside this tick (service key on the panel, or a test rig).</summary>
+        public bool DefrostRequested;
 
         /// <summary>What the guard drove last tick and when it will allow the next start or shift.</summary>
         public GuardFeedback Guard;

@@ -89,6 +89,8 @@ namespace HeatPump.Control
         Backstop,
         /// <summary>Coil sensor lost: fixed interval of run time.</summary>
         TimeOnly,
+        /// <summary>Asked for from outside: the panel's service key or a test rig.</summary>
+        Requested,
     }
 
     /// <summary>How the last defrost ended.</summary>

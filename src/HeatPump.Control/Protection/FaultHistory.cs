@@ -1,0 +1,52 @@
+namespace HeatPump.Control.Protection
+{
+    /// <summary>
+    /// Remembers when faults of each kind happened, to lock out after
+    /// <see cref="LockoutCount"/> of one kind within an hour — as boards do after repeated
+    /// pressure trips, so a unit with a real defect stops retrying and waits for a person.
+    /// </summary>
+    public sealed class FaultHistory
+    {
+        /// <summary>Faults of one kind within <see cref="WindowMs"/> that lock the unit out.</summary>
+        public const int LockoutCount = 3;
+
+        /// <summary>The window in which faults are counted, ms.</summary>
+        public const long WindowMs = 3600000L;
+
+        private const int Kinds = 4;
+        private readonly StartLog[] _logs;
+
+        /// <summary>Creates an empty history.</summary>
+        public FaultHistory()
+        {
+            _logs = new StartLog[Kinds];
+            for (int i = 0; i < Kinds; i++)
+            {
+                _logs[i] = new StartLog(LockoutCount);
+            }
+        }
+
+        /// <summary>Records a fault of <paramref name="kind"/> at <paramref name="nowMs"/>; true when this one locks the unit out.</summary>
+        public bool Record(FaultKind kind, long nowMs)
+        {
+            StartLog log = _logs[(int)kind];
+            log.Add(nowMs);
+            return log.CountSince(nowMs - WindowMs + 1) >= LockoutCount;
+        }
+
+        /// <summary>Faults of <paramref name="kind"/> in the hour up to <paramref name="nowMs"/>.</summary>
+        public int CountInWindow(FaultKind kind, long nowMs)
+        {
+            return _logs[(int)kind].CountSince(nowMs - WindowMs + 1);
+        }
+
+        /// <summary>Forgets every fault (a lockout reset by the user).</summary>
+        public void Clear()
+        {
+            for (int i = 0; i < Kinds; i++)
+            {
+                _logs[i].Clear();
+            }
+        }
+    }
+}

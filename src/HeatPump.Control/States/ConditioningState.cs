@@ -1,0 +1,200 @@
+using HeatPump.Control.Settings;
+
+namespace HeatPump.Control.States
+{
+    /// <summary>
+    /// Heat and Cool share one cycle — Idle → Starting → Running → Purging → Idle — and differ in
+    /// direction, setpoint, valve position, fan delay, lockout and (Heat only) defrost. A change of
+    /// mode winds the cycle down first (after the minimum run, unless the new mode is Off), so an
+    /// Auto changeover always passes through idle.
+    /// </summary>
+    internal abstract class ConditioningState : ControllerState
+    {
+        private readonly bool _heating;
+
+        protected ConditioningState(bool heating)
+        {
+            _heating = heating;
+        }
+
+        public override void Enter(ControllerContext c, TopState from)
+        {
+            // After a defrost the compressor may already be running again in heat.
+            c.SetSub(c.CompressorOn && c.ValveInHeating == _heating ? SubState.Running : SubState.Idle);
+        }
+
+        public override TopState Step(ControllerContext c, TopState desired)
+        {
+            float error = ErrorK(c);
+            bool call = c.In.IndoorValid && error > Deadband(c);
+            bool satisfied = !c.In.IndoorValid || error < -Overrun(c);
+            bool lockedOut = _heating ? c.HeatLockedOut : c.CoolLockedOut;
+            c.Out.ValveEnergised = c.In.Guard.ValveEnergised;
+
+            if (desired != Id)
+            {
+                // Wind down: a change to another mode waits out the minimum run; Off does not.
+                if (c.CompressorOn && desired != TopState.Off && !lockedOut
+                    && c.CompressorForMs < c.Settings.SecondsAsMs(SettingId.MinRunTime))
+                {
+                    Run(c, error);
+                    return Id;
+                }
+
+                return desired;
+            }
+
+            switch (c.Sub)
+            {
+                case SubState.Idle:
+                    if (call)
+                    {
+                        c.SetSub(SubState.Starting);
+                        return Starting(c, error, satisfied);
+                    }
+
+                    return Id;
+
+                case SubState.Starting:
+                    return Starting(c, error, satisfied);
+
+                case SubState.Running:
+                    if (!c.CompressorOn)
+                    {
+                        // The guard stopped it (a lockout limit or a sensor): wait for a start again.
+                        c.SetSub(SubState.Starting);
+                        return Starting(c, error, satisfied);
+                    }
+
+                    if (lockedOut)
+                    {
+                        c.SetSub(SubState.Starting);
+                        return Starting(c, error, satisfied);
+                    }
+
+                    if (satisfied && c.CompressorForMs >= c.Settings.SecondsAsMs(SettingId.MinRunTime))
+                    {
+                        c.SetSub(SubState.Purging);
+                        return Id;
+                    }
+
+                    Run(c, error);
+                    return AfterRun(c);
+
+                default:
+                    // Purging: the compressor is off and the run-on finishes; a new call restarts.
+                    if (call)
+                    {
+                        c.SetSub(SubState.Starting);
+                        return Starting(c, error, satisfied);
+                    }
+
+                    if (!c.RunOnActive)
+                    {
+                        c.SetSub(SubState.Idle);
+                    }
+
+                    return Id;
+            }
+        }
+
+        /// <summary>What follows a running tick: Heat checks for a defrost here.</summary>
+        protected virtual TopState AfterRun(ControllerContext c)
+        {
+            return Id;
+        }
+
+        /// <summary>Distance from setpoint in the direction of work, K: positive means there is work to do.</summary>
+        private float ErrorK(ControllerContext c)
+        {
+            return _heating ? c.Settings.HeatSetpointC - c.In.IndoorC : c.In.IndoorC - c.Settings.CoolSetpointC;
+        }
+
+        private float Deadband(ControllerContext c)
+        {
+            return c.Settings.Tenths(_heating ? SettingId.HeatDeadband : SettingId.CoolDeadband);
+        }
+
+        private float Overrun(ControllerContext c)
+        {
+            return c.Settings.Tenths(_heating ? SettingId.HeatOverrun : SettingId.CoolOverrun);
+        }
+
+        private TopState Starting(ControllerContext c, float error, bool satisfied)
+        {
+            if (c.CompressorOn && c.ValveInHeating == _heating)
+            {
+                // Started last tick: from here the minimum run applies, whatever the room does.
+                c.SetSub(SubState.Running);
+                Run(c, error);
+                return Id;
+            }
+
+            if (satisfied)
+            {
+                c.SetSub(c.RunOnActive ? SubState.Purging : SubState.Idle);
+                return Id;
+            }
+
+            if (c.RequestStart(_heating))
+            {
+                Run(c, error);
+            }
+            else if (_heating && c.Hold == HoldReason.HeatLockout)
+            {
+                // Below the balance point the aux heat carries the load the compressor may not.
+                c.Out.AuxHeat = true;
+                c.Out.IndoorFanDuty = c.DemandDuty(error);
+            }
+
+            return Id;
+        }
+
+        private void Run(ControllerContext c, float error)
+        {
+            c.Out.Compressor = true;
+            c.Out.ValveEnergised = c.ValveFor(_heating);
+            c.Out.OutdoorFanDuty = c.Settings.Fraction(SettingId.OutdoorFanDuty);
+            long delay = _heating ? c.Settings.SecondsAsMs(SettingId.IndoorFanHeatDelay) : 0;
+            long runFor = c.CompressorOn ? c.CompressorForMs : 0;
+            if (runFor >= delay)
+            {
+                c.Out.IndoorFanDuty = c.DemandDuty(error);
+            }
+        }
+    }
+
+    /// <summary>Heat: the conditioning cycle toward the heating setpoint, handing over to Defrost when the coil needs it.</summary>
+    internal sealed class HeatState : ConditioningState
+    {
+        public HeatState()
+            : base(true)
+        {
+        }
+
+        public override TopState Id
+        {
+            get { return TopState.Heat; }
+        }
+
+        protected override TopState AfterRun(ControllerContext c)
+        {
+            bool scheduled = c.AutomaticDefrost && c.Defrost.Due != DefrostCause.None;
+            return scheduled || c.In.DefrostRequested ? TopState.Defrost : TopState.Heat;
+        }
+    }
+
+    /// <summary>Cool: the conditioning cycle toward the cooling setpoint.</summary>
+    internal sealed class CoolState : ConditioningState
+    {
+        public CoolState()
+            : base(false)
+        {
+        }
+
+        public override TopState Id
+        {
+            get { return TopState.Cool; }
+        }
+    }
+}

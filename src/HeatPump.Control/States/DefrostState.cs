@@ -1,0 +1,157 @@
+using HeatPump.Control.Settings;
+
+namespace HeatPump.Control.States
+{
+    /// <summary>
+    /// Reverse-cycle defrost: ShiftIn (compressor stopped, valve moved to cooling after the quiet-shift
+    /// time) → Melting (compressor on, outdoor fan off, indoor fan off unless aux heat covers it) →
+    /// Drip (compressor and fans off while melt water drains) → ShiftOut (valve back to heating, then
+    /// the quiet-shift restart in heat). Melting ends when the coil reaches the end temperature, or
+    /// on time (I3); without a coil reading it ends on time only.
+    /// </summary>
+    internal sealed class DefrostState : ControllerState
+    {
+        public override TopState Id
+        {
+            get { return TopState.Defrost; }
+        }
+
+        /// <summary>How the defrost in progress ended, once it has.</summary>
+        public DefrostEnd Ended { get; private set; }
+
+        public override void Enter(ControllerContext c, TopState from)
+        {
+            Ended = DefrostEnd.None;
+            c.CancelRunOn();
+            c.SetSub(SubState.ShiftIn);
+        }
+
+        public override void Exit(ControllerContext c, TopState to)
+        {
+            if (Ended == DefrostEnd.None)
+            {
+                Ended = DefrostEnd.Aborted;
+            }
+
+            c.Defrost.DefrostEnded();
+        }
+
+        public override TopState Step(ControllerContext c, TopState desired)
+        {
+            bool cooling = c.ValveFor(false);
+            c.Out.ValveEnergised = c.In.Guard.ValveEnergised;
+
+            if (c.Sub == SubState.ShiftIn)
+            {
+                c.Out.Defrost = true;
+                if (c.CompressorOn && c.In.Guard.ValveEnergised == cooling)
+                {
+                    c.SetSub(SubState.Melting);
+                }
+                else
+                {
+                    ShiftThenRestart(c, cooling);
+                    return Id;
+                }
+            }
+
+            if (c.Sub == SubState.Melting)
+            {
+                c.Out.Defrost = true;
+                if (MeltingOver(c))
+                {
+                    c.SetSub(SubState.Drip);
+                    return Id;
+                }
+
+                c.Out.Compressor = true;
+                c.Out.ValveEnergised = cooling;
+                if (c.Settings.IsOn(SettingId.AuxDuringDefrost))
+                {
+                    c.Out.AuxHeat = true;
+                    c.Out.IndoorFanDuty = c.Settings.Fraction(SettingId.IndoorFanMinDuty);
+                }
+
+                return Id;
+            }
+
+            if (c.Sub == SubState.Drip)
+            {
+                c.Out.Defrost = true;
+                if (c.CompressorOn || c.CompressorForMs < c.Settings.SecondsAsMs(SettingId.DripTime))
+                {
+                    return Id;
+                }
+
+                c.SetSub(SubState.ShiftOut);
+            }
+
+            // ShiftOut: valve back to heating; restart in heat if there is still heat to deliver.
+            bool heating = c.ValveFor(true);
+            if (c.CompressorOn && c.In.Guard.ValveEnergised == heating)
+            {
+                return TopState.Heat;
+            }
+
+            if (c.In.Guard.ValveEnergised == heating && !WantsHeatRestart(c, desired))
+            {
+                return desired == TopState.Cool ? TopState.Heat : desired;
+            }
+
+            ShiftThenRestart(c, heating);
+            return Id;
+        }
+
+        /// <summary>Moves the valve to <paramref name="position"/> once the guard allows it, then asks for the quiet-shift restart.</summary>
+        private static void ShiftThenRestart(ControllerContext c, bool position)
+        {
+            if (!c.MoveValve(position))
+            {
+                c.SetHold(HoldReason.QuietShift, c.In.Guard.ValveChangeAllowedAtMs);
+                return;
+            }
+
+            if (c.In.Guard.ShiftedSinceStop && c.Now >= c.In.Guard.ShiftRestartAllowedAtMs)
+            {
+                c.Out.Compressor = true;
+                c.Out.QuietShiftRestart = true;
+            }
+            else
+            {
+                c.SetHold(HoldReason.QuietShift, c.In.Guard.ShiftRestartAllowedAtMs);
+            }
+        }
+
+        private bool MeltingOver(ControllerContext c)
+        {
+            if (!c.CompressorOn)
+            {
+                // Stopped from outside (the guard's I3 limit): treat as the time limit.
+                Ended = DefrostEnd.MaxTime;
+                return true;
+            }
+
+            if (c.In.CoilValid && c.In.CoilC >= c.Settings.Tenths(SettingId.DefrostEndCoil))
+            {
+                Ended = DefrostEnd.CoilTemperature;
+                return true;
+            }
+
+            if (c.CompressorForMs >= c.Settings.SecondsAsMs(SettingId.DefrostMaxTime))
+            {
+                Ended = DefrostEnd.MaxTime;
+                return true;
+            }
+
+            return false;
+        }
+
+        private static bool WantsHeatRestart(ControllerContext c, TopState desired)
+        {
+            // Heat resumes if the mode still wants heat and the room is not above the setpoint band:
+            // the defrost took heat from the room, so a restart is the common case.
+            return desired == TopState.Heat && c.In.IndoorValid && !c.HeatLockedOut
+                && c.In.IndoorC <= c.Settings.HeatSetpointC + c.Settings.Tenths(SettingId.HeatOverrun);
+        }
+    }
+}

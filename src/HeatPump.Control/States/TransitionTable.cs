@@ -1,0 +1,139 @@
+namespace HeatPump.Control.States
+{
+    /// <summary>One allowed change of state or sub-state, with the event that causes it.</summary>
+    public sealed class Transition
+    {
+        internal Transition(TopState from, SubState fromSub, TopState to, SubState toSub, string trigger)
+        {
+            From = from;
+            FromSub = fromSub;
+            To = to;
+            ToSub = toSub;
+            Trigger = trigger;
+        }
+
+        /// <summary>State left (for a sub-state change, the state it happens in).</summary>
+        public TopState From { get; }
+
+        /// <summary>Sub-state left; None for a top-level transition or the entry into a state.</summary>
+        public SubState FromSub { get; }
+
+        /// <summary>State entered.</summary>
+        public TopState To { get; }
+
+        /// <summary>Sub-state entered; None for a top-level transition.</summary>
+        public SubState ToSub { get; }
+
+        /// <summary>What causes it, in the words of docs/state-machine.md.</summary>
+        public string Trigger { get; }
+
+        /// <summary>True for a change of top-level state; false for a change inside one.</summary>
+        public bool IsTopLevel
+        {
+            get { return From != To; }
+        }
+    }
+
+    /// <summary>
+    /// Every transition the controller may take. The controller checks each one it takes against this
+    /// table, and docs/state-machine.md is generated from it (a test keeps the two equal).
+    /// </summary>
+    public static class TransitionTable
+    {
+        private static readonly Transition[] Rows = new Transition[]
+        {
+            Top(TopState.Off, TopState.Heat, "mode Heat, or Auto nearer heating"),
+            Top(TopState.Off, TopState.Cool, "mode Cool, or Auto nearer cooling"),
+            Top(TopState.Heat, TopState.Off, "mode Off"),
+            Top(TopState.Heat, TopState.Cool, "mode Cool or Auto changeover, compressor stopped"),
+            Top(TopState.Heat, TopState.Defrost, "defrost due or requested while running"),
+            Top(TopState.Cool, TopState.Off, "mode Off"),
+            Top(TopState.Cool, TopState.Heat, "mode Heat or Auto changeover, compressor stopped"),
+            Top(TopState.Defrost, TopState.Heat, "valve back in heating"),
+            Top(TopState.Defrost, TopState.Off, "valve back in heating, mode Off"),
+            Top(TopState.Off, TopState.Fault, "indoor sensor failed"),
+            Top(TopState.Heat, TopState.Fault, "indoor sensor failed or pressure switch tripped"),
+            Top(TopState.Cool, TopState.Fault, "indoor sensor failed or pressure switch tripped"),
+            Top(TopState.Defrost, TopState.Fault, "pressure switch tripped"),
+            Top(TopState.Fault, TopState.Off, "cause cleared and minimum off time over"),
+
+            Sub(TopState.Heat, SubState.None, SubState.Idle, "entry"),
+            Sub(TopState.Heat, SubState.None, SubState.Running, "entry after defrost, compressor running"),
+            Sub(TopState.Heat, SubState.Idle, SubState.Starting, "indoor below SP - deadband"),
+            Sub(TopState.Heat, SubState.Starting, SubState.Running, "compressor started"),
+            Sub(TopState.Heat, SubState.Starting, SubState.Idle, "indoor above SP + overrun"),
+            Sub(TopState.Heat, SubState.Starting, SubState.Purging, "indoor above SP + overrun, fan running on"),
+            Sub(TopState.Heat, SubState.Running, SubState.Purging, "indoor above SP + overrun after minimum run"),
+            Sub(TopState.Heat, SubState.Running, SubState.Starting, "low-ambient lockout or compressor stopped by the guard"),
+            Sub(TopState.Heat, SubState.Purging, SubState.Starting, "indoor below SP - deadband"),
+            Sub(TopState.Heat, SubState.Purging, SubState.Idle, "fan run-on over"),
+
+            Sub(TopState.Cool, SubState.None, SubState.Idle, "entry"),
+            Sub(TopState.Cool, SubState.Idle, SubState.Starting, "indoor above SP + deadband"),
+            Sub(TopState.Cool, SubState.Starting, SubState.Running, "compressor started"),
+            Sub(TopState.Cool, SubState.Starting, SubState.Idle, "indoor below SP - overrun"),
+            Sub(TopState.Cool, SubState.Starting, SubState.Purging, "indoor below SP - overrun, fan running on"),
+            Sub(TopState.Cool, SubState.Running, SubState.Purging, "indoor below SP - overrun after minimum run"),
+            Sub(TopState.Cool, SubState.Running, SubState.Starting, "cooling lockout or compressor stopped by the guard"),
+            Sub(TopState.Cool, SubState.Purging, SubState.Starting, "indoor above SP + deadband"),
+            Sub(TopState.Cool, SubState.Purging, SubState.Idle, "fan run-on over"),
+
+            Sub(TopState.Defrost, SubState.None, SubState.ShiftIn, "entry: compressor stops"),
+            Sub(TopState.Defrost, SubState.ShiftIn, SubState.Melting, "valve in cooling, compressor restarted"),
+            Sub(TopState.Defrost, SubState.Melting, SubState.Drip, "coil at end temperature or maximum time"),
+            Sub(TopState.Defrost, SubState.Drip, SubState.ShiftOut, "drip time over"),
+
+            Sub(TopState.Fault, SubState.None, SubState.Waiting, "entry"),
+            Sub(TopState.Fault, SubState.None, SubState.Lockout, "entry, third fault of its kind in an hour"),
+            Sub(TopState.Fault, SubState.Lockout, SubState.Waiting, "MODE held 10 s"),
+        };
+
+        /// <summary>Number of rows.</summary>
+        public static int Count
+        {
+            get { return Rows.Length; }
+        }
+
+        /// <summary>Row <paramref name="index"/>.</summary>
+        public static Transition At(int index)
+        {
+            return Rows[index];
+        }
+
+        /// <summary>The row for a change of top-level state, or −1 if the change is not allowed.</summary>
+        public static int FindTop(TopState from, TopState to)
+        {
+            return Find(from, SubState.None, to, SubState.None);
+        }
+
+        /// <summary>The row for a change of sub-state inside <paramref name="state"/>, or −1 if not allowed.</summary>
+        public static int FindSub(TopState state, SubState from, SubState to)
+        {
+            return Find(state, from, state, to);
+        }
+
+        private static int Find(TopState from, SubState fromSub, TopState to, SubState toSub)
+        {
+            for (int i = 0; i < Rows.Length; i++)
+            {
+                Transition r = Rows[i];
+                if (r.From == from && r.FromSub == fromSub && r.To == to && r.ToSub == toSub)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private static Transition Top(TopState from, TopState to, string trigger)
+        {
+            return new Transition(from, SubState.None, to, SubState.None, trigger);
+        }
+
+        private static Transition Sub(TopState state, SubState from, SubState to, string trigger)
+        {
+            return new Transition(state, from, state, to, trigger);
+        }
+    }
+}

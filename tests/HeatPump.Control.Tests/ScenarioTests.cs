@@ -1,0 +1,41 @@
+using System.Reflection;
+using HeatPump.Scenarios;
+using Xunit;
+
+namespace HeatPump.Control.Tests;
+
+/// <summary>Runs every shared state-machine scenario (the same list NFUnitTest runs on nanoCLR).</summary>
+public class ScenarioTests
+{
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        for (int i = 0; i < ScenarioCatalog.Count; i++)
+        {
+            data.Add(ScenarioCatalog.Name(i));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Scenario(string name)
+    {
+        int index = Enumerable.Range(0, ScenarioCatalog.Count).Single(i => ScenarioCatalog.Name(i) == name);
+        ScenarioCatalog.Run(index);
+    }
+
+    [Fact]
+    public void Catalog_lists_every_public_scenario_method()
+    {
+        var methods = typeof(ScenarioCatalog).Assembly.GetTypes()
+            .Where(t => t.Namespace == "HeatPump.Scenarios" && t.Name.EndsWith("Scenarios"))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .Where(m => m.ReturnType == typeof(void) && m.GetParameters().Length == 0)
+                .Select(m => t.Name.Replace("Scenarios", "") + "." + m.Name))
+            .OrderBy(n => n).ToArray();
+        var listed = Enumerable.Range(0, ScenarioCatalog.Count).Select(ScenarioCatalog.Name).OrderBy(n => n).ToArray();
+        Assert.Equal(methods, listed);
+    }
+}

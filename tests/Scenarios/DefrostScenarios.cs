@@ -1,0 +1,204 @@
+using HeatPump.Control;
+using HeatPump.Control.Sensors;
+using HeatPump.Control.Settings;
+
+namespace HeatPump.Scenarios
+{
+    /// <summary>Defrost initiation, termination, sequence and sensor fallbacks (DESIGN §4 defrost rows, I1 exception, I3).</summary>
+    public static class DefrostScenarios
+    {
+        /// <summary>A rig heating continuously at 0 °C outdoor with the coil model on (clean ΔT 6 K).</summary>
+        public static Rig FrostingRig(float frostKPerHour)
+        {
+            Rig r = CompressorScenarios.Heating();
+            r.IndoorC = 18f;
+            r.OutdoorC = 0f;
+            r.CoilC = 0f;
+            r.CoilModel = true;
+            r.FrostDeltaTPerHour = frostKPerHour;
+            return r;
+        }
+
+        /// <summary>Time-temperature: 60 min of run with the coil at or below −1 °C starts a defrost.</summary>
+        public static void TimeTemperatureDefrostAfterInterval()
+        {
+            Rig r = FrostingRig(0f);
+            r.Set(SettingId.DefrostStrategy, 1);
+            r.RunUntil(Conditions.CompressorOn, 400000);
+            long start = r.LastStartMs;
+            Check.That(r.RunUntil(Conditions.InDefrost, 2 * 3600000L), "defrost starts", r);
+            Check.Between(start + 3600000, start + 3660000, r.NowMs, "after 60 min of cold-coil run", r);
+            Check.That(r.Controller.LastDefrostCause == DefrostCause.Interval, "cause: interval", r);
+            r.CheckClean();
+        }
+
+        /// <summary>The 30-minute setting halves the interval.</summary>
+        public static void TimeTemperatureThirtyMinutes()
+        {
+            Rig r = FrostingRig(0f);
+            r.Set(SettingId.DefrostStrategy, 1);
+            r.Set(SettingId.DefrostInterval, 30);
+            r.RunUntil(Conditions.CompressorOn, 400000);
+            long start = r.LastStartMs;
+            r.RunUntil(Conditions.InDefrost, 2 * 3600000L);
+            Check.Between(start + 1800000, start + 1860000, r.NowMs, "after 30 min of cold-coil run", r);
+            r.CheckClean();
+        }
+
+        /// <summary>
+        /// The full sequence: stop, quiet shift after 30 s, restart in reverse after 30 s (not 300 s),
+        /// outdoor and indoor fans off while melting, end on coil temperature, drip 60 s, shift back, restart in heat.
+        /// </summary>
+        public static void DefrostSequenceAndQuietShifts()
+        {
+            Rig r = FrostingRig(4f);
+            r.RunUntil(Conditions.CompressorOn, 400000);
+            r.Run(1800000);
+            r.DefrostRequest = true;
+            r.Tick();
+            Check.That(r.State == TopState.Defrost && !r.Out.Compressor, "defrost begins by stopping the compressor", r);
+            long stop = r.LastStopMs;
+            r.RunUntil(Conditions.ValveInCooling, 120000);
+            Check.Equal(stop + 30000, r.NowMs, "valve shifts 30 s after the stop", r);
+            r.RunUntil(Conditions.CompressorOn, 120000);
+            Check.That(r.LastStartMs - stop < 300000, "the quiet-shift restart does not wait min-off", r);
+            Check.That(r.LastStartMs - stop >= 30000, "it waits the quiet-shift time", r);
+            long meltStart = r.LastStartMs;
+            while (r.Sub == SubState.Melting || r.Sub == SubState.ShiftIn)
+            {
+                Check.That(r.Out.OutdoorFanDuty <= 0f, "outdoor fan off while melting", r);
+                Check.That(r.Out.IndoorFanDuty <= 0f, "no cold blow indoors while melting", r);
+                r.Tick();
+            }
+
+            Check.That(r.Controller.LastDefrostEnd == DefrostEnd.None, "defrost not over yet (drip)", r);
+            Check.That(r.CoilC >= 14f, "melting ended on coil temperature", r);
+            Check.That(r.NowMs - meltStart < 600000, "well inside the 10 min maximum", r);
+            long meltStop = r.LastStopMs;
+            r.RunUntil(Conditions.ValveInHeating, 180000);
+            Check.That(r.NowMs >= meltStop + 60000, "drip 60 s before the shift back", r);
+            r.RunUntil(Conditions.CompressorOn, 180000);
+            Check.That(r.LastStartMs - meltStop < 300000, "heat restart uses the quiet-shift exception", r);
+            r.Run(1000);
+            Check.That(r.State == TopState.Heat, "back in Heat", r);
+            Check.That(r.Controller.LastDefrostEnd == DefrostEnd.CoilTemperature, "ended on coil temperature", r);
+            r.CheckClean();
+        }
+
+        /// <summary>A coil that never warms ends the defrost at the 10 min maximum (I3).</summary>
+        public static void DefrostEndsOnMaximumTime()
+        {
+            Rig r = CompressorScenarios.Heating();
+            r.OutdoorC = 0f;
+            r.CoilC = -5f;
+            r.RunUntil(Conditions.CompressorOn, 400000);
+            r.Run(60000);
+            r.DefrostRequest = true;
+            r.RunUntil(Conditions.Melting, 120000);
+            long meltStart = r.LastStartMs;
+            r.RunUntil(Conditions.CompressorOff, 900000);
+            Check.Equal(meltStart + 600000, r.LastStopMs, "reverse cycle ends at 10 min", r);
+            r.RunUntil(Conditions.NotInDefrost, 300000);
+            Check.That(r.Controller.LastDefrostEnd == DefrostEnd.MaxTime, "ended on time", r);
+            r.CheckClean();
+        }
+
+        /// <summary>Demand: after the clean-coil ΔT is learned, rising ΔT from frost starts a defrost; steady ΔT does not.</summary>
+        public static void DemandDefrostFollowsFrost()
+        {
+            Rig r = FrostingRig(3f);
+            r.RunUntil(Conditions.InDefrost, 3 * 3600000L);
+            Check.That(r.Controller.LastDefrostCause == DefrostCause.Interval, "first defrost after power-up on the interval (no clean ΔT yet)", r);
+            r.RunUntil(Conditions.NotInDefrost, 1800000);
+            long end = r.NowMs;
+            Check.That(r.RunUntil(Conditions.InDefrost, 4 * 3600000L), "a demand defrost follows", r);
+            Check.That(r.Controller.LastDefrostCause == DefrostCause.Demand, "cause: demand", r);
+            // 3 K margin at 3 K/h of frost: about an hour, never before the 30 min minimum.
+            Check.Between(end + 1800000, end + 5400000, r.NowMs, "about an hour of frosting later", r);
+            r.CheckClean();
+        }
+
+        /// <summary>Demand: a coil that does not frost is not defrosted until the 6 h backstop.</summary>
+        public static void DemandWaitsForBackstopWithoutFrost()
+        {
+            Rig r = FrostingRig(0f);
+            r.RunUntil(Conditions.InDefrost, 3 * 3600000L);
+            r.RunUntil(Conditions.NotInDefrost, 1800000);
+            long end = r.NowMs;
+            r.RunUntil(Conditions.InDefrost, 8 * 3600000L);
+            Check.That(r.Controller.LastDefrostCause == DefrostCause.Backstop, "cause: 6 h backstop", r);
+            Check.Between(end + 6 * 3600000L, end + 6 * 3600000L + 300000, r.NowMs, "after 6 h of frosting run", r);
+            r.CheckClean();
+        }
+
+        /// <summary>Demand: even fast frost waits 30 min of run after the last defrost.</summary>
+        public static void DemandRespectsMinimumInterval()
+        {
+            Rig r = FrostingRig(40f);
+            r.RunUntil(Conditions.InDefrost, 3 * 3600000L);
+            r.RunUntil(Conditions.NotInDefrost, 1800000);
+            long end = r.NowMs;
+            r.RunUntil(Conditions.InDefrost, 3 * 3600000L);
+            Check.That(r.NowMs >= end + 1800000, "not before 30 min of run", r);
+            Check.That(r.Controller.LastDefrostCause == DefrostCause.Demand, "cause: demand", r);
+            r.CheckClean();
+        }
+
+        /// <summary>No defrost at 6 °C outdoor or above, however cold the coil reads.</summary>
+        public static void NoDefrostAboveSixDegrees()
+        {
+            Rig r = CompressorScenarios.Heating();
+            r.IndoorC = 18f;
+            r.OutdoorC = 7f;
+            r.CoilC = -3f;
+            r.Set(SettingId.DefrostStrategy, 1);
+            r.Set(SettingId.DefrostInterval, 30);
+            Check.That(!r.RunUntil(Conditions.InDefrost, 3 * 3600000L), "no defrost in 3 h at 7 °C", r);
+            r.CheckClean();
+        }
+
+        /// <summary>Coil sensor lost: defrost on run time alone, ended on time.</summary>
+        public static void CoilSensorLostFallsBackToTime()
+        {
+            Rig r = FrostingRig(0f);
+            r.CoilStatus = SampleStatus.NoResponse;
+            r.RunUntil(Conditions.CompressorOn, 400000);
+            long start = r.LastStartMs;
+            Check.That(r.RunUntil(Conditions.InDefrost, 2 * 3600000L), "defrost on time", r);
+            Check.Between(start + 3600000, start + 3660000, r.NowMs, "after the 60 min interval", r);
+            Check.That(r.Controller.LastDefrostCause == DefrostCause.TimeOnly, "cause: time only", r);
+            r.RunUntil(Conditions.Melting, 120000);
+            long meltStart = r.LastStartMs;
+            r.RunUntil(Conditions.CompressorOff, 900000);
+            Check.Equal(meltStart + 600000, r.LastStopMs, "ends at the maximum time", r);
+            r.CheckClean();
+        }
+
+        /// <summary>Outdoor sensor lost: time-temperature defrost, and the lockouts no longer apply.</summary>
+        public static void OutdoorSensorLostUsesTimeTemperature()
+        {
+            Rig r = FrostingRig(2f);
+            r.OutdoorStatus = SampleStatus.NoResponse;
+            r.OutdoorC = -25f;
+            r.CoilC = -30f;
+            Check.That(r.RunUntil(Conditions.CompressorOn, 400000), "heats though outdoor really is −25 °C: lockouts off", r);
+            long start = r.LastStartMs;
+            r.RunUntil(Conditions.InDefrost, 2 * 3600000L);
+            Check.That(r.Controller.LastDefrostCause == DefrostCause.Interval, "time-temperature defrost", r);
+            Check.Between(start + 3600000, start + 3660000, r.NowMs, "after 60 min", r);
+            r.CheckClean();
+        }
+
+        /// <summary>Defrost shift restarts do not count toward the starts cap and are not short cycles.</summary>
+        public static void DefrostRestartsAreNotShortCycles()
+        {
+            Rig r = FrostingRig(6f);
+            r.Set(SettingId.MaxStartsPerHour, 3);
+            r.Set(SettingId.DefrostStrategy, 1);
+            r.Set(SettingId.DefrostInterval, 30);
+            r.Run(4 * 3600000L);
+            Check.That(r.Controller.DefrostCount >= 6, "many defrosts", r);
+            r.CheckClean();
+        }
+    }
+}

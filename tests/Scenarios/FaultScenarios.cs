@@ -1,0 +1,128 @@
+using HeatPump.Control;
+using HeatPump.Control.Hal;
+using HeatPump.Control.Sensors;
+
+namespace HeatPump.Scenarios
+{
+    /// <summary>Sensor loss, pressure trips, retries and lockout (DESIGN §4 fault rows, I4, I5).</summary>
+    public static class FaultScenarios
+    {
+        /// <summary>Indoor sensor lost while heating: Fault within 30 s, outputs off, retry after it recovers.</summary>
+        public static void IndoorSensorLostFaultsAndRecovers()
+        {
+            Rig r = CompressorScenarios.Heating();
+            r.RunUntil(Conditions.CompressorOn, 400000);
+            r.Run(300000);
+            r.IndoorStatus = SampleStatus.NoResponse;
+            long lost = r.NowMs;
+            Check.That(r.RunUntil(Conditions.InFault, 60000), "Fault", r);
+            Check.That(r.NowMs - lost <= 31000, "detected within 30 s", r);
+            Check.That(!r.Out.Compressor && !r.Out.AuxHeat, "compressor and aux off (I5)", r);
+            Check.That(r.Controller.Fault == FaultKind.IndoorSensor, "fault kind: indoor sensor", r);
+            long stop = r.LastStopMs;
+            r.Run(600000);
+            Check.That(r.State == TopState.Fault && !r.Out.Compressor, "stays off while the sensor is lost", r);
+            r.IndoorStatus = SampleStatus.Ok;
+            long back = r.NowMs;
+            Check.That(r.RunUntil(Conditions.CompressorOn, 600000), "heats again", r);
+            Check.That(r.NowMs - back >= 60000, "only after 60 s of good readings", r);
+            Check.That(r.LastStartMs >= stop + 300000, "after min-off", r);
+            r.CheckClean();
+        }
+
+        /// <summary>Indoor sensor lost during a defrost: the defrost finishes, then Fault.</summary>
+        public static void IndoorLostDuringDefrostFinishesIt()
+        {
+            Rig r = DefrostScenarios.FrostingRig(4f);
+            r.RunUntil(Conditions.CompressorOn, 400000);
+            r.Run(1800000);
+            r.DefrostRequest = true;
+            r.RunUntil(Conditions.Melting, 120000);
+            r.IndoorStatus = SampleStatus.NoResponse;
+            r.Run(40000);
+            Check.That(r.State == TopState.Defrost && r.Out.Compressor, "melting continues without an indoor reading", r);
+            r.RunUntil(Conditions.NotInDefrost, 900000);
+            r.RunUntil(Conditions.InFault, 60000);
+            Check.That(r.State == TopState.Fault, "Fault after the defrost", r);
+            Check.That(r.Controller.LastDefrostEnd == DefrostEnd.CoilTemperature, "defrost ended normally", r);
+            r.CheckClean();
+        }
+
+        /// <summary>A high-pressure trip stops the compressor at once; it retries after min-off when the switch closes.</summary>
+        public static void HighPressureTripStopsAndRetries()
+        {
+            Rig r = CompressorScenarios.Heating();
+            r.RunUntil(Conditions.CompressorOn, 400000);
+            r.Run(60000);
+            r.HighPressureTripped = true;
+            r.Tick();
+            Check.That(!r.Out.Compressor && r.State == TopState.Fault, "stopped at once", r);
+            Check.That(r.Controller.Fault == FaultKind.HighPressure, "fault kind: high pressure", r);
+            long stop = r.LastStopMs;
+            r.Run(5000);
+            r.HighPressureTripped = false;
+            r.RunUntil(Conditions.CompressorOn, 600000);
+            Check.Equal(stop + 300000, r.LastStartMs, "retry after min-off", r);
+            r.CheckClean();
+        }
+
+        /// <summary>The low-pressure switch is ignored for 2 min after a start (it dips then), not after.</summary>
+        public static void LowPressureBypassAtStart()
+        {
+            Rig r = CompressorScenarios.Heating();
+            r.RunUntil(Conditions.CompressorOn, 400000);
+            r.LowPressureTripped = true;
+            r.Run(60000);
+            Check.That(r.Out.Compressor, "ignored in the first 2 min", r);
+            r.LowPressureTripped = false;
+            r.Run(120000);
+            r.LowPressureTripped = true;
+            r.Tick();
+            Check.That(r.State == TopState.Fault && r.Controller.Fault == FaultKind.LowPressure, "low-pressure fault later in the run", r);
+            r.CheckClean();
+        }
+
+        /// <summary>Three trips of one kind in an hour lock out; only MODE held 10 s clears it.</summary>
+        public static void ThreeTripsLockOutUntilReset()
+        {
+            Rig r = CompressorScenarios.Heating();
+            for (int i = 0; i < 3; i++)
+            {
+                r.RunUntil(Conditions.CompressorOn, 900000);
+                r.Run(5000);
+                r.HighPressureTripped = true;
+                r.Tick();
+                r.HighPressureTripped = false;
+            }
+
+            Check.That(r.Controller.LockedOut, "locked out after the third trip", r);
+            r.Run(2 * 3600000L);
+            Check.That(r.Controller.LockedOut && !r.Out.Compressor, "stays locked out", r);
+            r.Buttons = Buttons.Mode;
+            r.Run(11000);
+            r.Buttons = Buttons.None;
+            r.Run(1000);
+            Check.That(!r.Controller.LockedOut, "MODE held 10 s clears the lockout", r);
+            Check.That(r.RunUntil(Conditions.CompressorOn, 600000), "heats again", r);
+            r.CheckClean();
+        }
+
+        /// <summary>In Fault the valve rests de-energised once the quiet-shift time allows (I5 with I2).</summary>
+        public static void FaultRestsValveAfterQuietShift()
+        {
+            Rig r = CompressorScenarios.Heating();
+            r.Set(HeatPump.Control.Settings.SettingId.ValvePolarity, 1);
+            r.RunUntil(Conditions.CompressorOn, 400000);
+            Check.That(r.Out.ValveEnergised, "B polarity: energised in heat", r);
+            r.HighPressureTripped = true;
+            r.Tick();
+            long stop = r.LastStopMs;
+            r.Run(29000);
+            Check.That(r.Out.ValveEnergised, "valve holds for the quiet-shift time", r);
+            r.Run(2000);
+            Check.That(!r.Out.ValveEnergised, "then rests de-energised", r);
+            Check.That(r.NowMs - stop >= 30000, "not before 30 s", r);
+            r.CheckClean();
+        }
+    }
+}
