@@ -202,12 +202,19 @@ namespace HeatPump.Scenarios
             return false;
         }
 
+        /// <summary>How often each transition-table row was taken by every rig that reached <see cref="CheckClean"/>.</summary>
+        public static readonly int[] Coverage = new int[HeatPump.Control.States.TransitionTable.Count];
+
         /// <summary>Fails unless no invariant was breached, the guard never had to step in and every transition was in the table.</summary>
         public void CheckClean()
         {
             Check.Equal(0, Monitor.Total, "invariant breaches (first: I" + ((int)Monitor.First + 1).ToString() + ")", this);
             Check.Equal(0, Core.Guard.Vetoes, "guard vetoes of controller commands", this);
             Check.Equal(0, Core.Controller.UnlistedTransitions, "transitions not in the table", this);
+            for (int i = 0; i < Coverage.Length; i++)
+            {
+                Coverage[i] += Core.Controller.TransitionVisits(i);
+            }
         }
 
         /// <summary>One tick: sensors and buttons in, core step, models advance on the driven outputs.</summary>

@@ -42,6 +42,14 @@ namespace HeatPump.Scenarios
             "Fault.LowPressureBypassAtStart",
             "Fault.ThreeTripsLockOutUntilReset",
             "Fault.FaultRestsValveAfterQuietShift",
+            "Transition.CoolOffThenHeat",
+            "Transition.CoolToHeatAfterMinimumRun",
+            "Transition.ModeOffDuringDefrostFinishesIt",
+            "Transition.IndoorLostWhileOff",
+            "Transition.HighPressureInCoolAndInDefrost",
+            "Transition.CallSatisfiedWhileHeld",
+            "Transition.LockoutStopsRunningCompressor",
+            "Transition.CoolCallReturnsDuringRunOn",
         };
 
         /// <summary>Number of scenarios.</summary>
@@ -159,6 +167,30 @@ namespace HeatPump.Scenarios
                     return;
                 case 32:
                     FaultScenarios.FaultRestsValveAfterQuietShift();
+                    return;
+                case 33:
+                    TransitionScenarios.CoolOffThenHeat();
+                    return;
+                case 34:
+                    TransitionScenarios.CoolToHeatAfterMinimumRun();
+                    return;
+                case 35:
+                    TransitionScenarios.ModeOffDuringDefrostFinishesIt();
+                    return;
+                case 36:
+                    TransitionScenarios.IndoorLostWhileOff();
+                    return;
+                case 37:
+                    TransitionScenarios.HighPressureInCoolAndInDefrost();
+                    return;
+                case 38:
+                    TransitionScenarios.CallSatisfiedWhileHeld();
+                    return;
+                case 39:
+                    TransitionScenarios.LockoutStopsRunningCompressor();
+                    return;
+                case 40:
+                    TransitionScenarios.CoolCallReturnsDuringRunOn();
                     return;
                 default:
                     throw new ScenarioFailedException("no scenario " + index.ToString());

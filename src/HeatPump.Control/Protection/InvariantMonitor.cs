@@ -109,21 +109,26 @@ namespace HeatPump.Control.Protection
 
             if (started)
             {
-                long minOff = _settings.SecondsAsMs(SettingId.MinOffTime) + (_offSincePowerUp ? _powerUpHoldMs : 0);
-                bool shiftRestart = _valveMovedWhileOff && !_offSincePowerUp
-                    && offMs >= _settings.SecondsAsMs(SettingId.QuietShiftTime)
+                // The exception is claimed by the command's flag; the monitor checks that its conditions held.
+                bool shiftRestart = driven.QuietShiftRestart && _valveMovedWhileOff && !_offSincePowerUp
                     && _shiftRestarts.CountSince(nowMs - HourMs + 1) < SafetyGuard.MaxShiftRestartsPerHour;
-                if (offMs < minOff && !shiftRestart)
+                if (shiftRestart)
                 {
-                    Breach(Invariant.MinOffTime, nowMs);
-                }
+                    if (offMs < _settings.SecondsAsMs(SettingId.QuietShiftTime))
+                    {
+                        Breach(Invariant.MinOffTime, nowMs);
+                    }
 
-                if (offMs < minOff)
-                {
                     _shiftRestarts.Add(nowMs);
                 }
                 else
                 {
+                    long minOff = _settings.SecondsAsMs(SettingId.MinOffTime) + (_offSincePowerUp ? _powerUpHoldMs : 0);
+                    if (offMs < minOff)
+                    {
+                        Breach(Invariant.MinOffTime, nowMs);
+                    }
+
                     _starts.Add(nowMs);
                     if (_starts.CountSince(nowMs - HourMs + 1) > _settings.Get(SettingId.MaxStartsPerHour))
                     {

@@ -96,27 +96,6 @@ namespace HeatPump.Control.Protection
                 o.Compressor = false;
             }
 
-            // I6: lockouts by outdoor temperature; a defrost is a short reverse cycle, not cooling.
-            if (o.Compressor && outdoorValid && !o.Defrost)
-            {
-                bool heating = o.ValveEnergised == HeatingPositionEnergised();
-                if (heating && outdoorC < _settings.Tenths(SettingId.HeatLockoutOutdoor))
-                {
-                    o.Compressor = false;
-                }
-                else if (!heating && outdoorC < _settings.Tenths(SettingId.CoolLockoutOutdoor))
-                {
-                    o.Compressor = false;
-                }
-            }
-
-            // I3: the reverse cycle of a defrost never outlasts the maximum defrost time.
-            if (o.Defrost && o.Compressor && _defrostRunning
-                && nowMs - _defrostRunStartMs >= _settings.SecondsAsMs(SettingId.DefrostMaxTime))
-            {
-                o.Compressor = false;
-            }
-
             // I2: the valve moves only with the compressor stopped for the quiet-shift time.
             bool valveChanges = false;
             if (o.ValveEnergised != _out.ValveEnergised)
@@ -141,6 +120,27 @@ namespace HeatPump.Control.Protection
                 // The compressor starts on a later tick than the shift, never in the same instant.
                 o.Compressor = false;
                 _shiftedSinceStop = true;
+            }
+
+            // I6, on the valve position that will really be driven; a defrost is a short reverse cycle, not cooling.
+            if (o.Compressor && outdoorValid && !o.Defrost)
+            {
+                bool heating = o.ValveEnergised == HeatingPositionEnergised();
+                if (heating && outdoorC < _settings.Tenths(SettingId.HeatLockoutOutdoor))
+                {
+                    o.Compressor = false;
+                }
+                else if (!heating && outdoorC < _settings.Tenths(SettingId.CoolLockoutOutdoor))
+                {
+                    o.Compressor = false;
+                }
+            }
+
+            // I3: the reverse cycle of a defrost never outlasts the maximum defrost time.
+            if (o.Defrost && o.Compressor && _defrostRunning
+                && nowMs - _defrostRunStartMs >= _settings.SecondsAsMs(SettingId.DefrostMaxTime))
+            {
+                o.Compressor = false;
             }
 
             // I1 and I7: minimum off time, power-up delay and starts per hour.

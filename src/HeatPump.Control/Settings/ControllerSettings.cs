@@ -38,11 +38,164 @@ namespace HeatPump.Control.Settings
 
         /// <summary>
         /// Sets <paramref name="id"/> to <paramref name="raw"/> if it is allowed; otherwise keeps the
-        /// old value and says why in <paramref name="reason"/>.
+        /// old value and says why in <paramref name="reason"/>. The setpoints and the Auto gap are
+        /// kept consistent as in <see cref="TrySetSetpoint"/>: a change that would bring the heat and
+        /// cool setpoints closer than <see cref="SettingId.AutoMinGap"/> pushes the other setpoint
+        /// (a wider gap pushes the cooling setpoint up), or is refused when the push would leave its range.
         /// </summary>
         public bool TrySet(SettingId id, int raw, out string reason)
         {
+            if (id == SettingId.HeatSetpoint || id == SettingId.CoolSetpoint)
+            {
+                return TrySetSetpoint(id, raw, out reason);
+            }
+
             SettingDefinition d = SettingsCatalog.Get(id);
+            if (!IsAllowed(d, raw, out reason))
+            {
+                return false;
+            }
+
+            if (id == SettingId.AutoMinGap)
+            {
+                int heat = _raw[(int)SettingId.HeatSetpoint];
+                int cool = _raw[(int)SettingId.CoolSetpoint];
+                return TrySetSetpointPair(heat, cool < heat + raw ? heat + raw : cool, raw, SettingId.CoolSetpoint, out reason);
+            }
+
+            if (_raw[(int)id] != raw)
+            {
+                _raw[(int)id] = raw;
+                Revision++;
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Sets the heating or cooling setpoint (<paramref name="which"/>) to <paramref name="raw"/>
+        /// and keeps cool ≥ heat + <see cref="SettingId.AutoMinGap"/> by pushing the other setpoint
+        /// along, as thermostats do, so Auto can never chase itself. Refused, with nothing changed and
+        /// the reason in <paramref name="reason"/>, when <paramref name="raw"/> is outside its range or
+        /// off its step, or when the push would move the other setpoint outside its own range.
+        /// </summary>
+        public bool TrySetSetpoint(SettingId which, int raw, out string reason)
+        {
+            if (which != SettingId.HeatSetpoint && which != SettingId.CoolSetpoint)
+            {
+                reason = SettingsCatalog.Get(which).Key + " is not a setpoint";
+                return false;
+            }
+
+            if (!IsAllowed(SettingsCatalog.Get(which), raw, out reason))
+            {
+                return false;
+            }
+
+            int gap = _raw[(int)SettingId.AutoMinGap];
+            if (which == SettingId.HeatSetpoint)
+            {
+                int cool = _raw[(int)SettingId.CoolSetpoint];
+                return TrySetSetpointPair(raw, cool < raw + gap ? raw + gap : cool, gap, SettingId.CoolSetpoint, out reason);
+            }
+
+            int heat = _raw[(int)SettingId.HeatSetpoint];
+            return TrySetSetpointPair(heat > raw - gap ? raw - gap : heat, raw, gap, SettingId.HeatSetpoint, out reason);
+        }
+
+        /// <summary>True when a cooling setpoint <paramref name="coolRaw"/> is at least <paramref name="gapRaw"/> above a heating setpoint <paramref name="heatRaw"/> (all raw, 0.1 °C).</summary>
+        public static bool SetpointsApart(int heatRaw, int coolRaw, int gapRaw)
+        {
+            return coolRaw - heatRaw >= gapRaw;
+        }
+
+        /// <summary>
+        /// Replaces every value at once with <paramref name="raw"/> (indexed by <see cref="SettingId"/>),
+        /// as when settings are loaded from flash. All or nothing: if any value is outside its limits,
+        /// or the setpoints are closer than the Auto gap, nothing changes and <paramref name="reason"/> says why.
+        /// </summary>
+        public bool TryReplaceAll(int[] raw, out string reason)
+        {
+            if (raw == null || raw.Length != _raw.Length)
+            {
+                reason = "a full set of " + _raw.Length.ToString() + " values is needed";
+                return false;
+            }
+
+            for (int i = 0; i < raw.Length; i++)
+            {
+                if (!IsAllowed(SettingsCatalog.At(i), raw[i], out reason))
+                {
+                    return false;
+                }
+            }
+
+            if (!SetpointsApart(raw[(int)SettingId.HeatSetpoint], raw[(int)SettingId.CoolSetpoint], raw[(int)SettingId.AutoMinGap]))
+            {
+                reason = "cool.setpoint must be at least auto.min-gap above heat.setpoint";
+                return false;
+            }
+
+            for (int i = 0; i < raw.Length; i++)
+            {
+                _raw[i] = raw[i];
+            }
+
+            Revision++;
+            reason = null;
+            return true;
+        }
+
+        private bool TrySetSetpointPair(int heat, int cool, int gap, SettingId pushed, out string reason)
+        {
+            // The pushed setpoint moves away from the other one, onto its own step grid.
+            SettingDefinition p = SettingsCatalog.Get(pushed);
+            int value = pushed == SettingId.CoolSetpoint ? cool : heat;
+            int rem = (value - p.Min) % p.Step;
+            if (rem < 0)
+            {
+                rem += p.Step;
+            }
+
+            if (rem != 0)
+            {
+                value = pushed == SettingId.CoolSetpoint ? value + p.Step - rem : value - rem;
+            }
+
+            if (value < p.Min || value > p.Max)
+            {
+                SettingDefinition g = SettingsCatalog.Get(SettingId.AutoMinGap);
+                reason = p.Key + " would have to move to " + SettingFormat.Scaled(value, p.Scale) + " " + p.Unit
+                    + " to keep the setpoints " + SettingFormat.Scaled(gap, g.Scale) + " " + g.Unit + " apart, outside "
+                    + SettingFormat.Scaled(p.Min, p.Scale) + ".." + SettingFormat.Scaled(p.Max, p.Scale) + " " + p.Unit;
+                return false;
+            }
+
+            if (pushed == SettingId.CoolSetpoint)
+            {
+                cool = value;
+            }
+            else
+            {
+                heat = value;
+            }
+
+            bool changed = _raw[(int)SettingId.HeatSetpoint] != heat || _raw[(int)SettingId.CoolSetpoint] != cool
+                || _raw[(int)SettingId.AutoMinGap] != gap;
+            _raw[(int)SettingId.HeatSetpoint] = heat;
+            _raw[(int)SettingId.CoolSetpoint] = cool;
+            _raw[(int)SettingId.AutoMinGap] = gap;
+            if (changed)
+            {
+                Revision++;
+            }
+
+            reason = null;
+            return true;
+        }
+
+        private static bool IsAllowed(SettingDefinition d, int raw, out string reason)
+        {
             if (raw < d.Min || raw > d.Max)
             {
                 reason = d.Key + " must be between " + SettingFormat.Scaled(d.Min, d.Scale) + " and "
@@ -57,12 +210,6 @@ namespace HeatPump.Control.Settings
             }
 
             reason = null;
-            if (_raw[(int)id] != raw)
-            {
-                _raw[(int)id] = raw;
-                Revision++;
-            }
-
             return true;
         }
 

@@ -68,8 +68,9 @@ namespace HeatPump.Control.States
 
                     if (lockedOut)
                     {
+                        // Stop now; from the next tick Starting shows the lockout (and Heat hands the load to aux).
                         c.SetSub(SubState.Starting);
-                        return Starting(c, error, satisfied);
+                        return Id;
                     }
 
                     if (satisfied && c.CompressorForMs >= c.Settings.SecondsAsMs(SettingId.MinRunTime))
