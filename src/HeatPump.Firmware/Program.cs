@@ -171,6 +171,7 @@ namespace HeatPump.Firmware
                 }
 
                 health.SlowReads = bus.SlowReads;
+                health.BusErrors = bus.BusErrors;
                 health.DisplayErrors = indicators.DisplayErrors;
                 health.SettingsWrites = persister.WriteCount;
                 status.Tick(now, core, health);

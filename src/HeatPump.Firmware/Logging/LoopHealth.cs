@@ -12,6 +12,9 @@ namespace HeatPump.Firmware
         /// <summary>Scratchpad reads abandoned because the bus was too slow, since power-up.</summary>
         public int SlowReads;
 
+        /// <summary>1-Wire operations the driver refused, since power-up.</summary>
+        public int BusErrors;
+
         /// <summary>TM1637 frames without an acknowledge, since power-up.</summary>
         public int DisplayErrors;
 
@@ -22,7 +25,7 @@ namespace HeatPump.Firmware
         public string Describe()
         {
             string s = " tick_max=" + MaxTickMs.ToString() + " overruns=" + Overruns.ToString()
-                + " bus_slow=" + SlowReads.ToString() + " display_err=" + DisplayErrors.ToString()
+                + " bus_slow=" + SlowReads.ToString() + " bus_err=" + BusErrors.ToString() + " display_err=" + DisplayErrors.ToString()
                 + " settings_writes=" + SettingsWrites.ToString();
             MaxTickMs = 0;
             return s;

@@ -1,3 +1,4 @@
+using System;
 using nanoFramework.Device.OneWire;
 
 namespace HeatPump.Firmware.OneWire
@@ -50,7 +51,17 @@ namespace HeatPump.Firmware.OneWire
             }
 
             // Each find starts with a bus reset, so a device that drops out mid-search ends it cleanly.
-            bool found = _started ? host.FindNextDevice(true, false) : host.FindFirstDevice(true, false);
+            bool found;
+            try
+            {
+                found = _started ? host.FindNextDevice(true, false) : host.FindFirstDevice(true, false);
+            }
+            catch (Exception)
+            {
+                // A driver error ends the search with what was found so far.
+                found = false;
+            }
+
             _started = true;
             if (!found)
             {

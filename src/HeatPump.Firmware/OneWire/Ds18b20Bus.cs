@@ -1,3 +1,4 @@
+using System;
 using HeatPump.Control.Hal;
 using HeatPump.Control.Sensors;
 using Iot.Device.Ds18b20;
@@ -59,6 +60,9 @@ namespace HeatPump.Firmware.OneWire
         /// <summary>Scratchpad reads abandoned because the bus was too slow (miswired).</summary>
         public int SlowReads { get; private set; }
 
+        /// <summary>Bus operations the 1-Wire driver refused with an exception (each read as "no response").</summary>
+        public int BusErrors { get; private set; }
+
         /// <summary>True once the conversion started last has had <see cref="ConversionMs"/>.</summary>
         public bool ConversionReady
         {
@@ -70,14 +74,23 @@ namespace HeatPump.Firmware.OneWire
         {
             _conversionStartMs = _clock.NowMs;
             _converting = true;
-            BusEmpty = !_host.TouchReset();
-            if (BusEmpty)
+            try
             {
-                return;
-            }
+                BusEmpty = !_host.TouchReset();
+                if (BusEmpty)
+                {
+                    return;
+                }
 
-            _host.WriteByte(SkipRom);
-            _host.WriteByte(ConvertT);
+                _host.WriteByte(SkipRom);
+                _host.WriteByte(ConvertT);
+            }
+            catch (Exception)
+            {
+                // A driver error on the bus is a sensor problem, not a reason to restart the controller:
+                // the reads that follow fail and the validators take it from there.
+                BusErrors++;
+            }
         }
 
         /// <summary>Reads the scratchpad of the sensor bound to <paramref name="role"/> and checks it.</summary>
@@ -88,6 +101,19 @@ namespace HeatPump.Firmware.OneWire
                 return SensorSample.Failed(SampleStatus.NoResponse);
             }
 
+            try
+            {
+                return ReadScratchpadOf(role);
+            }
+            catch (Exception)
+            {
+                BusErrors++;
+                return SensorSample.Failed(SampleStatus.NoResponse);
+            }
+        }
+
+        private SensorSample ReadScratchpadOf(SensorRole role)
+        {
             long start = _clock.NowMs;
             if (!_host.TouchReset())
             {
@@ -124,8 +150,16 @@ namespace HeatPump.Firmware.OneWire
         {
             byte[] address = new byte[RomCode.Length];
             RomCode.Copy(rom, at, address, 0);
-            Ds18b20 sensor = new Ds18b20(_host, address, true, TemperatureResolution.VeryHigh);
-            sensor.ConfigurationWrite(true);
+            try
+            {
+                Ds18b20 sensor = new Ds18b20(_host, address, true, TemperatureResolution.VeryHigh);
+                sensor.ConfigurationWrite(true);
+            }
+            catch (Exception)
+            {
+                // The sensor keeps the resolution it had (12-bit from the factory); reads still work.
+                BusErrors++;
+            }
         }
     }
 }
