@@ -28,6 +28,9 @@ namespace HeatPump.Firmware
         /// </summary>
         public const int TickMs = 100;
 
+        /// <summary>UP + DOWN held this long from power-up start the learn procedure.</summary>
+        private const int LearnComboMs = 2000;
+
         /// <summary>After an unexpected exception the external watchdog should reset the board within its 1.6 s; if it has not after this long, the firmware reboots itself.</summary>
         private const int SelfRebootAfterMs = 3000;
 
@@ -65,6 +68,7 @@ namespace HeatPump.Firmware
         private static void Run(EspClock clock, SerialLog log, BoardOutputs outputs, HeartbeatWatchdog watchdog, FrontPanelIndicators indicators, PanelButtons panel)
         {
             ShowText(indicators, "boot");
+            bool learnAtBoot = ComboHeldFromPowerUp(panel, watchdog, indicators, Buttons.Up | Buttons.Down);
 
             ControllerSettings settings = new ControllerSettings();
             SettingsPersister persister = new SettingsPersister(settings, new FlashSettingsStore(log));
@@ -92,6 +96,11 @@ namespace HeatPump.Firmware
             LoopHealth health = new LoopHealth();
             ControlInputs inputs = new ControlInputs();
             bool waitForRelease = false;
+            if (learnAtBoot)
+            {
+                learn.Start(clock.NowMs);
+            }
+
             long nextTick = clock.NowMs;
 
             while (true)
@@ -130,11 +139,6 @@ namespace HeatPump.Firmware
                 {
                     // Bench mode shows readings on the panel; the ROM codes only fit in the log.
                     LogBindings(bindings, log);
-                }
-
-                if (core.Panel.LearnSensorsRequested && !learn.Active)
-                {
-                    learn.Start(now);
                 }
 
                 if (learn.Active)
@@ -192,6 +196,34 @@ namespace HeatPump.Firmware
                     nextTick = clock.NowMs;
                 }
             }
+        }
+
+        /// <summary>
+        /// True when every button in <paramref name="combo"/> is held from power-up for
+        /// <see cref="LearnComboMs"/> (the display says "LErn" once it counts). Runs before control
+        /// starts, with the watchdog fed, so it delays nothing that matters: the minimum off time
+        /// counts from the core's creation after it.
+        /// </summary>
+        private static bool ComboHeldFromPowerUp(PanelButtons panel, HeartbeatWatchdog watchdog, FrontPanelIndicators indicators, int combo)
+        {
+            if ((panel.ReadButtons() & combo) != combo)
+            {
+                return false;
+            }
+
+            ShowText(indicators, "LErn");
+            for (int waited = 0; waited < LearnComboMs; waited += TickMs)
+            {
+                Thread.Sleep(TickMs);
+                watchdog.Feed();
+                if ((panel.ReadButtons() & combo) != combo)
+                {
+                    ShowText(indicators, "boot");
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

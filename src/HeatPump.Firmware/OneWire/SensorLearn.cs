@@ -5,8 +5,8 @@ using HeatPump.Firmware.Storage;
 namespace HeatPump.Firmware.OneWire
 {
     /// <summary>
-    /// The "learn sensors" procedure (docs/flashing.md), started from the front-panel menu item LrnS.
-    /// It takes over the buttons and the four digits while the core keeps controlling (the guard
+    /// The "learn sensors" procedure (docs/flashing.md), started by holding UP + DOWN while the board
+    /// powers up (the loop can also start it from a panel request). It takes over the buttons and the four digits while the core keeps controlling (the guard
     /// still decides every output). For each role in turn (" In ", "Out ", "CoiL"; a dot on the last
     /// digit when the role is bound already):
     ///   MODE searches the bus and binds the one DS18B20 that is not bound to another role
