@@ -73,12 +73,14 @@ namespace HeatPump.Firmware
             ControllerSettings settings = new ControllerSettings();
             SettingsPersister persister = new SettingsPersister(settings, new FlashSettingsStore(log));
             bool defaults = persister.LoadAtPowerUp(clock.NowMs);
+            watchdog.Feed();
             log.Record("SETTINGS", "source=" + (defaults ? "defaults" : "flash") + " fault=" + (persister.SettingsFault ? "1" : "0")
                 + " record_bytes=" + SettingsRecord.Size.ToString());
 
             SensorBindings bindings = new SensorBindings();
             bool romsLoaded = SensorRomFile.Load(bindings);
             int dropped = bindings.DropInvalid();
+            watchdog.Feed();
             log.Record("SENSORS", "file=" + (romsLoaded ? "ok" : "none") + " dropped=" + dropped.ToString());
 
             Ds18b20Bus bus = new Ds18b20Bus(clock, bindings);
