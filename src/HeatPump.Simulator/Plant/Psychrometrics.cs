@@ -1,9 +1,9 @@
 namespace HeatPump.Simulator.Plant;
 
 /// <summary>
-/// Moist-air relations the frost model needs: the Magnus formula (Alduchov &amp; Eskridge
-/// coefficients, over water, as weather reports give relative humidity) for saturation vapour
-/// pressure and its inverse, the dew point.
+/// Moist-air relations the frost model needs: the Magnus formula over water (Sonntag's
+/// coefficients, as the WMO guide gives them; weather reports give relative humidity over water)
+/// for saturation vapour pressure and its inverse, the dew point.
 /// </summary>
 public static class Psychrometrics
 {

@@ -15,7 +15,7 @@ public static class WeatherLibrary
     /// <summary>Deep, dry cold (about −20..−12 °C, RH 40–55 %): the coil hardly frosts.</summary>
     public const string DryCold = "dry-cold";
 
-    /// <summary>Shoulder season (about +2..+14 °C, RH 55–95 %).</summary>
+    /// <summary>Shoulder season (about +2..+13 °C, RH 60–90 %).</summary>
     public const string Mild = "mild";
 
     /// <summary>Summer heat (about 22..38 °C) for cooling.</summary>
