@@ -182,4 +182,18 @@ public class SensorModelTests
         Assert.Equal(125.0, Celsius(m.Read(SensorRole.Coil, 300.0, 0)));
         Assert.Equal(-55.0, Celsius(m.Read(SensorRole.Outdoor, -80.0, 0)));
     }
+
+    [Fact]
+    public void A_plant_told_the_first_weather_can_be_read_before_its_first_step()
+    {
+        var m = Model();
+        var plant = new HeatPumpPlant(initialIndoorC: 19.0, initialOutdoorC: -4.0);
+        Assert.Equal(-4.0, Celsius(m.Read(SensorRole.Outdoor, plant.OutdoorC, 0)));
+        Assert.Equal(-4.0, Celsius(m.Read(SensorRole.Coil, plant.CoilC, 0)));
+        Assert.Equal(19.0, Celsius(m.Read(SensorRole.Indoor, plant.IndoorC, 0)));
+
+        // Without it there is nothing to measure yet, and the bus says so rather than invent a value.
+        var unknown = new HeatPumpPlant();
+        Assert.Equal(SampleStatus.NoResponse, Model().Read(SensorRole.Coil, unknown.CoilC, 0).Status);
+    }
 }

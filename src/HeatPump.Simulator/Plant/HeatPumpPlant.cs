@@ -72,7 +72,11 @@ public sealed class HeatPumpPlant : IPlant
     /// <param name="parameters">The plant's figures.</param>
     /// <param name="initialIndoorC">Indoor temperature at the start, °C.</param>
     /// <param name="initialIceKg">Ice on the outdoor coil at the start, kg (capped at the maximum).</param>
-    public HeatPumpPlant(PlantParameters? parameters = null, double initialIndoorC = 20.0, double initialIceKg = 0.0)
+    /// <param name="initialOutdoorC">
+    /// Outdoor temperature at the start, °C, so that <see cref="OutdoorC"/> and <see cref="CoilC"/>
+    /// can be read (by the sensors) before the first step; when not given they are NaN until then.
+    /// </param>
+    public HeatPumpPlant(PlantParameters? parameters = null, double initialIndoorC = 20.0, double initialIceKg = 0.0, double initialOutdoorC = double.NaN)
     {
         _p = parameters ?? PlantParameters.Default;
         _p.Validate();
@@ -100,6 +104,8 @@ public sealed class HeatPumpPlant : IPlant
         _initialIndoorC = initialIndoorC;
         _iceKg = Math.Clamp(initialIceKg, 0.0, p.IceMaxKg);
         _coilC = double.NaN;
+        OutdoorC = initialOutdoorC;
+        if (!double.IsNaN(initialOutdoorC)) InitialiseCoil(initialOutdoorC);
     }
 
     /// <summary>The plant's figures.</summary>
@@ -111,7 +117,7 @@ public sealed class HeatPumpPlant : IPlant
     public double IndoorC => _indoorC;
 
     /// <inheritdoc />
-    public double OutdoorC { get; private set; } = double.NaN;
+    public double OutdoorC { get; private set; }
 
     /// <summary>Outdoor coil temperature, °C (the outdoor temperature until the first step).</summary>
     public double CoilC => _coilKnown ? _coilC : OutdoorC;
@@ -250,12 +256,7 @@ public sealed class HeatPumpPlant : IPlant
         double outdoor = weather.OutdoorC;
         OutdoorC = outdoor;
         _relativeHumidity = Math.Clamp(weather.RelativeHumidity, 0.0, 100.0);
-        if (!_coilKnown)
-        {
-            // A coil that starts with ice on it cannot be above freezing.
-            _coilC = _iceKg > 0.0 ? Math.Min(outdoor, 0.0) : outdoor;
-            _coilKnown = true;
-        }
+        if (!_coilKnown) InitialiseCoil(outdoor);
 
         float indoorDutyF = Math.Clamp(outputs.IndoorFanDuty, 0f, 1f);
         if (indoorDutyF != _cachedIndoorDuty) CacheIndoorAirflow(indoorDutyF);
@@ -273,7 +274,7 @@ public sealed class HeatPumpPlant : IPlant
             {
                 _startupFactor = 0.0;
                 RunSeconds = 0.0;
-                CompressorStarts++;
+                if (!_wasRunning) CompressorStarts++;
             }
 
             startupMean = 1.0 - (1.0 - _startupFactor) * _startupAverageGain;
@@ -390,6 +391,13 @@ public sealed class HeatPumpPlant : IPlant
 
         // Mean over the step of exp(−t/τ), so the delivered energy does not depend on the step length.
         _startupAverageGain = tau / dt * (1.0 - _startupDecay);
+    }
+
+    private void InitialiseCoil(double outdoorC)
+    {
+        // A coil that starts with ice on it cannot be above freezing.
+        _coilC = _iceKg > 0.0 ? Math.Min(outdoorC, 0.0) : outdoorC;
+        _coilKnown = true;
     }
 
     private void CacheIndoorAirflow(float duty)

@@ -61,6 +61,7 @@ public sealed class SensorModel : ISensorModel
     public SensorSample Read(SensorRole role, double trueC, double seconds)
     {
         var c = _channels[(int)role];
+        if (double.IsNaN(trueC)) return SensorSample.Failed(SampleStatus.NoResponse); // nothing there to measure yet
         c.Follow(trueC, seconds);
         if (seconds - c.LastSampleS < _conversionS) return SensorSample.Failed(SampleStatus.None);
         c.LastSampleS = seconds;
