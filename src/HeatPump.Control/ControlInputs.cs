@@ -25,5 +25,8 @@ namespace HeatPump.Control
 
         /// <summary>Low-pressure switch open.</summary>
         public bool LowPressureTripped;
+
+        /// <summary>A defrost is asked for from outside the controller (the simulator's oracle, which knows the true ice).</summary>
+        public bool DefrostRequested;
     }
 }

@@ -16,7 +16,11 @@ namespace HeatPump.Control
         {
             _settings = settings;
             StateSinceMs = nowMs;
+            AutomaticDefrost = true;
         }
+
+        /// <summary>True (the default) when the controller starts defrosts by its own strategy; false when only a forced request may start one.</summary>
+        public bool AutomaticDefrost { get; set; }
 
         /// <summary>Top-level state.</summary>
         public TopState State { get; private set; }
