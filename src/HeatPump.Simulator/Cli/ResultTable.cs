@@ -15,7 +15,7 @@ public static class ResultTable
         var table = new Table { Border = TableBorder.Rounded };
         table.Title = new TableTitle(Markup.Escape(plan.ClimateName + ", " + plan.Days.ToString("0.##", c) + " days, seed " + plan.Seed
             + ", mode " + plan.Settings.Mode.ToString().ToLowerInvariant()));
-        table.AddColumn(new TableColumn("KPI"));
+        table.AddColumn(new TableColumn("KPI").NoWrap());
         foreach (RunResult r in results)
         {
             string head = r.Kpi.Name + (double.IsNaN(r.OracleFraction) ? "" : " (" + r.OracleFraction.ToString("0.0", c) + ")");

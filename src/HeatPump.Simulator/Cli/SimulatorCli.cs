@@ -33,7 +33,14 @@ public static class SimulatorCli
     /// <summary>Runs the command line with the real plant on the real terminal.</summary>
     public static int RunOnTerminal(string[] args)
     {
-        return Run(args, AnsiConsole.Console, Console.Error, PhysicsWorld.Create, interactive: !Console.IsOutputRedirected);
+        IAnsiConsole console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            // A file or a pipe has no width: do not wrap the table at 80 columns.
+            console.Profile.Width = 200;
+        }
+
+        return Run(args, console, Console.Error, PhysicsWorld.Create, interactive: !Console.IsOutputRedirected);
     }
 
     /// <summary>Runs the command line.</summary>
@@ -119,7 +126,7 @@ public static class SimulatorCli
             DefaultPlot = defaultPlot;
             Climate = new Option<string?>("--climate")
             {
-                Description = "Built-in climate: " + string.Join(", ", Climates.Names) + " (default " + Climates.Default + ")",
+                Description = "Built-in climate: " + string.Join(", ", Climates.Names) + " (default " + Climates.Default + "; hot-summer runs in cool mode, year in auto)",
                 HelpName = "NAME",
             };
             Weather = new Option<string?>("--weather")
@@ -129,7 +136,7 @@ public static class SimulatorCli
             };
             Days = new Option<string?>("--days")
             {
-                Description = "Days to simulate (default: 120 for heating-season, 365 for an EPW file, else 14)",
+                Description = "Days to simulate (default: 120 for heating-season, 365 for year or an EPW file, else 14)",
                 HelpName = "DAYS",
             };
             Seed = new Option<int>("--seed")

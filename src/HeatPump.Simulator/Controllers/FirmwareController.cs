@@ -53,6 +53,9 @@ public sealed class FirmwareController : ISimController
     /// <summary>The ice fraction this oracle defrosts at; NaN for the plain firmware.</summary>
     public double OracleFraction => _oracleFraction;
 
+    /// <summary>The raw inputs handed to the core in the last tick.</summary>
+    internal ControlInputs LastInputs => _inputs;
+
     /// <summary>The core, for inspection after a run.</summary>
     public ControlCore Core => _core;
 

@@ -27,7 +27,7 @@ public static class PlotReport
     private static readonly Color FrostColor = Color.FromHex("#7f7f7f");
     private static readonly Color BandColor = Color.FromHex("#2ca02c").WithAlpha(0.12);
     private static readonly Color CompressorColor = Color.FromHex("#ff7f0e").WithAlpha(0.13);
-    private static readonly Color DefrostColor = Color.FromHex("#9467bd").WithAlpha(0.55);
+    private static readonly Color DefrostColor = Color.FromHex("#9467bd");
 
     /// <summary>Writes the PNG for the results that carry a series.</summary>
     /// <param name="path">PNG file to write.</param>
@@ -76,19 +76,27 @@ public static class PlotReport
         double unit = hours ? 24 : 1;
         double period = binDays * unit;
 
-        plot.Add.HorizontalSpan(lowC, highC, BandColor).LegendText = "comfort band (setpoint ± 1 K)";
-        Shade(plot, Bin(s.CompressorOn, s.Count, bin), 0.5, period, CompressorColor, "compressor on");
+        // ScottPlot names spans by the axis they extend along: a VerticalSpan covers a range of y.
+        plot.Add.VerticalSpan(lowC, highC, BandColor);
+        Shade(plot, Bin(s.CompressorOn, s.Count, bin), 0.5, period, CompressorColor);
+
+        double[] outdoor = Bin(s.OutdoorC, s.Count, bin);
+        double[] coil = Bin(s.CoilC, s.Count, bin);
+        double[] indoor = Bin(s.IndoorC, s.Count, bin);
+        AddLine(plot, outdoor, period, OutdoorColor, 1.2f);
+        AddLine(plot, coil, period, CoilColor, 0.8f);
+        AddLine(plot, indoor, period, IndoorColor, 1.8f);
+        var frost = AddLine(plot, Bin(s.FrostFraction, s.Count, bin), period, FrostColor, 1.5f);
+        frost.Axes.YAxis = plot.Axes.Right;
         MarkDefrosts(plot, s.DefrostOn, s.Count, s.MinutesPerRow / 1440.0 * unit);
 
-        AddLine(plot, Bin(s.OutdoorC, s.Count, bin), period, OutdoorColor, "outdoor", 1.2f);
-        AddLine(plot, Bin(s.CoilC, s.Count, bin), period, CoilColor, "coil", 1f);
-        AddLine(plot, Bin(s.IndoorC, s.Count, bin), period, IndoorColor, "indoor (true)", 1.8f);
-        var frost = AddLine(plot, Bin(s.FrostFraction, s.Count, bin), period, FrostColor, "frost fraction (right axis)", 1.5f);
-        frost.Axes.YAxis = plot.Axes.Right;
-        frost.LinePattern = LinePattern.Dashed;
-
+        // Room above the lines for the legend.
+        double min = Math.Min(lowC, Math.Min(Min(outdoor), Min(coil)));
+        double max = Math.Max(highC, Math.Max(Max(indoor), Math.Max(Max(outdoor), Max(coil))));
+        double span = Math.Max(1, max - min);
+        plot.Axes.SetLimitsY(min - 0.05 * span, max + (legend ? 0.3 : 0.08) * span);
         plot.Axes.Right.Label.Text = "frost fraction";
-        plot.Axes.SetLimitsY(0, 1.05, plot.Axes.Right);
+        plot.Axes.SetLimitsY(0, legend ? 1.35 : 1.1, plot.Axes.Right);
         plot.Axes.SetLimitsX(0, totalDays * unit);
         plot.YLabel("°C");
         if (xLabel)
@@ -104,6 +112,20 @@ public static class PlotReport
             + k.Defrosts + " defrosts, " + k.CompressorStarts + " starts, " + k.InvariantViolations + " violations", 13);
         if (legend)
         {
+            plot.Legend.ManualItems.Add(Item("indoor (true)", IndoorColor, 2.5f));
+            plot.Legend.ManualItems.Add(Item("outdoor", OutdoorColor, 2f));
+            plot.Legend.ManualItems.Add(Item("coil", CoilColor, 2f));
+            plot.Legend.ManualItems.Add(Item("frost fraction (right axis)", FrostColor, 2f));
+            plot.Legend.ManualItems.Add(Fill("comfort band: setpoint ± 1 K", BandColor.WithAlpha(0.35)));
+            plot.Legend.ManualItems.Add(Fill("compressor on", CompressorColor.WithAlpha(0.4)));
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = "defrost start",
+                LineWidth = 0,
+                MarkerShape = MarkerShape.FilledTriangleDown,
+                MarkerSize = 8,
+                MarkerColor = DefrostColor,
+            });
             plot.ShowLegend(Alignment.UpperLeft, Orientation.Horizontal);
         }
         else
@@ -112,10 +134,41 @@ public static class PlotReport
         }
     }
 
-    private static ScottPlot.Plottables.Signal AddLine(Plot plot, double[] ys, double period, Color color, string label, float width)
+    private static LegendItem Item(string label, Color color, float width) => new LegendItem { LabelText = label, LineColor = color, LineWidth = width };
+
+    private static LegendItem Fill(string label, Color color) => new LegendItem { LabelText = label, FillColor = color, LineWidth = 0 };
+
+    private static double Min(double[] v)
+    {
+        double m = double.MaxValue;
+        foreach (double x in v)
+        {
+            if (double.IsFinite(x))
+            {
+                m = Math.Min(m, x);
+            }
+        }
+
+        return m;
+    }
+
+    private static double Max(double[] v)
+    {
+        double m = double.MinValue;
+        foreach (double x in v)
+        {
+            if (double.IsFinite(x))
+            {
+                m = Math.Max(m, x);
+            }
+        }
+
+        return m;
+    }
+
+    private static ScottPlot.Plottables.Signal AddLine(Plot plot, double[] ys, double period, Color color, float width)
     {
         var sig = plot.Add.Signal(ys, period, color);
-        sig.LegendText = label;
         sig.LineWidth = width;
         // Each bin's mean is drawn at its middle.
         sig.Data.XOffset = period / 2;
@@ -141,9 +194,8 @@ public static class PlotReport
         return result;
     }
 
-    private static void Shade(Plot plot, double[] fraction, double threshold, double period, Color color, string label)
+    private static void Shade(Plot plot, double[] fraction, double threshold, double period, Color color)
     {
-        bool labelled = false;
         int start = -1;
         for (int i = 0; i <= fraction.Length; i++)
         {
@@ -154,14 +206,8 @@ public static class PlotReport
             }
             else if (!on && start >= 0)
             {
-                var span = plot.Add.VerticalSpan(start * period, i * period, color);
+                var span = plot.Add.HorizontalSpan(start * period, i * period, color);
                 span.LineStyle.Width = 0;
-                if (!labelled)
-                {
-                    span.LegendText = label;
-                    labelled = true;
-                }
-
                 start = -1;
             }
         }
@@ -169,22 +215,32 @@ public static class PlotReport
 
     private static void MarkDefrosts(Plot plot, float[] defrostOn, int count, double rowPeriod)
     {
-        bool labelled = false;
+        // A small mark at the top of the frost axis per defrost: full-height lines would hide the
+        // temperatures when defrosts come every half hour.
+        var xs = new List<double>();
         bool inDefrost = false;
         for (int i = 0; i < count; i++)
         {
             bool on = defrostOn[i] > 0;
             if (on && !inDefrost)
             {
-                var line = plot.Add.VerticalLine(i * rowPeriod, 1.2f, DefrostColor);
-                if (!labelled)
-                {
-                    line.LegendText = "defrost";
-                    labelled = true;
-                }
+                xs.Add(i * rowPeriod);
             }
 
             inDefrost = on;
         }
+
+        if (xs.Count == 0)
+        {
+            return;
+        }
+
+        var ys = new double[xs.Count];
+        Array.Fill(ys, 1.04);
+        var marks = plot.Add.ScatterPoints(xs.ToArray(), ys, DefrostColor);
+        marks.MarkerShape = MarkerShape.FilledTriangleDown;
+        marks.MarkerSize = 6;
+        marks.Axes.YAxis = plot.Axes.Right;
     }
+
 }

@@ -72,14 +72,18 @@ public sealed class Comparison
         });
 
         var best = new RunResult[_plan.Controllers.Count];
-        for (int j = 0; j < jobs.Count; j++)
+        for (int c = 0; c < best.Length; c++)
         {
-            int c = jobs[j].Controller;
-            // Lowest energy wins; on a tie the earlier (smaller) fraction is kept.
-            if (best[c] == null || results[j].Kpi.EnergyKWh < best[c].Kpi.EnergyKWh)
+            var runs = new List<RunResult>();
+            for (int j = 0; j < jobs.Count; j++)
             {
-                best[c] = results[j];
+                if (jobs[j].Controller == c)
+                {
+                    runs.Add(results[j]);
+                }
             }
+
+            best[c] = LowestEnergy(runs);
         }
 
         if (_record)
@@ -90,6 +94,21 @@ public sealed class Comparison
                 {
                     best[c] = RunOne(c, best[c].OracleFraction, true);
                 }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The run that drew the least electricity; on a tie the earliest (for the oracle, the smallest ice fraction).</summary>
+    public static RunResult LowestEnergy(IReadOnlyList<RunResult> runs)
+    {
+        RunResult best = runs[0];
+        for (int i = 1; i < runs.Count; i++)
+        {
+            if (runs[i].Kpi.EnergyKWh < best.Kpi.EnergyKWh)
+            {
+                best = runs[i];
             }
         }
 

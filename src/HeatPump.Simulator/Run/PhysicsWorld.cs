@@ -42,10 +42,10 @@ public sealed class PhysicsWorld : IWorld
     }
 
     /// <inheritdoc />
-    public IPlant CreatePlant(double initialIndoorC) => new HeatPumpPlant(new PlantParameters(), initialIndoorC);
+    public IPlant CreatePlant(double initialIndoorC) => new HeatPumpPlant(PlantParameters.Default, initialIndoorC);
 
     /// <inheritdoc />
-    public ISensorModel CreateSensors() => new SensorModel(_request.Seed, FaultSchedule.Parse(_request.Faults ?? ""));
+    public ISensorModel CreateSensors() => new SensorModel(PlantParameters.Default, FaultSchedule.Parse(_request.Faults), _request.Seed);
 #else
     // The plant model (Plant/, Weather/) is written on another branch; until it is merged the
     // command line reports this instead of running. Define PLANT_MODEL (or delete this branch of

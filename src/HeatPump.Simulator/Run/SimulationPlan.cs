@@ -101,7 +101,7 @@ public sealed record SimulationPlan(
         }
 
         var settings = new ControllerSettings();
-        UserMode mode = o.WeatherFile != null ? UserMode.Auto : climate == Climates.HotSummer ? UserMode.Cool : UserMode.Heat;
+        UserMode mode = o.WeatherFile != null ? UserMode.Auto : Climates.ModeFor(climate);
         settings.TrySet(SettingId.Mode, (int)mode, out _);
         foreach (string assignment in o.Sets)
         {
