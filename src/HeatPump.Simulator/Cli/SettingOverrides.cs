@@ -11,6 +11,19 @@ namespace HeatPump.Simulator.Cli;
 /// </summary>
 public static class SettingOverrides
 {
+    // Settings whose values have names people use: the mode, O/B valve polarity, °C/°F.
+    private static readonly (SettingId Id, string Name, int Raw)[] NamedValues =
+    {
+        (SettingId.Mode, "off", (int)UserMode.Off),
+        (SettingId.Mode, "heat", (int)UserMode.Heat),
+        (SettingId.Mode, "cool", (int)UserMode.Cool),
+        (SettingId.Mode, "auto", (int)UserMode.Auto),
+        (SettingId.ValvePolarity, "o", 0),
+        (SettingId.ValvePolarity, "b", 1),
+        (SettingId.DisplayUnits, "c", 0),
+        (SettingId.DisplayUnits, "f", 1),
+    };
+
     /// <summary>Applies one <c>NAME=VALUE</c> to <paramref name="settings"/>; throws <see cref="SimulatorInputException"/> if it cannot.</summary>
     public static void Apply(ControllerSettings settings, string assignment)
     {
@@ -59,42 +72,12 @@ public static class SettingOverrides
     public static int ParseRaw(SettingDefinition d, string text)
     {
         string lower = text.ToLowerInvariant();
-        switch (d.Id)
+        foreach (var (id, name, raw) in NamedValues)
         {
-            case SettingId.Mode:
-                switch (lower)
-                {
-                    case "off": return (int)UserMode.Off;
-                    case "heat": return (int)UserMode.Heat;
-                    case "cool": return (int)UserMode.Cool;
-                    case "auto": return (int)UserMode.Auto;
-                }
-
-                break;
-            case SettingId.ValvePolarity:
-                if (lower == "o")
-                {
-                    return 0;
-                }
-
-                if (lower == "b")
-                {
-                    return 1;
-                }
-
-                break;
-            case SettingId.DisplayUnits:
-                if (lower == "c")
-                {
-                    return 0;
-                }
-
-                if (lower == "f")
-                {
-                    return 1;
-                }
-
-                break;
+            if (id == d.Id && name == lower)
+            {
+                return raw;
+            }
         }
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))

@@ -12,7 +12,9 @@ public static class CsvReport
     /// <summary>Writes the series of <paramref name="results"/> (those that have one) to <paramref name="writer"/>.</summary>
     public static void Write(TextWriter writer, IEnumerable<RunResult> results)
     {
-        CultureInfo c = CultureInfo.InvariantCulture;
+        // Numbers are formatted into one buffer: a year is half a million rows, and a string per
+        // field would make the garbage collector hold on to a hundred megabytes.
+        Span<char> buffer = stackalloc char[32];
         writer.WriteLine(Header);
         foreach (RunResult r in results)
         {
@@ -26,18 +28,16 @@ public static class CsvReport
             {
                 double minute = i * s.MinutesPerRow;
                 writer.Write(r.Kpi.Name);
-                writer.Write(',');
-                writer.Write(minute.ToString("0.##", c));
-                writer.Write(',');
-                writer.Write((minute / 60.0).ToString("0.####", c));
-                Field(writer, s.OutdoorC[i], "0.###");
-                Field(writer, s.IndoorC[i], "0.###");
-                Field(writer, s.CoilC[i], "0.###");
-                Field(writer, s.FrostFraction[i], "0.####");
-                Field(writer, s.CompressorOn[i], "0.###");
-                Field(writer, s.DefrostOn[i], "0.###");
-                Field(writer, s.ElectricW[i], "0.#");
-                Field(writer, s.HeatToHouseW[i], "0.#");
+                Field(writer, buffer, minute, "0.##");
+                Field(writer, buffer, minute / 60.0, "0.####");
+                Field(writer, buffer, s.OutdoorC[i], "0.###");
+                Field(writer, buffer, s.IndoorC[i], "0.###");
+                Field(writer, buffer, s.CoilC[i], "0.###");
+                Field(writer, buffer, s.FrostFraction[i], "0.####");
+                Field(writer, buffer, s.CompressorOn[i], "0.###");
+                Field(writer, buffer, s.DefrostOn[i], "0.###");
+                Field(writer, buffer, s.ElectricW[i], "0.#");
+                Field(writer, buffer, s.HeatToHouseW[i], "0.#");
                 writer.WriteLine();
             }
         }
@@ -50,9 +50,11 @@ public static class CsvReport
         Write(w, results);
     }
 
-    private static void Field(TextWriter w, float v, string format)
+    private static void Field(TextWriter w, Span<char> buffer, double v, string format)
     {
         w.Write(',');
-        w.Write(v.ToString(format, CultureInfo.InvariantCulture));
+        v.TryFormat(buffer, out int n, format, CultureInfo.InvariantCulture);
+        w.Write(buffer.Slice(0, n));
     }
+
 }

@@ -91,8 +91,11 @@ public static class PlotReport
         MarkDefrosts(plot, s.DefrostOn, s.Count, s.MinutesPerRow / 1440.0 * unit);
 
         // Room above the lines for the legend.
-        double min = Math.Min(lowC, Math.Min(Min(outdoor), Min(coil)));
-        double max = Math.Max(highC, Math.Max(Max(indoor), Math.Max(Max(outdoor), Max(coil))));
+        double min = lowC;
+        double max = highC;
+        Extend(outdoor, ref min, ref max);
+        Extend(coil, ref min, ref max);
+        Extend(indoor, ref min, ref max);
         double span = Math.Max(1, max - min);
         plot.Axes.SetLimitsY(min - 0.05 * span, max + (legend ? 0.3 : 0.08) * span);
         plot.Axes.Right.Label.Text = "frost fraction";
@@ -138,32 +141,17 @@ public static class PlotReport
 
     private static LegendItem Fill(string label, Color color) => new LegendItem { LabelText = label, FillColor = color, LineWidth = 0 };
 
-    private static double Min(double[] v)
+    private static void Extend(double[] v, ref double min, ref double max)
     {
-        double m = double.MaxValue;
         foreach (double x in v)
         {
+            // The plant's coil may be undefined before its first step: leave such points out of the range.
             if (double.IsFinite(x))
             {
-                m = Math.Min(m, x);
+                min = Math.Min(min, x);
+                max = Math.Max(max, x);
             }
         }
-
-        return m;
-    }
-
-    private static double Max(double[] v)
-    {
-        double m = double.MinValue;
-        foreach (double x in v)
-        {
-            if (double.IsFinite(x))
-            {
-                m = Math.Max(m, x);
-            }
-        }
-
-        return m;
     }
 
     private static ScottPlot.Plottables.Signal AddLine(Plot plot, double[] ys, double period, Color color, float width)

@@ -75,6 +75,11 @@ public sealed record SimulationPlan(
             throw new SimulatorInputException("--days must be more than 0, got " + days.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        if (SimulationRunner.TicksFor(days) < 60)
+        {
+            throw new SimulatorInputException("--days must cover at least one minute (0.0007 days), got " + days.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (days > MaxDays)
         {
             throw new SimulatorInputException("--days must be at most " + MaxDays + ", got " + days.ToString(System.Globalization.CultureInfo.InvariantCulture));
