@@ -280,8 +280,9 @@ namespace HeatPump.Control
 
             if (c.CompressorOn && !c.Out.Compressor && !defrosting && _lastIndoorDuty > 0f)
             {
-                // The coil is still warm (or cold): use it, and avoid a draught of the opposite kind later.
-                c.StartRunOn(_lastIndoorDuty);
+                // The coil is still warm (or cold): use it at minimum duty, a gentle draught that
+                // costs little fan power (which goes with the cube of the duty).
+                c.StartRunOn(s.Fraction(SettingId.IndoorFanMinDuty));
             }
 
             if (c.Out.IndoorFanDuty <= 0f && c.RunOnActive && !defrosting)
