@@ -339,15 +339,12 @@ namespace HeatPump.Control.FrontPanel
             SetSetpointKeepingGap(which, PanelMath.Clamp(target, d.Min, d.Max));
         }
 
-        // ---- Setpoint gap push: private until ControllerSettings.TrySetSetpoint (another branch) lands. ----
-        // LEAD: once it is merged, keep the clamps below (so the call is never refused and never builds a
-        // reason string) and replace the two TrySet pairs with _settings.TrySetSetpoint(which, raw, out r),
-        // and the body of SetGapKeepingSetpoints with _settings.TrySet(SettingId.AutoMinGap, gap, out r)
-        // after its clamp of the heat setpoint.
+        // ---- Setpoint gap push: ControllerSettings keeps cool ≥ heat + AutoMinGap; the panel only clamps ----
 
         /// <summary>
-        /// Sets a setpoint and pushes the other one so cool ≥ heat + AutoMinGap, as thermostats do;
-        /// the value is first limited so the push never takes the other setpoint out of its range.
+        /// Sets a setpoint; ControllerSettings pushes the other one to keep the Auto gap. The value is
+        /// first limited so the push never takes the other setpoint out of its range, so a key press is
+        /// never refused (and never builds a reason string in the tick).
         /// </summary>
         private void SetSetpointKeepingGap(SettingId which, int raw)
         {
@@ -355,44 +352,21 @@ namespace HeatPump.Control.FrontPanel
             int gap = _settings.Get(SettingId.AutoMinGap);
             SettingDefinition heatDef = SettingsCatalog.Get(SettingId.HeatSetpoint);
             SettingDefinition coolDef = SettingsCatalog.Get(SettingId.CoolSetpoint);
-            if (which == SettingId.HeatSetpoint)
-            {
-                raw = PanelMath.Clamp(raw, heatDef.Min, PanelMath.SnapDown(coolDef.Max - gap, heatDef));
-                if (_settings.Get(SettingId.CoolSetpoint) - raw < gap)
-                {
-                    _settings.TrySet(SettingId.CoolSetpoint, PanelMath.SnapUp(raw + gap, coolDef), out ignored);
-                }
-
-                _settings.TrySet(SettingId.HeatSetpoint, raw, out ignored);
-            }
-            else
-            {
-                raw = PanelMath.Clamp(raw, PanelMath.SnapUp(heatDef.Min + gap, coolDef), coolDef.Max);
-                if (raw - _settings.Get(SettingId.HeatSetpoint) < gap)
-                {
-                    _settings.TrySet(SettingId.HeatSetpoint, PanelMath.SnapDown(raw - gap, heatDef), out ignored);
-                }
-
-                _settings.TrySet(SettingId.CoolSetpoint, raw, out ignored);
-            }
+            raw = which == SettingId.HeatSetpoint
+                ? PanelMath.Clamp(raw, heatDef.Min, PanelMath.SnapDown(coolDef.Max - gap, heatDef))
+                : PanelMath.Clamp(raw, PanelMath.SnapUp(heatDef.Min + gap, coolDef), coolDef.Max);
+            _settings.TrySetSetpoint(which, raw, out ignored);
         }
 
-        /// <summary>Sets the Auto gap, first moving the setpoints apart (cool up, or heat down when cool is at its top).</summary>
+        /// <summary>Sets the Auto gap, first lowering the heat setpoint when cool could not rise far enough.</summary>
         private void SetGapKeepingSetpoints(int gap)
         {
             string ignored;
             SettingDefinition heatDef = SettingsCatalog.Get(SettingId.HeatSetpoint);
             SettingDefinition coolDef = SettingsCatalog.Get(SettingId.CoolSetpoint);
-            int heat = _settings.Get(SettingId.HeatSetpoint);
-            if (heat + gap > coolDef.Max)
+            if (_settings.Get(SettingId.HeatSetpoint) + gap > coolDef.Max)
             {
-                heat = PanelMath.SnapDown(coolDef.Max - gap, heatDef);
-                _settings.TrySet(SettingId.HeatSetpoint, heat, out ignored);
-            }
-
-            if (_settings.Get(SettingId.CoolSetpoint) - heat < gap)
-            {
-                _settings.TrySet(SettingId.CoolSetpoint, PanelMath.SnapUp(heat + gap, coolDef), out ignored);
+                SetSetpointKeepingGap(SettingId.HeatSetpoint, PanelMath.SnapDown(coolDef.Max - gap, heatDef));
             }
 
             _settings.TrySet(SettingId.AutoMinGap, gap, out ignored);
