@@ -1,5 +1,6 @@
 using System;
 using HeatPump.Control.Hal;
+using HeatPump.Control.Logging;
 
 namespace HeatPump.Firmware
 {
@@ -29,7 +30,7 @@ namespace HeatPump.Firmware
         /// <summary>Writes "HP1 <paramref name="kind"/> t=now <paramref name="body"/>".</summary>
         public void Record(string kind, string body)
         {
-            Line("HP1 " + kind + " t=" + _clock.NowMs.ToString() + " " + body);
+            Line(LogFormat.Line(kind, _clock.NowMs, body));
         }
 
         /// <summary>Writes a WARN record: something is wrong but control goes on.</summary>

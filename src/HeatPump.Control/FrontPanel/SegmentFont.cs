@@ -1,12 +1,13 @@
-namespace HeatPump.Firmware.Hal
+namespace HeatPump.Control.FrontPanel
 {
     /// <summary>
     /// The 7-segment pattern of each character the front panel uses. Bit 0 is segment a (top), then
     /// b, c, d, e, f clockwise, g (middle) in bit 6; bit 7 is the decimal point, which the display
     /// driver adds for dots and the colon. Letters a 7-segment digit cannot draw take the usual
     /// stand-ins (V as U, M as an arch, K as h, X as H); W and unknown characters show blank.
+    /// The firmware's TM1637 driver and the desktop virtual bench both draw from this one table.
     /// </summary>
-    internal static class SegmentFont
+    public static class SegmentFont
     {
         private const byte A = 0x01;
         private const byte B = 0x02;

@@ -1,0 +1,114 @@
+using HeatPump.Control.Sensors;
+using HeatPump.Control.Settings;
+
+namespace HeatPump.Control.Logging
+{
+    /// <summary>
+    /// The serial log's line format (docs/serial-log.md): "HP1 KIND t=ms key=value ...". Shared by the
+    /// firmware, which writes the lines to UART0, and the desktop virtual bench, which shows them, so
+    /// a line on the bench reads exactly as it would on the board. Building a line allocates: call it
+    /// only when a line is due (see <see cref="StatusLines"/>), never in every tick.
+    /// </summary>
+    public static class LogFormat
+    {
+        /// <summary>The first word of every line: the format and its version.</summary>
+        public const string Marker = "HP1";
+
+        private static readonly string[] TopNames = new string[] { "Off", "Heat", "Cool", "Defrost", "Fault" };
+        private static readonly string[] SubNames = new string[] { "None", "Idle", "Starting", "Running", "Purging", "ShiftIn", "Melting", "Drip", "ShiftOut", "Waiting", "Lockout" };
+        private static readonly string[] HoldNames = new string[] { "None", "AntiShortCycle", "PowerUpDelay", "StartsPerHour", "QuietShift", "HeatLockout", "CoolLockout", "NoIndoorReading" };
+        private static readonly string[] FaultNames = new string[] { "None", "IndoorSensor", "HighPressure", "LowPressure" };
+        private static readonly string[] ModeNames = new string[] { "Off", "Heat", "Cool", "Auto" };
+        private static readonly string[] HealthNames = new string[] { "Starting", "Ok", "Failed", "Recovering" };
+
+        /// <summary>One whole line: "HP1 <paramref name="kind"/> t=<paramref name="nowMs"/> <paramref name="body"/>".</summary>
+        public static string Line(string kind, long nowMs, string body)
+        {
+            return Marker + " " + kind + " t=" + nowMs.ToString() + " " + body;
+        }
+
+        /// <summary>
+        /// The status keys of EVT and STS lines, in the documented order: mode, state, hold (with the
+        /// seconds left when the hold ends on a time), fault, the three temperatures with their health,
+        /// the relays and fan duties as driven, defrost, setpoints and guard vetoes.
+        /// </summary>
+        public static string StatusBody(long nowMs, ControlCore core)
+        {
+            Controller c = core.Controller;
+            OutputState o = core.Outputs;
+            string hold = Name(HoldNames, (int)c.Hold);
+            if (c.Hold != HoldReason.None && c.HoldUntilMs != long.MaxValue)
+            {
+                long left = (c.HoldUntilMs - nowMs + 999) / 1000;
+                hold += ":" + (left > 0 ? left : 0).ToString();
+            }
+
+            return "mode=" + ModeName(core.Settings.Mode)
+                + " state=" + StateName(c.State, c.Sub)
+                + " hold=" + hold
+                + " fault=" + Name(FaultNames, (int)c.Fault) + (c.LockedOut ? ":lockout" : "")
+                + " in=" + Temperature(core.Indoor) + " out=" + Temperature(core.Outdoor) + " coil=" + Temperature(core.Coil)
+                + " comp=" + Bit(o.Compressor) + " valve=" + Bit(o.ValveEnergised) + " aux=" + Bit(o.AuxHeat)
+                + " fan_in=" + Percent(o.IndoorFanDuty) + " fan_out=" + Percent(o.OutdoorFanDuty)
+                + " defrost=" + Bit(o.Defrost) + " defrosts=" + c.DefrostCount.ToString()
+                + " sp_heat=" + SettingFormat.Scaled(core.Settings.Get(SettingId.HeatSetpoint), 10)
+                + " sp_cool=" + SettingFormat.Scaled(core.Settings.Get(SettingId.CoolSetpoint), 10)
+                + " vetoes=" + core.Guard.Vetoes.ToString();
+        }
+
+        /// <summary>"Top.Sub" as logged, e.g. "Heat.Starting", "Defrost.Melting".</summary>
+        public static string StateName(TopState state, SubState sub)
+        {
+            return Name(TopNames, (int)state) + "." + Name(SubNames, (int)sub);
+        }
+
+        /// <summary>The logged name of a user mode: "Off", "Heat", "Cool", "Auto".</summary>
+        public static string ModeName(UserMode mode)
+        {
+            return Name(ModeNames, (int)mode);
+        }
+
+        /// <summary>The logged name of a hold reason, e.g. "AntiShortCycle".</summary>
+        public static string HoldName(HoldReason hold)
+        {
+            return Name(HoldNames, (int)hold);
+        }
+
+        /// <summary>The logged name of a sensor's health: "Starting", "Ok", "Failed", "Recovering".</summary>
+        public static string HealthName(SensorHealth health)
+        {
+            return Name(HealthNames, (int)health);
+        }
+
+        /// <summary>A validated temperature with its health: "19.4:Ok", "--:Starting" before the first trusted reading.</summary>
+        public static string Temperature(SensorValidator v)
+        {
+            string health = HealthName(v.Health);
+            if (v.Health == SensorHealth.Starting)
+            {
+                return "--:" + health;
+            }
+
+            float scaled = v.Celsius * 10f;
+            int tenths = (int)(scaled >= 0 ? scaled + 0.5f : scaled - 0.5f);
+            return SettingFormat.Scaled(tenths, 10) + ":" + health;
+        }
+
+        /// <summary>A PWM duty 0..1 as whole percent.</summary>
+        public static string Percent(float duty)
+        {
+            return ((int)((duty * 100f) + 0.5f)).ToString();
+        }
+
+        private static string Bit(bool b)
+        {
+            return b ? "1" : "0";
+        }
+
+        private static string Name(string[] names, int value)
+        {
+            // A value added to an enum after this table was written still logs, as its number.
+            return value >= 0 && value < names.Length ? names[value] : value.ToString();
+        }
+    }
+}

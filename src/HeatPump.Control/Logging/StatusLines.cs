@@ -1,0 +1,62 @@
+namespace HeatPump.Control.Logging
+{
+    /// <summary>
+    /// Decides when the status lines of the serial log are due: an EVT line in the tick where anything
+    /// a user or a service technician cares about changes (state, sub-state, hold, fault, mode, a relay,
+    /// defrost, a sensor's health) and in the first tick; an STS line every <see cref="StatusPeriodMs"/>.
+    /// The check compares a handful of numbers and allocates nothing, so it runs every tick; only the
+    /// lines themselves (<see cref="LogFormat.StatusBody"/>) allocate.
+    /// </summary>
+    public sealed class StatusLines
+    {
+        /// <summary>Period of the STS line.</summary>
+        public const long StatusPeriodMs = 10000;
+
+        private const int Watched = 12;
+
+        private readonly int[] _last = new int[Watched];
+        private readonly int[] _now = new int[Watched];
+        private bool _first = true;
+        private long _nextStatusMs;
+
+        /// <summary>True after <see cref="Check"/> when an EVT line is due this tick.</summary>
+        public bool EventDue { get; private set; }
+
+        /// <summary>True after <see cref="Check"/> when an STS line is due this tick.</summary>
+        public bool StatusDue { get; private set; }
+
+        /// <summary>Call once per tick after the core stepped; then read <see cref="EventDue"/> and <see cref="StatusDue"/>.</summary>
+        public void Check(long nowMs, ControlCore core)
+        {
+            Controller c = core.Controller;
+            OutputState o = core.Outputs;
+            _now[0] = (int)c.State;
+            _now[1] = (int)c.Sub;
+            _now[2] = (int)c.Hold;
+            _now[3] = (int)c.Fault;
+            _now[4] = (int)core.Settings.Mode;
+            _now[5] = o.Compressor ? 1 : 0;
+            _now[6] = o.ValveEnergised ? 1 : 0;
+            _now[7] = o.AuxHeat ? 1 : 0;
+            _now[8] = o.Defrost ? 1 : 0;
+            _now[9] = (int)core.Indoor.Health;
+            _now[10] = (int)core.Outdoor.Health;
+            _now[11] = (int)core.Coil.Health;
+
+            bool changed = _first;
+            for (int i = 0; i < Watched; i++)
+            {
+                changed |= _now[i] != _last[i];
+                _last[i] = _now[i];
+            }
+
+            _first = false;
+            EventDue = changed;
+            StatusDue = nowMs >= _nextStatusMs;
+            if (StatusDue)
+            {
+                _nextStatusMs = nowMs + StatusPeriodMs;
+            }
+        }
+    }
+}
