@@ -99,6 +99,8 @@ public static class SimulatorCli
         var settings = new Command("settings", "List the controller settings --set accepts, with defaults and ranges.");
         settings.SetAction(_ => context.ListSettings());
         root.Add(settings);
+
+        root.Add(Bench.BenchCommand.Create(context.Console, context.Stderr, context.Interactive));
         return root;
     }
 
@@ -229,6 +231,12 @@ public static class SimulatorCli
             _worldFactory = worldFactory;
             _interactive = interactive;
         }
+
+        public IAnsiConsole Console => _console;
+
+        public TextWriter Stderr => _stderr;
+
+        public bool Interactive => _interactive;
 
         public int Execute(ParseResult p, CommonOptions o)
         {

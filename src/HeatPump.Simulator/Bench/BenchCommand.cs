@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using HeatPump.Simulator.Cli;
+using Spectre.Console;
+
+namespace HeatPump.Simulator.Bench;
+
+/// <summary>
+/// The <c>bench</c> command: the virtual bench live on the terminal, as plain lines when the output
+/// is not a terminal, or a script run with <c>--script FILE</c> (exit 0 when every expectation
+/// holds, 1 with the failing line when one does not, 2 for a malformed script or bad options).
+/// </summary>
+public static class BenchCommand
+{
+    /// <summary>Builds the command; <paramref name="terminal"/> is true when stdout is a terminal.</summary>
+    public static Command Create(IAnsiConsole console, TextWriter stderr, bool terminal)
+    {
+        var command = new Command("bench", "The virtual bench: the front panel, LEDs and outputs of the real control core driving the simulated heat pump, "
+            + "live in the terminal (keys in docs/bench.md), or a bench script with --script.");
+        var script = new Option<string?>("--script") { Description = "Run a bench script (timed keys and expectations) as fast as possible and exit", HelpName = "FILE" };
+        var outdoor = new Option<double>("--outdoor") { Description = "Outdoor air at the start, °C", HelpName = "°C", DefaultValueFactory = _ => BenchOptions.DefaultOutdoorC };
+        var humidity = new Option<double>("--humidity") { Description = "Outdoor relative humidity at the start, %", HelpName = "%", DefaultValueFactory = _ => BenchOptions.DefaultHumidity };
+        var indoor = new Option<double>("--indoor") { Description = "Room temperature at power-up, °C", HelpName = "°C", DefaultValueFactory = _ => BenchOptions.DefaultIndoorC };
+        var seed = new Option<int>("--seed") { Description = "Seed of the sensor noise and the power-up stagger", HelpName = "N", DefaultValueFactory = _ => 1 };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Controller setting NAME=VALUE, repeatable (see the settings command)",
+            HelpName = "NAME=VALUE",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var speed = new Option<string>("--speed") { Description = "Time acceleration at the start: 1, 10, 60, 600 (or max without a terminal)", HelpName = "N", DefaultValueFactory = _ => "1" };
+        var duration = new Option<string?>("--duration") { Description = "Stop after this much simulated time, e.g. 2h (plain output)", HelpName = "TIME" };
+        var log = new Option<string?>("--log") { Description = "Also write every serial-log line, full length, to FILE", HelpName = "FILE" };
+        foreach (Option o in new Option[] { script, outdoor, humidity, indoor, seed, set, speed, duration, log })
+        {
+            command.Add(o);
+        }
+
+        command.SetAction(p =>
+        {
+            BenchOptions options;
+            int speedValue;
+            long? durationMs;
+            try
+            {
+                options = new BenchOptions(p.GetValue(outdoor), p.GetValue(humidity), p.GetValue(indoor), p.GetValue(seed), p.GetValue(set) ?? Array.Empty<string>());
+                string speedText = p.GetValue(speed) ?? "1";
+                speedValue = speedText == "max" ? 0 : int.TryParse(speedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v > 0 ? v
+                    : throw new SimulatorInputException("--speed needs 1, 10, 60, 600 or max, got '" + speedText + "'");
+                string? d = p.GetValue(duration);
+                durationMs = d == null ? null : DurationMs(d);
+            }
+            catch (Exception e) when (e is SimulatorInputException or FormatException)
+            {
+                stderr.WriteLine("error: " + e.Message);
+                return SimulatorCli.InputError;
+            }
+
+            string? scriptPath = p.GetValue(script);
+            if (scriptPath != null) return RunScript(scriptPath, options, p.GetValue(log), console, stderr);
+
+            using BenchSession session = Open(options, p.GetValue(log), stderr, out int error);
+            if (error != 0) return error;
+            var controls = new BenchControls(speedValue == 0 ? 600 : speedValue);
+            if (terminal && !Console.IsInputRedirected)
+            {
+                int code = BenchScreen.Run(session, controls, console.Profile.Capabilities.ColorSystem);
+                console.MarkupLine(Markup.Escape("bench stopped at " + BenchNarrator.Clock(session.NowMs) + " simulated; "
+                    + session.Core.Controller.DefrostCount + " defrosts, " + session.Plant.CompressorStarts + " compressor starts."));
+                return code;
+            }
+
+            return BenchPlain.Run(session, controls, Console.Out, speedValue, durationMs);
+        });
+        return command;
+    }
+
+    /// <summary>Runs one script file; prints a PASS line, or the failing line with what was seen and the last log lines.</summary>
+    public static int RunScript(string path, BenchOptions options, string? logPath, IAnsiConsole console, TextWriter stderr)
+    {
+        BenchScript script;
+        try
+        {
+            script = BenchScript.Load(path);
+        }
+        catch (BenchScriptException e)
+        {
+            stderr.WriteLine("error: " + e.Message);
+            return SimulatorCli.InputError;
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine("error: cannot read bench script '" + path + "': " + e.Message);
+            return SimulatorCli.InputError;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            stderr.WriteLine("error: cannot read bench script '" + path + "': " + e.Message);
+            return SimulatorCli.InputError;
+        }
+
+        using BenchSession session = Open(options, logPath, stderr, out int error);
+        if (error != 0) return error;
+        var clock = Stopwatch.StartNew();
+        BenchScriptResult result = BenchScriptRunner.Run(script, session);
+        if (result.Passed)
+        {
+            console.MarkupLine(Markup.Escape("PASS " + path + ": " + result.Checks + " checks, " + BenchNarrator.Clock(result.AtMs)
+                + " simulated in " + clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"));
+            return 0;
+        }
+
+        stderr.WriteLine("FAIL " + path + ":" + result.Line + ": " + result.LineText);
+        stderr.WriteLine("    " + result.Message);
+        stderr.WriteLine("    last log lines:");
+        foreach (string line in session.Log.Last(4, "STS")) stderr.WriteLine("      " + line);
+        return SimulatorCli.RunError;
+    }
+
+    private static BenchSession Open(BenchOptions options, string? logPath, TextWriter stderr, out int error)
+    {
+        error = 0;
+        StreamWriter? file = null;
+        try
+        {
+            if (logPath != null) file = new StreamWriter(logPath) { AutoFlush = true };
+            return new BenchSession(options, file);
+        }
+        catch (Exception e) when (e is SimulatorInputException or IOException or UnauthorizedAccessException)
+        {
+            file?.Dispose();
+            stderr.WriteLine("error: " + e.Message);
+            error = SimulatorCli.InputError;
+            return null!;
+        }
+    }
+
+    private static long DurationMs(string text) => BenchScript.DurationMs(text.ToLowerInvariant());
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using HeatPump.Control.Hal;
+using HeatPump.Control.Sensors;
+using HeatPump.Simulator.Plant;
+
+namespace HeatPump.Simulator.Bench;
+
+/// <summary>
+/// The keyboard of the live bench (docs/bench.md has the table): panel buttons, the outdoor air,
+/// sensor faults, time acceleration, pause and quit. Every key leaves a one-line message saying
+/// what it did and what to expect, shown until the next key or for a few seconds.
+/// </summary>
+public sealed class BenchControls
+{
+    /// <summary>The time accelerations offered.</summary>
+    public static readonly int[] Speeds = { 1, 10, 60, 600 };
+
+    private const long ComboMs = 5000;
+
+    private int _speed;
+
+    /// <summary>Controls starting at <paramref name="speed"/>× (rounded to the nearest offered).</summary>
+    public BenchControls(int speed = 1)
+    {
+        _speed = 0;
+        for (int i = 1; i < Speeds.Length; i++)
+        {
+            if (Math.Abs(Speeds[i] - speed) < Math.Abs(Speeds[_speed] - speed)) _speed = i;
+        }
+    }
+
+    /// <summary>Simulated seconds per wall-clock second.</summary>
+    public int Speed => Speeds[_speed];
+
+    /// <summary>True while time stands still.</summary>
+    public bool Paused { get; private set; }
+
+    /// <summary>True once the user asked to leave.</summary>
+    public bool Quit { get; private set; }
+
+    /// <summary>The sensor the fault keys act on.</summary>
+    public SensorRole Selected { get; private set; } = SensorRole.Coil;
+
+    /// <summary>What the last key did, or "".</summary>
+    public string Message { get; private set; } = "press m to choose a mode; keys below, q quits";
+
+    /// <summary>Bumped with every new message, so the view can time it out.</summary>
+    public int MessageSerial { get; private set; }
+
+    /// <summary>Acts on one key.</summary>
+    public void Handle(ConsoleKeyInfo key, BenchSession s)
+    {
+        long now = s.NowMs;
+        if (key.Key == ConsoleKey.C && (key.Modifiers & ConsoleModifiers.Control) != 0)
+        {
+            Quit = true;
+            return;
+        }
+
+        switch (key.Key)
+        {
+            case ConsoleKey.UpArrow:
+                Press(s, Buttons.Up, "UP");
+                return;
+            case ConsoleKey.DownArrow:
+                Press(s, Buttons.Down, "DOWN");
+                return;
+            case ConsoleKey.LeftArrow:
+                s.SetOutdoor(s.OutdoorC - 1);
+                Say("outdoor air " + BenchNarrator.Temp(s.OutdoorC) + OutdoorNote(s));
+                return;
+            case ConsoleKey.RightArrow:
+                s.SetOutdoor(s.OutdoorC + 1);
+                Say("outdoor air " + BenchNarrator.Temp(s.OutdoorC) + OutdoorNote(s));
+                return;
+            case ConsoleKey.Spacebar:
+                Paused = !Paused;
+                Say(Paused ? "paused: time stands still (space to go on)" : "running at " + Speed + "×");
+                return;
+        }
+
+        switch (key.KeyChar)
+        {
+            case 'q':
+            case 'Q':
+                Quit = true;
+                return;
+            case 'm':
+                Press(s, Buttons.Mode, "MODE");
+                return;
+            case 'u':
+                Press(s, Buttons.Up, "UP");
+                return;
+            case 'd':
+                Press(s, Buttons.Down, "DOWN");
+                return;
+            case 'M':
+                Toggle(s, Buttons.Mode, "MODE", "3 s: menu, 10 s: lockout reset");
+                return;
+            case 'U':
+                Toggle(s, Buttons.Up, "UP", "repeats every 0.2 s, faster after 4 s");
+                return;
+            case 'D':
+                Toggle(s, Buttons.Down, "DOWN", "repeats every 0.2 s, faster after 4 s");
+                return;
+            case 'b':
+                s.Buttons.Hold(Buttons.Up | Buttons.Down, ComboMs, now);
+                Say("UP+DOWN held together for 5 s: bench mode on (or off)");
+                return;
+            case 'f':
+                s.Buttons.Hold(Buttons.Mode | Buttons.Up, ComboMs, now);
+                Say("MODE+UP held together for 5 s: asks for a forced defrost");
+                return;
+            case '[':
+                s.SetHumidity(s.RelativeHumidity - 5);
+                Say("outdoor humidity " + s.RelativeHumidity.ToString("0", CultureInfo.InvariantCulture) + " %" + HumidityNote(s));
+                return;
+            case ']':
+                s.SetHumidity(s.RelativeHumidity + 5);
+                Say("outdoor humidity " + s.RelativeHumidity.ToString("0", CultureInfo.InvariantCulture) + " %" + HumidityNote(s));
+                return;
+            case 'i':
+                Select(SensorRole.Indoor);
+                return;
+            case 'o':
+                Select(SensorRole.Outdoor);
+                return;
+            case 'c':
+                Select(SensorRole.Coil);
+                return;
+            case >= '1' and <= '6':
+                ToggleFault(s, (SensorFaultKind)(key.KeyChar - '1'));
+                return;
+            case '0':
+                int n = s.Sensors.ClearAll(Selected);
+                Say(BenchNarrator.RoleName(Selected) + " sensor: " + (n == 0 ? "no fault to clear" : "faults cleared; trusted again after 60 s of good readings"));
+                return;
+            case '+':
+            case '=':
+                _speed = Math.Min(_speed + 1, Speeds.Length - 1);
+                Paused = false;
+                Say("time ×" + Speed + ": one simulated " + (Speed >= 60 ? (Speed / 60) + " min" : Speed + " s") + " per second");
+                return;
+            case '-':
+            case '_':
+                _speed = Math.Max(_speed - 1, 0);
+                Paused = false;
+                Say("time ×" + Speed);
+                return;
+        }
+    }
+
+    private void Press(BenchSession s, int button, string name)
+    {
+        bool wasHeld = s.Buttons.HeldUntilLetGo(button);
+        s.Buttons.Press(button, s.NowMs);
+        Say(wasHeld ? name + " let go" : name + " pressed");
+    }
+
+    private void Toggle(BenchSession s, int button, string name, string hint)
+    {
+        s.Buttons.Toggle(button, s.NowMs);
+        Say(s.Buttons.IsDown(button) ? name + " held down until you press " + char.ToUpperInvariant(name[0]) + " again (" + hint + ")" : name + " let go");
+    }
+
+    private void Select(SensorRole role)
+    {
+        Selected = role;
+        Say(BenchNarrator.RoleName(role) + " sensor selected: 1 open 2 crc 3 85°C 4 stuck 5 spike 6 drift toggle a fault, 0 clears");
+    }
+
+    private void ToggleFault(BenchSession s, SensorFaultKind kind)
+    {
+        string who = BenchNarrator.RoleName(Selected) + " sensor: ";
+        if (s.Sensors.Has(Selected, kind))
+        {
+            s.Sensors.Clear(Selected, kind);
+            Say(who + BenchNarrator.FaultName(kind) + " cleared; trusted again after 60 s of good readings");
+            return;
+        }
+
+        s.Sensors.Inject(Selected, kind, s.NowMs / 1000.0);
+        string effect = kind is SensorFaultKind.Open or SensorFaultKind.Reset85
+            ? "; failed after 30 s → " + BenchNarrator.LossMeaning(Selected)
+            : "";
+        Say(who + BenchNarrator.FaultMeaning(kind) + effect);
+    }
+
+    private static string OutdoorNote(BenchSession s) =>
+        s.OutdoorC >= 6 ? " (no frost forms at 6 °C and above)" : s.OutdoorC < -20 ? " (below the −20 °C heating lockout)" : "";
+
+    private static string HumidityNote(BenchSession s) =>
+        s.RelativeHumidity < 55 && s.OutdoorC < -10 ? " (dry cold: little frost)" : "";
+
+    private void Say(string message)
+    {
+        Message = message;
+        MessageSerial++;
+    }
+}

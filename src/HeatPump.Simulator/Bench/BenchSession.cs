@@ -1,0 +1,149 @@
+using HeatPump.Control;
+using HeatPump.Control.Logging;
+using HeatPump.Control.Sensors;
+using HeatPump.Control.Settings;
+using HeatPump.Simulator.Cli;
+using HeatPump.Simulator.Plant;
+
+namespace HeatPump.Simulator.Bench;
+
+/// <summary>How the bench starts.</summary>
+/// <param name="OutdoorC">Outdoor air, °C (changed later by keys or a script).</param>
+/// <param name="RelativeHumidity">Outdoor relative humidity, %.</param>
+/// <param name="IndoorC">The house's temperature at power-up, °C.</param>
+/// <param name="Seed">Seed of the sensor noise and the power-up stagger.</param>
+/// <param name="Settings">Setting overrides NAME=VALUE, as the simulator's --set takes them.</param>
+public sealed record BenchOptions(double OutdoorC = BenchOptions.DefaultOutdoorC, double RelativeHumidity = BenchOptions.DefaultHumidity,
+    double IndoorC = BenchOptions.DefaultIndoorC, int Seed = 1, IReadOnlyList<string>? Settings = null)
+{
+    /// <summary>Default outdoor air: just above freezing, where the coil frosts fastest.</summary>
+    public const double DefaultOutdoorC = 2.0;
+
+    /// <summary>Default humidity: a damp winter day.</summary>
+    public const double DefaultHumidity = 85.0;
+
+    /// <summary>Default indoor temperature at power-up: below the default heating setpoint, so heat is wanted at once.</summary>
+    public const double DefaultIndoorC = 18.5;
+}
+
+/// <summary>
+/// The virtual bench: the firmware's <see cref="ControlCore"/> stepped every <see cref="TickMs"/>
+/// exactly as the board's loop steps it, with the simulator's plant and DS18B20 models in place of
+/// the heat pump, the buttons driven by <see cref="BenchButtons"/>, the outdoor air set by hand, and
+/// the serial log written in the firmware's format by the core's own formatter. Time is simulated:
+/// the live view paces it against the wall clock, a script runs it as fast as it can.
+/// </summary>
+public sealed class BenchSession : IDisposable
+{
+    /// <summary>The bench's tick: as the board's loop, fine enough for debounce and long presses.</summary>
+    public const long TickMs = 100;
+
+    /// <summary>Outdoor air the keys can set, °C.</summary>
+    public const double MinOutdoorC = -30, MaxOutdoorC = 45;
+
+    private readonly ControlInputs _inputs = new();
+    private readonly StatusLines _lines = new();
+    private WeatherSample _weather;
+
+    /// <summary>A bench at power-up, time 0.</summary>
+    public BenchSession(BenchOptions? options = null, TextWriter? logFile = null)
+    {
+        options ??= new BenchOptions();
+        Settings = new ControllerSettings();
+        foreach (string s in options.Settings ?? Array.Empty<string>()) SettingOverrides.Apply(Settings, s);
+
+        Plant = new HeatPumpPlant(PlantParameters.Default, options.IndoorC, 0.0, options.OutdoorC);
+        Sensors = new BenchSensors(PlantParameters.Default, options.Seed);
+        Core = new ControlCore(Settings, 0, (uint)options.Seed);
+        Buttons = new BenchButtons();
+        Log = new BenchLog(logFile);
+        SetOutdoor(options.OutdoorC);
+        SetHumidity(options.RelativeHumidity);
+
+        Log.Write(LogFormat.Line("BOOT", 0, "firmware=HeatPump.Simulator.Bench tick_ms=" + TickMs));
+        Log.Write(LogFormat.Line("SETTINGS", 0, "source=defaults fault=0 record_bytes=" + SettingsRecord.Size));
+        Log.Write(LogFormat.Line("START", 0, "stagger_s=" + Core.StaggerMs / 1000 + " min_off_s=" + Settings.Get(SettingId.MinOffTime)));
+    }
+
+    /// <summary>Simulated time since power-up, ms.</summary>
+    public long NowMs { get; private set; }
+
+    /// <summary>The control core under test.</summary>
+    public ControlCore Core { get; }
+
+    /// <summary>The live settings (the panel edits them).</summary>
+    public ControllerSettings Settings { get; }
+
+    /// <summary>The heat pump and house.</summary>
+    public HeatPumpPlant Plant { get; }
+
+    /// <summary>The sensors, with hand-injected faults.</summary>
+    public BenchSensors Sensors { get; }
+
+    /// <summary>The front-panel buttons.</summary>
+    public BenchButtons Buttons { get; }
+
+    /// <summary>The serial log.</summary>
+    public BenchLog Log { get; }
+
+    /// <summary>Outdoor air, °C.</summary>
+    public double OutdoorC => _weather.OutdoorC;
+
+    /// <summary>Outdoor relative humidity, %.</summary>
+    public double RelativeHumidity => _weather.RelativeHumidity;
+
+    /// <summary>The raw button levels of the last tick.</summary>
+    public int ButtonLevels { get; private set; }
+
+    /// <summary>True when the last tick wrote an EVT line: something a user would notice changed.</summary>
+    public bool Changed { get; private set; }
+
+    /// <summary>Sets the outdoor air temperature, °C (kept within <see cref="MinOutdoorC"/>..<see cref="MaxOutdoorC"/>).</summary>
+    public void SetOutdoor(double celsius) =>
+        _weather = _weather with { OutdoorC = Math.Clamp(Math.Round(celsius, 1), MinOutdoorC, MaxOutdoorC) };
+
+    /// <summary>Sets the outdoor relative humidity, % (kept within 5..100).</summary>
+    public void SetHumidity(double percent) =>
+        _weather = _weather with { RelativeHumidity = Math.Clamp(Math.Round(percent), 5, 100) };
+
+    /// <summary>One tick: buttons and sensors in, the core, the log, then the plant with the outputs as driven.</summary>
+    public void Step()
+    {
+        NowMs += TickMs;
+        double t = NowMs / 1000.0;
+        ButtonLevels = Buttons.Levels(NowMs);
+
+        ControlInputs i = _inputs;
+        i.NowMs = NowMs;
+        i.Buttons = ButtonLevels;
+        i.Indoor = Sensors.Read(SensorRole.Indoor, Plant.IndoorC, t);
+        i.Outdoor = Sensors.Read(SensorRole.Outdoor, _weather.OutdoorC, t);
+        i.Coil = Sensors.Read(SensorRole.Coil, Plant.CoilC, t);
+        i.HighPressureTripped = Plant.HighPressureTripped;
+        i.LowPressureTripped = Plant.LowPressureTripped;
+        Core.Step(i);
+
+        _lines.Check(NowMs, Core);
+        Changed = _lines.EventDue;
+        if (_lines.EventDue) Log.Write(LogFormat.Line("EVT", NowMs, LogFormat.StatusBody(NowMs, Core)));
+        if (_lines.StatusDue) Log.Write(LogFormat.Line("STS", NowMs, LogFormat.StatusBody(NowMs, Core)));
+
+        OutputState o = Core.Outputs;
+        Plant.Step(TickMs / 1000.0, o, _weather);
+    }
+
+    /// <summary>Steps until <paramref name="untilMs"/> (simulated).</summary>
+    public void RunUntil(long untilMs)
+    {
+        while (NowMs + TickMs <= untilMs) Step();
+    }
+
+    /// <summary>Steps until every button gesture under way has finished and the panel has seen the last release.</summary>
+    public void RunUntilButtonsIdle()
+    {
+        while (!Buttons.Idle(NowMs)) Step();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Log.Dispose();
+}
