@@ -1,4 +1,5 @@
 using System.Globalization;
+using HeatPump.Control;
 using HeatPump.Control.Hal;
 using HeatPump.Control.Sensors;
 using HeatPump.Simulator.Plant;
@@ -47,6 +48,35 @@ public sealed class BenchControls
     /// <summary>Bumped with every new message, so the view can time it out.</summary>
     public int MessageSerial { get; private set; }
 
+    /// <summary>The speed the bench drops to when something worth watching starts.</summary>
+    public const int WatchSpeed = 10;
+
+    /// <summary>
+    /// Steps <paramref name="s"/> up to <paramref name="untilMs"/>, but when a defrost starts or a
+    /// fault stops the compressor above <see cref="WatchSpeed"/>×, stops there and drops to
+    /// <see cref="WatchSpeed"/>× so its steps can be followed (a defrost's 30 s quiet shift is a
+    /// twentieth of a second at 600×). Returns false when it stopped early.
+    /// </summary>
+    public bool Advance(BenchSession s, long untilMs)
+    {
+        TopState before = s.Core.Controller.State;
+        while (s.NowMs + BenchSession.TickMs <= untilMs)
+        {
+            s.Step();
+            TopState now = s.Core.Controller.State;
+            if (now != before && (now == TopState.Defrost || now == TopState.Fault) && Speed > WatchSpeed)
+            {
+                _speed = Array.IndexOf(Speeds, WatchSpeed);
+                Say((now == TopState.Defrost ? "defrost started" : "fault: compressor stopped") + ": slowed to ×" + WatchSpeed + " to watch it (+ speeds up)");
+                return false;
+            }
+
+            before = now;
+        }
+
+        return true;
+    }
+
     /// <summary>Acts on one key.</summary>
     public void Handle(ConsoleKeyInfo key, BenchSession s)
     {
@@ -60,10 +90,10 @@ public sealed class BenchControls
         switch (key.Key)
         {
             case ConsoleKey.UpArrow:
-                Press(s, Buttons.Up, "UP");
+                Press(s, Buttons.Up, "UP", "setpoint +0.5 °C (in the menu: value up)");
                 return;
             case ConsoleKey.DownArrow:
-                Press(s, Buttons.Down, "DOWN");
+                Press(s, Buttons.Down, "DOWN", "setpoint −0.5 °C (in the menu: value down)");
                 return;
             case ConsoleKey.LeftArrow:
                 s.SetOutdoor(s.OutdoorC - 1);
@@ -86,13 +116,13 @@ public sealed class BenchControls
                 Quit = true;
                 return;
             case 'm':
-                Press(s, Buttons.Mode, "MODE");
+                Press(s, Buttons.Mode, "MODE", "next mode Off → Heat → Cool → Auto (in the menu: next item)");
                 return;
             case 'u':
-                Press(s, Buttons.Up, "UP");
+                Press(s, Buttons.Up, "UP", "setpoint +0.5 °C (in the menu: value up)");
                 return;
             case 'd':
-                Press(s, Buttons.Down, "DOWN");
+                Press(s, Buttons.Down, "DOWN", "setpoint −0.5 °C (in the menu: value down)");
                 return;
             case 'M':
                 Toggle(s, Buttons.Mode, "MODE", "3 s: menu, 10 s: lockout reset");
@@ -150,11 +180,11 @@ public sealed class BenchControls
         }
     }
 
-    private void Press(BenchSession s, int button, string name)
+    private void Press(BenchSession s, int button, string name, string effect)
     {
         bool wasHeld = s.Buttons.HeldUntilLetGo(button);
         s.Buttons.Press(button, s.NowMs);
-        Say(wasHeld ? name + " let go" : name + " pressed");
+        Say(wasHeld ? name + " let go" : name + " pressed: " + effect);
     }
 
     private void Toggle(BenchSession s, int button, string name, string hint)
@@ -171,19 +201,18 @@ public sealed class BenchControls
 
     private void ToggleFault(BenchSession s, SensorFaultKind kind)
     {
-        string who = BenchNarrator.RoleName(Selected) + " sensor: ";
         if (s.Sensors.Has(Selected, kind))
         {
             s.Sensors.Clear(Selected, kind);
-            Say(who + BenchNarrator.FaultName(kind) + " cleared; trusted again after 60 s of good readings");
+            Say(BenchNarrator.RoleName(Selected) + ": " + BenchNarrator.FaultName(kind) + " cleared; trusted again after 60 s of good readings");
             return;
         }
 
         s.Sensors.Inject(Selected, kind, s.NowMs / 1000.0);
         string effect = kind is SensorFaultKind.Open or SensorFaultKind.Reset85
-            ? "; failed after 30 s → " + BenchNarrator.LossMeaning(Selected)
+            ? "; in 30 s: " + BenchNarrator.LossMeaning(Selected)
             : "";
-        Say(who + BenchNarrator.FaultMeaning(kind) + effect);
+        Say(BenchNarrator.RoleName(Selected) + ": " + BenchNarrator.FaultMeaning(kind) + effect);
     }
 
     private static string OutdoorNote(BenchSession s) =>

@@ -75,7 +75,7 @@ public static class BenchNarrator
         Controller c = s.Core.Controller;
         ControllerSettings set = s.Settings;
         string room = c.State == TopState.Cool ? "cool" : "heat";
-        if (s.Core.Panel.Bench.Active) return "bench mode: the panel drives the outputs by hand, the guard still protects the compressor";
+        if (s.Core.Panel.Bench.Active) return "bench mode: outputs by hand; the guard still protects the compressor";
         switch (c.Sub)
         {
             case SubState.None:
@@ -94,9 +94,9 @@ public static class BenchNarrator
             case SubState.Purging:
                 return "compressor stopped; the indoor fan runs on to use the coil's last heat";
             case SubState.ShiftIn:
-                return "defrost: compressor stopped, valve waits " + set.Get(SettingId.QuietShiftTime) + " s to shift quietly to cooling";
+                return "defrost: compressor off; the valve shifts to cooling after " + set.Get(SettingId.QuietShiftTime) + " s";
             case SubState.Melting:
-                return "defrost: valve reversed, compressor on, outdoor fan off: hot gas melts the ice; ends at coil "
+                return "melting: valve reversed, outdoor fan off; ends at coil "
                     + Temp(set.Tenths(SettingId.DefrostEndCoil)) + " or " + set.Get(SettingId.DefrostMaxTime) / 60 + " min";
             case SubState.Drip:
                 return "defrost: everything off " + set.Get(SettingId.DripTime) + " s while the melt water drains";
@@ -105,7 +105,7 @@ public static class BenchNarrator
             case SubState.Waiting:
                 return "fault: compressor stopped; retries after the minimum off time";
             case SubState.Lockout:
-                return "locked out after 3 faults of one kind in an hour: hold MODE 10 s to reset";
+                return "locked out: 3 faults of one kind in an hour; hold MODE 10 s to reset";
             default:
                 return "";
         }
@@ -183,21 +183,21 @@ public static class BenchNarrator
     /// <summary>What an injected sensor fault does to the readings.</summary>
     public static string FaultMeaning(SensorFaultKind kind) => kind switch
     {
-        SensorFaultKind.Open => "open wire: no reply, every read fails",
-        SensorFaultKind.Crc => "bus noise: half the reads fail their CRC and are dropped",
-        SensorFaultKind.Reset85 => "sensor keeps resetting: reads 85.0 °C, which is not trusted",
+        SensorFaultKind.Open => "open wire, every read fails",
+        SensorFaultKind.Crc => "half the reads fail their CRC and are dropped",
+        SensorFaultKind.Reset85 => "reads the 85.0 °C reset value, never trusted",
         SensorFaultKind.Stuck => "reading frozen at its last value",
-        SensorFaultKind.Spike => "occasional 30 K jumps, rejected as implausible",
-        SensorFaultKind.Drift => "offset creeping 0.5 K/h: no check can see it",
+        SensorFaultKind.Spike => "30 K jumps now and then, rejected",
+        SensorFaultKind.Drift => "creeps 0.5 K/h: no check can see it",
         _ => kind.ToString(),
     };
 
     /// <summary>What the controller does without a sensor (DESIGN §4's fallbacks).</summary>
     public static string LossMeaning(SensorRole role) => role switch
     {
-        SensorRole.Indoor => "indoor sensor lost: Fault E 01, compressor stops",
-        SensorRole.Outdoor => "outdoor sensor lost: time-temperature defrost, lockouts off",
-        _ => "coil sensor lost: defrost on run time only, ends on time",
+        SensorRole.Indoor => "Fault E 01, compressor off until it reads again",
+        SensorRole.Outdoor => "time-temperature defrost, lockouts off",
+        _ => "defrost on run time only, ends on time",
     };
 
     /// <summary>The short name of a fault kind, as keys and scripts name it.</summary>

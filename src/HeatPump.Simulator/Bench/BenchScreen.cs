@@ -64,7 +64,7 @@ public static class BenchScreen
                 else
                 {
                     simTargetMs += dtWall * c.Speed;
-                    s.RunUntil((long)simTargetMs);
+                    if (!c.Advance(s, (long)simTargetMs)) simTargetMs = s.NowMs;
                 }
 
                 bool blinkOn = nowWall / 500 % 2 == 0;

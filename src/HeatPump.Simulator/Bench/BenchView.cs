@@ -102,8 +102,10 @@ public static class BenchView
 
     private static string Led(string name, LedState state, string colour, bool blinkOn)
     {
-        bool lit = state == LedState.On || (state == LedState.Blink && blinkOn);
-        string mark = lit ? "[" + colour + "]●[/]" : "[grey35]○[/]";
+        // A blinking LED alternates bright and dim, so a still picture still tells it from a dark one.
+        string mark = state == LedState.On || (state == LedState.Blink && blinkOn) ? "[" + colour + "]●[/]"
+            : state == LedState.Blink ? "[" + colour + " dim]●[/]"
+            : "[grey35]○[/]";
         string label = state == LedState.Off ? "[grey50]" + name + "[/]" : "[bold " + colour + "]" + name + "[/]";
         return mark + label + (state == LedState.Blink ? "[" + colour + "]~[/]" : " ");
     }
@@ -149,8 +151,8 @@ public static class BenchView
         yield return Lamp(o.IndoorFanDuty > 0, "green1") + " indoor fan   " + Duty(o.IndoorFanDuty);
         yield return Lamp(o.OutdoorFanDuty > 0, "green1") + " outdoor fan  " + Duty(o.OutdoorFanDuty);
         var p = s.Plant;
-        yield return "[grey]plant: ice " + (p.FrostFraction * 100).ToString("0", CultureInfo.InvariantCulture) + " %, coil "
-            + BenchNarrator.Temp(p.CoilC) + ", room " + BenchNarrator.Temp(p.IndoorC) + "[/]";
+        yield return "[grey]true: room " + BenchNarrator.Temp(p.IndoorC) + " coil " + BenchNarrator.Temp(p.CoilC)
+            + " ice " + (p.FrostFraction * 100).ToString("0", CultureInfo.InvariantCulture) + " %[/]";
     }
 
     private static string Lamp(bool on, string colour) => on ? "[" + colour + "]●[/]" : "[grey35]○[/]";
@@ -168,7 +170,7 @@ public static class BenchView
     {
         Controller ctl = s.Core.Controller;
         ControllerSettings set = s.Settings;
-        yield return "[bold]" + LogFormat.StateName(ctl.State, ctl.Sub) + "[/] for " + BenchNarrator.Span(s.NowMs - ctl.StateSinceMs);
+        yield return "[bold]" + LogFormat.StateName(ctl.State, ctl.Sub) + "[/]  [grey]in " + ctl.State + " for[/] " + BenchNarrator.Span(s.NowMs - ctl.StateSinceMs);
         string sp = set.Mode == UserMode.Auto
             ? "heat " + BenchNarrator.Temp(set.HeatSetpointC) + ", cool " + BenchNarrator.Temp(set.CoolSetpointC)
             : set.Mode == UserMode.Cool ? "setpoint " + BenchNarrator.Temp(set.CoolSetpointC) : "setpoint " + BenchNarrator.Temp(set.HeatSetpointC);
@@ -178,7 +180,14 @@ public static class BenchView
         yield return hold == HoldReason.None
             ? (ctl.Fault != FaultKind.None ? "[red]fault " + ctl.Fault + (ctl.LockedOut ? ", locked out" : "") + "[/]" : "[grey]no start held[/]")
             : "[yellow]held: " + LogFormat.HoldName(hold) + (left >= 0 ? " " + BenchNarrator.Span(left) : "") + "[/]";
-        string last = ctl.DefrostCount == 0 ? "" : ", last " + ctl.LastDefrostCause + (ctl.LastDefrostEnd == DefrostEnd.None ? "" : "→" + ctl.LastDefrostEnd);
+        string end = ctl.LastDefrostEnd switch
+        {
+            DefrostEnd.CoilTemperature => " → coil temp",
+            DefrostEnd.MaxTime => " → max time",
+            DefrostEnd.Aborted => " → aborted",
+            _ => "",
+        };
+        string last = ctl.DefrostCount == 0 ? "" : ", last " + ctl.LastDefrostCause + end;
         yield return "defrosts " + ctl.DefrostCount + last;
     }
 
@@ -194,7 +203,8 @@ public static class BenchView
     {
         bool selected = c.Selected == role;
         string name = BenchNarrator.RoleName(role).PadRight(8);
-        string value = v.Health == SensorHealth.Starting ? "  --.-" : v.Celsius.ToString("0.0", CultureInfo.InvariantCulture).PadLeft(6);
+        bool reading = v.Health is SensorHealth.Ok or SensorHealth.Recovering;
+        string value = reading ? v.Celsius.ToString("0.0", CultureInfo.InvariantCulture).PadLeft(6) : "  --.-";
         string colour = v.Health switch
         {
             SensorHealth.Ok => "green",
@@ -211,13 +221,18 @@ public static class BenchView
     {
         string held = BenchNarrator.HeldButtons(s);
         string third;
-        if (held.Length > 0) third = "[bold]held: " + held + "[/] — " + BenchNarrator.HoldHint(s);
-        else if (showMessage && c.Message.Length > 0) third = "[bold]" + Markup.Escape(c.Message) + "[/]";
-        else third = Markup.Escape(Reason(s));
+        string style = "bold";
+        if (held.Length > 0) third = "held: " + held + " — " + BenchNarrator.HoldHint(s);
+        else if (showMessage && c.Message.Length > 0) third = c.Message;
+        else
+        {
+            third = Reason(s);
+            style = "default";
+        }
 
-        yield return Line("[grey]display[/] " + Markup.Escape(BenchNarrator.DisplayMeaning(s)), width);
-        yield return Line("[grey]now[/]     " + Markup.Escape(BenchNarrator.StateMeaning(s)), width);
-        yield return Line("[yellow]▸[/]       " + third, width);
+        yield return Line("[grey]display[/] ", BenchNarrator.DisplayMeaning(s), "default", width);
+        yield return Line("[grey]now[/]     ", BenchNarrator.StateMeaning(s), "default", width);
+        yield return Line("[yellow]▸[/]       ", third, style, width);
     }
 
     /// <summary>The most useful "why" at the moment: a sensor lost, a held start, otherwise the hint to the next step.</summary>
@@ -225,7 +240,7 @@ public static class BenchView
     {
         foreach (var (role, v) in new[] { (SensorRole.Indoor, s.Core.Indoor), (SensorRole.Outdoor, s.Core.Outdoor), (SensorRole.Coil, s.Core.Coil) })
         {
-            if (v.Health == SensorHealth.Failed) return BenchNarrator.LossMeaning(role);
+            if (v.Health == SensorHealth.Failed) return BenchNarrator.RoleName(role) + " sensor failed: " + BenchNarrator.LossMeaning(role);
         }
 
         string hold = BenchNarrator.HoldMeaning(s);
@@ -248,11 +263,19 @@ public static class BenchView
     private static IEnumerable<IRenderable> Legend()
     {
         yield return new Markup("[bold]m u d[/] MODE UP DOWN (↑↓)  [bold]M U D[/] hold/let go  [bold]b[/] UP+DOWN 5 s  [bold]f[/] MODE+UP 5 s");
-        yield return new Markup("[bold]←→[/] outdoor ±1 °C  [bold][[ ][/] humidity ±5 %  [bold]i o c[/] sensor, then [bold]1[/] open [bold]2[/] crc [bold]3[/] 85 °C");
+        yield return new Markup("[bold]←→[/] outdoor ±1 °C  [bold][[ ]][/] humidity ±5 %  [bold]i o c[/] sensor, then [bold]1[/] open [bold]2[/] crc [bold]3[/] 85 °C");
         yield return new Markup("[bold]4[/] stuck [bold]5[/] spike [bold]6[/] drift [bold]0[/] clear   [bold]+ -[/] speed 1·10·60·600×  [bold]space[/] pause  [bold]q[/] quit");
     }
 
     private static Markup Line(string markup, int width) => new(markup) { Overflow = Overflow.Ellipsis };
+
+    /// <summary>One row: an 8-column label, then <paramref name="text"/> cut with "…" so the row never wraps.</summary>
+    private static Markup Line(string label, string text, string style, int width)
+    {
+        int room = width - 8;
+        if (text.Length > room) text = text[..(room - 1)] + "…";
+        return new Markup(label + "[" + style + "]" + Markup.Escape(text) + "[/]");
+    }
 
     private static IRenderable Compact(BenchSession s, BenchControls c, bool showMessage, bool blinkOn, int width, int height)
     {
