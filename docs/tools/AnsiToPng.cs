@@ -29,9 +29,10 @@ for (int r = 0; r < rows; r++)
     for (int c = 0; c < columns; c++) cells[r, c] = new Cell(' ', defaultFg, defaultBg, false);
 }
 
+// tmux writes the capture as one stream: an attribute set on one line holds on the next until changed.
+var pen = new Pen(defaultFg, defaultBg);
 for (int r = 0; r < Math.Min(rows, lines.Length); r++)
 {
-    var pen = new Pen(defaultFg, defaultBg);
     string line = lines[r];
     int col = 0;
     for (int i = 0; i < line.Length; i++)
@@ -99,8 +100,8 @@ static bool DrawBox(SKCanvas canvas, char ch, float x, float y, float w, float h
     {
         case '─': (up, down, left, right) = (false, false, true, true); break;
         case '│': (up, down, left, right) = (true, true, false, false); break;
-        case '━': (up, down, left, right) = (false, false, true, true); weight = 3f; break;
-        case '┃': (up, down, left, right) = (true, true, false, false); weight = 3f; break;
+        case '━': (up, down, left, right) = (false, false, true, true); weight = 3.5f; break;
+        case '┃': (up, down, left, right) = (true, true, false, false); weight = 3.5f; break;
         case '╭': case '┌': (up, down, left, right) = (false, true, false, true); break;
         case '╮': case '┐': (up, down, left, right) = (false, true, true, false); break;
         case '╰': case '└': (up, down, left, right) = (true, false, false, true); break;

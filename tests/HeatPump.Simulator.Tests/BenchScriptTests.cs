@@ -147,6 +147,21 @@ public class BenchScriptTests : IDisposable
         Assert.Contains("back.bench:2: at 0:10:00 is earlier", error);
     }
 
+    [Theory]
+    [InlineData("--speed needs 1, 10, 60, 600 or max, got '7'", "--speed", "7")]
+    [InlineData("--outdoor must be between -30 and 45", "--outdoor", "60")]
+    [InlineData("--humidity must be between 5 and 100", "--humidity", "120")]
+    [InlineData("unknown setting 'no.such'", "--set", "no.such=1")]
+    [InlineData("duration 'soon' is not H:MM:SS", "--duration", "soon")]
+    public void Bad_bench_options_are_one_error_line(string message, params string[] option)
+    {
+        var (exit, _, error) = CliTests.Cli(new[] { "bench", "--script", Path.Combine(ScriptDir, "bench-walk.bench") }.Concat(option).ToArray());
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: " + message, error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
     [Fact]
     public void A_missing_script_is_an_input_error()
     {

@@ -78,6 +78,8 @@ public class BenchViewTests
         string[] small = Screen(s, c, 60, 12);
 
         Assert.True(big.Count(r => r.StartsWith("HP1 ", StringComparison.Ordinal)) > Screen(s, c).Count(r => r.StartsWith("HP1 ", StringComparison.Ordinal)));
+        string[] unwrapped = BenchScreen.Frame(BenchView.Render(s, c, showMessage: true, blinkOn: true, 60, 12), 60, 100, ColorSystem.TrueColor);
+        Assert.True(unwrapped.Length <= 12, "the compact view wrapped");
         Assert.True(small.Length <= 12);
         Assert.All(small, r => Assert.True(r.Length <= 60, r));
         Assert.Contains(small, r => r.Contains(s.Core.Display.Text.Trim(), StringComparison.Ordinal));

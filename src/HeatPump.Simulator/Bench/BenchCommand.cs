@@ -46,8 +46,15 @@ public static class BenchCommand
             try
             {
                 options = new BenchOptions(p.GetValue(outdoor), p.GetValue(humidity), p.GetValue(indoor), p.GetValue(seed), p.GetValue(set) ?? Array.Empty<string>());
+                if (options.OutdoorC < BenchSession.MinOutdoorC || options.OutdoorC > BenchSession.MaxOutdoorC)
+                    throw new SimulatorInputException("--outdoor must be between " + BenchSession.MinOutdoorC + " and " + BenchSession.MaxOutdoorC + " °C");
+                if (options.RelativeHumidity < 5 || options.RelativeHumidity > 100)
+                    throw new SimulatorInputException("--humidity must be between 5 and 100 %");
+                if (options.IndoorC < 0 || options.IndoorC > 40)
+                    throw new SimulatorInputException("--indoor must be between 0 and 40 °C");
                 string speedText = p.GetValue(speed) ?? "1";
-                speedValue = speedText == "max" ? 0 : int.TryParse(speedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v > 0 ? v
+                speedValue = speedText == "max" ? 0
+                    : int.TryParse(speedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && Array.IndexOf(BenchControls.Speeds, v) >= 0 ? v
                     : throw new SimulatorInputException("--speed needs 1, 10, 60, 600 or max, got '" + speedText + "'");
                 string? d = p.GetValue(duration);
                 durationMs = d == null ? null : DurationMs(d);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HeatPump.Control;
+using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Hal;
 using HeatPump.Control.Sensors;
 using HeatPump.Simulator.Plant;
@@ -90,10 +91,10 @@ public sealed class BenchControls
         switch (key.Key)
         {
             case ConsoleKey.UpArrow:
-                Press(s, Buttons.Up, "UP", "setpoint +0.5 °C (in the menu: value up)");
+                Press(s, Buttons.Up, "UP");
                 return;
             case ConsoleKey.DownArrow:
-                Press(s, Buttons.Down, "DOWN", "setpoint −0.5 °C (in the menu: value down)");
+                Press(s, Buttons.Down, "DOWN");
                 return;
             case ConsoleKey.LeftArrow:
                 s.SetOutdoor(s.OutdoorC - 1);
@@ -116,13 +117,13 @@ public sealed class BenchControls
                 Quit = true;
                 return;
             case 'm':
-                Press(s, Buttons.Mode, "MODE", "next mode Off → Heat → Cool → Auto (in the menu: next item)");
+                Press(s, Buttons.Mode, "MODE");
                 return;
             case 'u':
-                Press(s, Buttons.Up, "UP", "setpoint +0.5 °C (in the menu: value up)");
+                Press(s, Buttons.Up, "UP");
                 return;
             case 'd':
-                Press(s, Buttons.Down, "DOWN", "setpoint −0.5 °C (in the menu: value down)");
+                Press(s, Buttons.Down, "DOWN");
                 return;
             case 'M':
                 Toggle(s, Buttons.Mode, "MODE", "3 s: menu, 10 s: lockout reset");
@@ -180,11 +181,28 @@ public sealed class BenchControls
         }
     }
 
-    private void Press(BenchSession s, int button, string name, string effect)
+    private void Press(BenchSession s, int button, string name)
     {
         bool wasHeld = s.Buttons.HeldUntilLetGo(button);
         s.Buttons.Press(button, s.NowMs);
-        Say(wasHeld ? name + " let go" : name + " pressed: " + effect);
+        Say(wasHeld ? name + " let go" : name + " pressed: " + PressEffect(s, button));
+    }
+
+    /// <summary>What a short press of <paramref name="button"/> does on the screen the panel shows now.</summary>
+    private static string PressEffect(BenchSession s, int button)
+    {
+        PanelLogic p = s.Core.Panel;
+        bool mode = button == Buttons.Mode;
+        if (p.Bench.Active)
+        {
+            if (p.Bench.Walking) return "ends the walk on the output shown";
+            return mode ? "switches the selected output on or off" : "selects the " + (button == Buttons.Up ? "next" : "previous") + " output";
+        }
+
+        if (p.Screen == PanelScreen.Menu) return mode ? "next menu item" : "value " + (button == Buttons.Up ? "up" : "down");
+        if (mode) return "next mode, Off → Heat → Cool → Auto";
+        if (s.Settings.Mode == UserMode.Off) return "no setpoint in mode Off (m chooses Heat)";
+        return "setpoint " + (button == Buttons.Up ? "+" : "−") + "0.5 °C, shown for 3 s";
     }
 
     private void Toggle(BenchSession s, int button, string name, string hint)
@@ -210,7 +228,7 @@ public sealed class BenchControls
 
         s.Sensors.Inject(Selected, kind, s.NowMs / 1000.0);
         string effect = kind is SensorFaultKind.Open or SensorFaultKind.Reset85
-            ? "; in 30 s: " + BenchNarrator.LossMeaning(Selected)
+            ? "; after 30 s: " + BenchNarrator.LossMeaning(Selected)
             : "";
         Say(BenchNarrator.RoleName(Selected) + ": " + BenchNarrator.FaultMeaning(kind) + effect);
     }

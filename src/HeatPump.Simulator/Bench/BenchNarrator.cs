@@ -180,6 +180,39 @@ public static class BenchNarrator
         return "room temperature (indoor sensor)";
     }
 
+    /// <summary>
+    /// Why a defrost is under way, or how far the coil is from the next one while heating with a
+    /// frosting coil; "" otherwise.
+    /// </summary>
+    public static string DefrostWhy(BenchSession s)
+    {
+        Controller c = s.Core.Controller;
+        ControllerSettings set = s.Settings;
+        int interval = set.Get(SettingId.DefrostInterval);
+        if (c.State == TopState.Defrost)
+        {
+            string cause = c.LastDefrostCause switch
+            {
+                DefrostCause.Interval => interval + " min of compressor run with a frosting coil",
+                DefrostCause.Demand => "the coil runs colder than a clean coil would (ice)",
+                DefrostCause.Backstop => "the " + set.Get(SettingId.DemandBackstop) / 60 + " h frosting backstop",
+                DefrostCause.TimeOnly => interval + " min of run, timed: the coil sensor is lost",
+                DefrostCause.Requested => "asked for from the panel (MODE+UP)",
+                _ => c.LastDefrostCause.ToString(),
+            };
+            return "why defrost " + c.DefrostCount + ": " + cause;
+        }
+
+        long frostingMin = c.DefrostScheduler.FrostingRunMs / 60_000;
+        if (c.State == TopState.Heat && frostingMin > 0)
+        {
+            return "coil frosting for " + frostingMin + " min of run: defrost at " + interval + " min"
+                + (set.Get(SettingId.DefrostStrategy) == 0 ? ", or sooner on demand" : "");
+        }
+
+        return "";
+    }
+
     /// <summary>What an injected sensor fault does to the readings.</summary>
     public static string FaultMeaning(SensorFaultKind kind) => kind switch
     {
@@ -195,9 +228,9 @@ public static class BenchNarrator
     /// <summary>What the controller does without a sensor (DESIGN §4's fallbacks).</summary>
     public static string LossMeaning(SensorRole role) => role switch
     {
-        SensorRole.Indoor => "Fault E 01, compressor off until it reads again",
-        SensorRole.Outdoor => "time-temperature defrost, lockouts off",
-        _ => "defrost on run time only, ends on time",
+        SensorRole.Indoor => "Fault E 01, compressor off",
+        SensorRole.Outdoor => "timed defrost, lockouts off",
+        _ => "defrost on run time only",
     };
 
     /// <summary>The short name of a fault kind, as keys and scripts name it.</summary>

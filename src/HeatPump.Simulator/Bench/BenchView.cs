@@ -235,7 +235,7 @@ public static class BenchView
         yield return Line("[yellow]▸[/]       ", third, style, width);
     }
 
-    /// <summary>The most useful "why" at the moment: a sensor lost, a held start, otherwise the hint to the next step.</summary>
+    /// <summary>The most useful "why" at the moment: a sensor lost, a held start, a defrost's cause, otherwise the next thing to try.</summary>
     private static string Reason(BenchSession s)
     {
         foreach (var (role, v) in new[] { (SensorRole.Indoor, s.Core.Indoor), (SensorRole.Outdoor, s.Core.Outdoor), (SensorRole.Coil, s.Core.Coil) })
@@ -245,6 +245,8 @@ public static class BenchView
 
         string hold = BenchNarrator.HoldMeaning(s);
         if (hold.Length > 0) return "start held by " + hold;
+        string defrost = BenchNarrator.DefrostWhy(s);
+        if (defrost.Length > 0) return defrost;
         if (s.Settings.Mode == UserMode.Off) return "m chooses a mode; + speeds time up (×10, ×60, ×600)";
         return "u/d change the setpoint; ←/→ the outdoor air; f forces a defrost";
     }
@@ -280,19 +282,40 @@ public static class BenchView
     private static IRenderable Compact(BenchSession s, BenchControls c, bool showMessage, bool blinkOn, int width, int height)
     {
         OutputState o = s.Core.Outputs;
+        DisplayModel d = s.Core.Display;
         Controller ctl = s.Core.Controller;
-        var lines = new List<string>
+        string Led(string name, LedState l) => l == LedState.Off ? "" : " " + name + (l == LedState.Blink ? "~" : "");
+        var lines = new List<Markup>
         {
-            "[bold]" + BenchNarrator.Clock(s.NowMs) + "[/] " + (c.Paused ? "paused" : "×" + c.Speed) + "  display [bold red on grey15] "
-                + Markup.Escape(s.Core.Display.Text.PadLeft(4)) + " [/] " + Leds(s.Core.Display, blinkOn),
-            LogFormat.StateName(ctl.State, ctl.Sub) + " " + Markup.Escape(BenchNarrator.HoldMeaning(s)),
-            "comp " + OnOff(o.Compressor) + " valve " + OnOff(o.ValveEnergised) + " aux " + OnOff(o.AuxHeat)
-                + " fan in " + LogFormat.Percent(o.IndoorFanDuty) + "% out " + LogFormat.Percent(o.OutdoorFanDuty) + "%",
-            "in " + Markup.Escape(LogFormat.Temperature(s.Core.Indoor)) + " out " + Markup.Escape(LogFormat.Temperature(s.Core.Outdoor))
-                + " coil " + Markup.Escape(LogFormat.Temperature(s.Core.Coil)),
-            Markup.Escape(showMessage ? c.Message : BenchNarrator.StateMeaning(s)),
-            "[grey]m u d keys, M U D hold, ←→ outdoor, i o c + 1-6 faults, +- speed, q quit (80×24 for the full view)[/]",
+            Fit(width, (BenchNarrator.Clock(s.NowMs) + " " + (c.Paused ? "paused" : "×" + c.Speed) + " ", "default"),
+                (" " + d.Text.PadLeft(4) + " ", "bold red1 on grey15"),
+                (Led("Heat", d.Heat) + Led("Cool", d.Cool) + Led("Defrost", d.Defrost) + Led("Fault", d.Fault), "bold")),
+            Fit(width, (LogFormat.StateName(ctl.State, ctl.Sub) + " " + BenchNarrator.HoldMeaning(s), "default")),
+            Fit(width, ("comp " + Bit(o.Compressor) + " valve " + Bit(o.ValveEnergised) + " aux " + Bit(o.AuxHeat)
+                + " fan " + LogFormat.Percent(o.IndoorFanDuty) + "/" + LogFormat.Percent(o.OutdoorFanDuty) + " %", "default")),
+            Fit(width, ("in " + LogFormat.Temperature(s.Core.Indoor) + " out " + LogFormat.Temperature(s.Core.Outdoor)
+                + " coil " + LogFormat.Temperature(s.Core.Coil), "default")),
+            Fit(width, (showMessage ? c.Message : BenchNarrator.StateMeaning(s), "bold")),
+            Fit(width, ("m u d, M U D hold, ←→ outdoor, i o c 1-6 faults, +- speed, q quit; 80×24 shows all", "grey")),
         };
-        return new Rows(lines.Take(Math.Max(1, height - 1)).Select(l => Line(l, width)));
+        return new Rows(lines.Take(Math.Max(1, height - 1)));
+    }
+
+    private static string Bit(bool on) => on ? "ON" : "off";
+
+    /// <summary>One row of styled pieces, cut with "…" at <paramref name="width"/> so it never wraps.</summary>
+    private static Markup Fit(int width, params (string Text, string Style)[] pieces)
+    {
+        var sb = new StringBuilder();
+        int room = width;
+        foreach (var (text, style) in pieces)
+        {
+            if (room <= 0) break;
+            string t = text.Length > room ? text[..Math.Max(0, room - 1)] + "…" : text;
+            room -= t.Length;
+            sb.Append('[').Append(style).Append(']').Append(Markup.Escape(t)).Append("[/]");
+        }
+
+        return new Markup(sb.ToString());
     }
 }

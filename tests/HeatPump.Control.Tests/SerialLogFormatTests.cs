@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using HeatPump.Control.Logging;
+using HeatPump.Control.Sensors;
+using HeatPump.Control.Settings;
+using Xunit;
+
+namespace HeatPump.Control.Tests;
+
+/// <summary>
+/// The serial log's lines as the firmware and the virtual bench write them (one formatter in the
+/// core): when EVT and STS lines are due, and that a status line carries the keys docs/serial-log.md
+/// lists, in its order, in a form a parser splitting on spaces can read.
+/// </summary>
+public class SerialLogFormatTests
+{
+    private static ControlInputs Inputs(long nowMs, float indoorC, int buttons = 0) => new()
+    {
+        NowMs = nowMs,
+        Indoor = SensorSample.Good(SensorSample.ToSixteenths(indoorC)),
+        Outdoor = SensorSample.Good(SensorSample.ToSixteenths(2f)),
+        Coil = SensorSample.Good(SensorSample.ToSixteenths(1f)),
+        Buttons = buttons,
+    };
+
+    [Fact]
+    public void A_line_is_the_marker_the_kind_the_time_and_the_body()
+    {
+        Assert.Equal("HP1 WARN t=1234 pwm.unavailable pin=18", LogFormat.Line("WARN", 1234, "pwm.unavailable pin=18"));
+    }
+
+    [Fact]
+    public void A_status_line_has_the_documented_keys_in_the_documented_order()
+    {
+        var core = new ControlCore(new ControllerSettings(), 0, 7);
+        for (long t = 100; t <= 5_000; t += 100) core.Step(Inputs(t, 19f));
+
+        string body = LogFormat.StatusBody(5_000, core);
+        string[] keys = body.Split(' ').Select(pair => pair.Split('=')[0]).ToArray();
+
+        Assert.Equal(DocumentedStatusKeys(), keys);
+        Assert.All(body.Split(' '), pair => Assert.Matches("^[a-z_]+=[^= ]+$", pair));
+        Assert.Contains("in=19.0:Ok", body);
+        Assert.Contains("state=Off.None", body);
+    }
+
+    [Fact]
+    public void A_hold_that_ends_on_a_time_carries_the_seconds_left()
+    {
+        var settings = new ControllerSettings();
+        settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _);
+        var core = new ControlCore(settings, 0, 7);
+        for (long t = 100; t <= 10_000; t += 100) core.Step(Inputs(t, 18f));
+
+        long left = (core.Controller.HoldUntilMs - 10_000 + 999) / 1000;
+        Assert.Contains("hold=PowerUpDelay:" + left + " ", LogFormat.StatusBody(10_000, core));
+    }
+
+    [Fact]
+    public void An_event_line_is_due_on_the_first_tick_and_on_a_change_and_a_status_line_every_10_s()
+    {
+        var settings = new ControllerSettings();
+        var core = new ControlCore(settings, 0, 7);
+        var due = new StatusLines();
+        var events = new List<long>();
+        var statuses = new List<long>();
+        for (long t = 100; t <= 30_000; t += 100)
+        {
+            if (t == 12_000) settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _);
+            core.Step(Inputs(t, 18f));
+            due.Check(t, core);
+            if (due.EventDue) events.Add(t);
+            if (due.StatusDue) statuses.Add(t);
+        }
+
+        Assert.Equal(100, events[0]);
+        Assert.Contains(12_000, events);
+        Assert.Empty(events.Where(t => t > 6_000 && t < 12_000));   // nothing changed there, so nothing was logged
+        Assert.Equal(new long[] { 100, 10_100, 20_100 }, statuses);
+    }
+
+    /// <summary>The status keys as docs/serial-log.md's table lists them: "| `in`, `out`, `coil` |" is three keys.</summary>
+    private static string[] DocumentedStatusKeys()
+    {
+        string doc = File.ReadAllText(Path.Combine(DocsSync.RepoRoot(), "docs", "serial-log.md"));
+        string table = doc[doc.IndexOf("Status keys", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("\n\n", table.IndexOf("| key", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var keys = new List<string>();
+        foreach (string row in table.Split('\n').Where(r => r.StartsWith("| `", StringComparison.Ordinal)))
+        {
+            string first = row.Split('|')[1];
+            keys.AddRange(Regex.Matches(first, "`([a-z_]+)`").Select(m => m.Groups[1].Value));
+        }
+
+        return keys.ToArray();
+    }
+}
