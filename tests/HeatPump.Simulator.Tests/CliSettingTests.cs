@@ -85,6 +85,43 @@ public class CliSettingTests
             seen = r;
             return new TestWorld();
         });
-        Assert.Equal(new WorldRequest("dry-cold", null, 3, 42, "coil:open@2h+30m"), seen);
+        Assert.Equal(new WorldRequest("dry-cold", null, 3, 42, "coil:open@2h+30m", HeatPump.Simulator.Plant.PlantParameters.Default), seen);
+    }
+}
+
+/// <summary>--plant changes the plant's figures for a run, and refuses what the plant would not accept.</summary>
+public class CliPlantTests
+{
+    private static WorldRequest Request(params string[] plant)
+    {
+        WorldRequest? seen = null;
+        var o = new SimulationOptions("mild", null, 1, 1, null, new[] { "timed-60" }, Array.Empty<string>(), null, plant);
+        SimulationPlan.Create(o, r =>
+        {
+            seen = r;
+            return new TestWorld();
+        });
+        return seen!;
+    }
+
+    [Fact]
+    public void A_plant_figure_reaches_the_world_and_the_rest_stay_default()
+    {
+        var p = Request("ratedheatingcapacityw=14000", "UaWPerK=250").Plant!;
+        Assert.Equal(14000, p.RatedHeatingCapacityW);
+        Assert.Equal(250, p.UaWPerK);
+        Assert.Equal(HeatPump.Simulator.Plant.PlantParameters.Default.IceMaxKg, p.IceMaxKg);
+        Assert.Equal(18000, HeatPump.Simulator.Plant.PlantParameters.Default.RatedHeatingCapacityW);
+    }
+
+    [Theory]
+    [InlineData("Nonsense=1", "unknown plant parameter 'Nonsense'")]
+    [InlineData("UaWPerK=abc", "UaWPerK needs a number, got 'abc'")]
+    [InlineData("UaWPerK", "--plant expects NAME=VALUE, got 'UaWPerK'")]
+    [InlineData("UaWPerK=-5", "--plant: ")]
+    public void A_bad_plant_figure_is_one_clear_error(string assignment, string expected)
+    {
+        var e = Assert.Throws<SimulatorInputException>(() => Request(assignment));
+        Assert.StartsWith(expected, e.Message);
     }
 }

@@ -46,13 +46,18 @@ namespace HeatPump.Control.Protection
         /// <summary>How many remembered starts are at or after <paramref name="fromMs"/>.</summary>
         public int CountSince(long fromMs)
         {
+            // Starts are recorded in time order: walk back from the newest and stop at the first older one.
             int n = 0;
+            int i = _next;
             for (int k = 0; k < _count; k++)
             {
-                if (Recent(k) >= fromMs)
+                i = i == 0 ? _times.Length - 1 : i - 1;
+                if (_times[i] < fromMs)
                 {
-                    n++;
+                    break;
                 }
+
+                n++;
             }
 
             return n;

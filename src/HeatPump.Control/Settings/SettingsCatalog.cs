@@ -64,7 +64,7 @@ namespace HeatPump.Control.Settings
                 "At or below −1 °C the coil can collect frost, so run time there counts toward a defrost."),
             new SettingDefinition(SettingId.DemandCoilBelow, "defrost.demand.coil-below", "°C", 10, 20, -50, 50, 5,
                 "Demand defrost only considers a coil below +2 °C."),
-            new SettingDefinition(SettingId.DemandMargin, "defrost.demand.margin", "K", 10, 30, 10, 100, 5,
+            new SettingDefinition(SettingId.DemandMargin, "defrost.demand.margin", "K", 10, 15, 10, 100, 5,
                 "How far the outdoor−coil ΔT must rise above the clean-coil ΔT before frost is declared."),
             new SettingDefinition(SettingId.DemandMinInterval, "defrost.demand.min-interval", "min", 1, 30, 30, 120, 10,
                 "At least 30 min of run between demand defrosts, as on demand-defrost boards."),

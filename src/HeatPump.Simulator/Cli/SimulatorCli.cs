@@ -171,6 +171,13 @@ public static class SimulatorCli
                 Arity = ArgumentArity.ZeroOrMore,
                 AllowMultipleArgumentsPerToken = false,
             };
+            Plant = new Option<string[]>("--plant")
+            {
+                Description = "Plant figure NAME=VALUE (a PlantParameters property, e.g. RatedHeatingCapacityW=14000, UaWPerK=250), repeatable",
+                HelpName = "NAME=VALUE",
+                Arity = ArgumentArity.ZeroOrMore,
+                AllowMultipleArgumentsPerToken = false,
+            };
             Faults = new Option<string?>("--faults")
             {
                 Description = "Sensor faults, e.g. coil:open@2h+30m,indoor:crc@1d+1h",
@@ -183,7 +190,7 @@ public static class SimulatorCli
                 Description = "Write a PNG plot of the run(s) to FILE" + (defaultPlot != null ? " (default ./" + defaultPlot + ")" : ""),
                 HelpName = "FILE.png",
             };
-            foreach (Option o in new Option[] { Climate, Weather, Days, Seed, Setpoint, Controllers, Set, Faults, Json, Csv, Plot })
+            foreach (Option o in new Option[] { Climate, Weather, Days, Seed, Setpoint, Controllers, Set, Plant, Faults, Json, Csv, Plot })
             {
                 command.Add(o);
             }
@@ -208,6 +215,9 @@ public static class SimulatorCli
         public Option<string[]> Set { get; }
 
         public Option<string?> Faults { get; }
+
+        /// <summary>--plant NAME=VALUE, repeatable.</summary>
+        public Option<string[]> Plant { get; }
 
         public Option<string?> Json { get; }
 
@@ -266,7 +276,8 @@ public static class SimulatorCli
                     Number(p.GetValue(o.Setpoint), "--setpoint"),
                     controllers,
                     p.GetValue(o.Set) ?? Array.Empty<string>(),
-                    p.GetValue(o.Faults));
+                    p.GetValue(o.Faults),
+                    p.GetValue(o.Plant) ?? Array.Empty<string>());
                 plan = SimulationPlan.Create(options, _worldFactory);
             }
             catch (Exception e)

@@ -23,7 +23,8 @@ public enum PlantMode
 
 /// <summary>
 /// The physical plant: a 1R1C house heated or cooled by a single-speed air-source heat pump whose
-/// outdoor coil frosts. Stepped by the loop with the outputs as driven and the weather now; it
+/// outdoor coil frosts and whose indoor coil stores the heat (or chill) its fan has not yet blown
+/// into the room. Stepped by the loop with the outputs as driven and the weather now; it
 /// never sees the controller. Every figure is in <see cref="PlantParameters"/>; docs/simulator.md
 /// gives the equations. The step allocates nothing.
 /// </summary>
@@ -43,6 +44,8 @@ public sealed class HeatPumpPlant : IPlant
     private readonly double _fullAirflowUa;
     private readonly double _inverseUa;
     private readonly double _inverseIceMax;
+    private readonly double _indoorCoilMaxJ;
+    private readonly double _indoorCoilMinJ;
 
     private double _indoorC;
     private double _coilC;
@@ -53,8 +56,12 @@ public sealed class HeatPumpPlant : IPlant
     private bool _wasRunning;
     private bool _wasCoolingPosition;
 
+    // Heat the indoor coil holds above the room air (negative: chilled below it), J.
+    private double _indoorCoilJ;
+
     // Cached exponentials, recomputed only when the step length changes.
     private double _cachedDt = double.NaN;
+    private double _inverseDt;
     private double _houseDecay;
     private double _startupDecay;
     private double _startupAverageGain;
@@ -67,6 +74,15 @@ public sealed class HeatPumpPlant : IPlant
     private double _heatingPowerAirflow;
     private double _coolingCapacityAirflow;
     private double _coolingPowerAirflow;
+
+    // What the refrigerant could give at half airflow or better but the air does not take: it goes into the indoor coil.
+    private double _heatingStoreAirflow;
+    private double _coolingStoreAirflow;
+
+    // The indoor coil's release: rate k = duty/τ + UA_nat/C, 1/s; its inverse; exp(−k·dt).
+    private double _indoorCoilRate;
+    private double _indoorCoilInverseRate;
+    private double _indoorCoilDecay;
 
     /// <summary>A plant with <paramref name="parameters"/> (defaults when null), the house at <paramref name="initialIndoorC"/>.</summary>
     /// <param name="parameters">The plant's figures.</param>
@@ -100,6 +116,8 @@ public sealed class HeatPumpPlant : IPlant
         _fullAirflowUa = p.CoilNaturalUaWPerK + p.CoilFanUaWPerK;
         _inverseUa = 1.0 / p.UaWPerK;
         _inverseIceMax = 1.0 / p.IceMaxKg;
+        _indoorCoilMaxJ = p.IndoorCoilHeatCapacityJPerK * p.IndoorCoilMaxRiseK;
+        _indoorCoilMinJ = -p.IndoorCoilHeatCapacityJPerK * p.IndoorCoilMaxDropK;
         _indoorC = initialIndoorC;
         _initialIndoorC = initialIndoorC;
         _iceKg = Math.Clamp(initialIceKg, 0.0, p.IceMaxKg);
@@ -163,10 +181,32 @@ public sealed class HeatPumpPlant : IPlant
     /// <summary>True when ice was melting in the last step (the coil held at 0 °C).</summary>
     public bool Melting { get; private set; }
 
+    /// <summary>Heat the indoor coil's metal and refrigerant hold above the room air, J (negative: chilled below it, as after a defrost).</summary>
+    public double IndoorCoilStoredJ => _indoorCoilJ;
+
+    /// <summary>How far the indoor coil stands above the room air, K (negative: below it).</summary>
+    public double IndoorCoilExcessK => _indoorCoilJ / _p.IndoorCoilHeatCapacityJPerK;
+
     // ---- Flows in the last step, W (means over the step) -----------------------------------
 
-    /// <summary>Heat from the refrigerant circuit into the house air: condenser heat, or minus the sensible cooling, W.</summary>
+    /// <summary>
+    /// Heat from the heat pump reaching the house air, W: what the indoor coil passes straight to
+    /// the air plus what its store releases (<see cref="IndoorCoilReleaseW"/>). Negative when it
+    /// cools the air: sensible cooling, or the cold blow of a coil chilled by a defrost.
+    /// </summary>
     public double HeatPumpHeatW { get; private set; }
+
+    /// <summary>
+    /// Heat the refrigerant gave to the house side at the indoor coil, W: to the air directly plus
+    /// into the coil's store (negative: the sensible heat it drew, from the air and the coil).
+    /// </summary>
+    public double IndoorRefrigerantHeatW { get; private set; }
+
+    /// <summary>Heat the refrigerant put into the indoor coil's store, W (negative: drew from it, chilling the coil).</summary>
+    public double IndoorCoilChargeW { get; private set; }
+
+    /// <summary>Heat the indoor coil's store gave to the house air, W (negative: the coil, colder than the room, cooled it).</summary>
+    public double IndoorCoilReleaseW { get; private set; }
 
     /// <summary>Heat the outdoor coil took from (negative: gave to) its surroundings in the refrigerant circuit, W: evaporator heat in heating, rejected heat in the cooling position.</summary>
     public double OutdoorCoilRefrigerantHeatW { get; private set; }
@@ -209,10 +249,20 @@ public sealed class HeatPumpPlant : IPlant
     /// <summary>Auxiliary heat electricity, J.</summary>
     public double AuxEnergyJ { get; private set; }
 
-    /// <summary>Net heat delivered to the house by the heat pump, its indoor fan and aux, J (cooling and defrost count negative).</summary>
+    /// <summary>Net heat delivered to the house air by the heat pump, its indoor fan and aux, J (cooling and defrost count negative).</summary>
     public double HeatToHouseJ { get; private set; }
 
-    /// <summary>Heat the heat pump took out of the house while its valve was in the cooling position (cooling and defrosts), J, positive.</summary>
+    /// <summary>
+    /// Net heat the heat pump, its indoor fan and aux gave to the house side — the air and the
+    /// indoor coil together — J: <see cref="HeatToHouseJ"/> plus what the coil has taken and not
+    /// yet released.
+    /// </summary>
+    public double HeatToHouseSideJ { get; private set; }
+
+    /// <summary>
+    /// Sensible heat the refrigerant drew from the house side (its air and the indoor coil) while
+    /// the valve was in the cooling position (cooling and defrosts), J, positive.
+    /// </summary>
     public double HeatDrawnFromHouseJ { get; private set; }
 
     /// <summary>Heat in through the envelope, J (negative: lost).</summary>
@@ -236,14 +286,17 @@ public sealed class HeatPumpPlant : IPlant
     /// <summary>Total compressor running time, s.</summary>
     public double CompressorRunSecondsTotal { get; private set; }
 
-    /// <summary>Change of the heat stored in the house since the start, C·(Ti − Ti₀), J.</summary>
-    public double StoredEnergyJ => _p.CapacitanceJPerK * (_indoorC - _initialIndoorC);
+    /// <summary>
+    /// Change of the heat stored in the house since the start, J: C·(Ti − Ti₀) in the air and
+    /// structure plus what the indoor coil holds (it starts at room temperature).
+    /// </summary>
+    public double StoredEnergyJ => _p.CapacitanceJPerK * (_indoorC - _initialIndoorC) + _indoorCoilJ;
 
     /// <summary>
-    /// Stored-energy change minus the sum of every heat flow into the house since the start, J:
-    /// zero when the house's energy balance closes.
+    /// Stored-energy change minus the sum of every heat flow into the house side since the start,
+    /// J: zero when the house's energy balance closes.
     /// </summary>
-    public double EnergyBalanceResidualJ => StoredEnergyJ - (HeatToHouseJ + EnvelopeHeatJ + InternalGainsJ + SolarGainsJ);
+    public double EnergyBalanceResidualJ => StoredEnergyJ - (HeatToHouseSideJ + EnvelopeHeatJ + InternalGainsJ + SolarGainsJ);
 
     /// <summary>Advances the physics by <paramref name="dtSeconds"/> with the outputs as driven and the weather now.</summary>
     public void Step(double dtSeconds, in OutputState outputs, in WeatherSample weather)
@@ -295,7 +348,10 @@ public sealed class HeatPumpPlant : IPlant
         double outdoorUa = p.CoilNaturalUaWPerK + p.CoilFanUaWPerK * outdoorDuty;
         double heatPumpHeat = 0.0;
         double compressorPower = 0.0;
-        double coilRefrigerantHeat = 0.0;
+
+        // Refrigerant heat at the indoor coil to the air (heating) or from it (cooling: total, latent included), and what it would put into the coil's store.
+        double indoorRefrigerant = 0.0;
+        double storeInflow = 0.0;
 
         // The coil follows C·dTc/dt = G·(target − Tc) + direct heat; G, target and the direct heat depend on the mode.
         double coilConductance = outdoorUa;
@@ -316,9 +372,11 @@ public sealed class HeatPumpPlant : IPlant
             // A stopped outdoor fan lowers the evaporating temperature as a colder day would:
             // the coil runs fanExtra colder, which on the EPRI line is a day fanExtra/0.82 colder.
             double equivalentOutdoor = outdoor - fanExtraDeltaT / EpriCoilSlope;
-            heatPumpHeat = _heatingCapacityW[equivalentOutdoor] * _heatingCapacityAirflow * (1.0 - frostFraction) * startupMean;
+            double capacity = _heatingCapacityW[equivalentOutdoor] * (1.0 - frostFraction) * startupMean;
+            heatPumpHeat = capacity * _heatingCapacityAirflow;
+            indoorRefrigerant = heatPumpHeat;
+            storeInflow = capacity * _heatingStoreAirflow;
             compressorPower = _heatingPowerW[equivalentOutdoor] * _heatingPowerAirflow * (1.0 - p.IcePowerShare * frostFraction);
-            coilRefrigerantHeat = Math.Max(0.0, heatPumpHeat - compressorPower);
 
             coilConductance = p.CoilHeatCapacityJPerK / p.CoilRunningTimeConstantS;
             coilTarget = outdoor - (frostDeltaT + fanExtraDeltaT);
@@ -329,11 +387,31 @@ public sealed class HeatPumpPlant : IPlant
 
             // The condenser sees outdoor air when its fan turns; with the fan stopped it sees its own metal.
             double condenserAir = outdoor + (_coilC - outdoor) * (1.0 - outdoorDuty);
-            double totalCooling = _coolingCapacityW[condenserAir] * _coolingCapacityAirflow * startupMean;
+            double capacity = _coolingCapacityW[condenserAir] * startupMean;
+            double totalCooling = capacity * _coolingCapacityAirflow;
             compressorPower = _coolingPowerW[condenserAir] * _coolingPowerAirflow;
             heatPumpHeat = -p.SensibleHeatRatio * totalCooling;
-            coilDirectHeat = totalCooling + compressorPower;
-            coilRefrigerantHeat = -coilDirectHeat;
+            indoorRefrigerant = -totalCooling;
+
+            // With no air over it the evaporator takes its heat from the coil metal: sensible, all of it.
+            storeInflow = -capacity * _coolingStoreAirflow;
+        }
+
+        StepIndoorCoil(dtSeconds, storeInflow);
+        double charge = IndoorCoilChargeW;
+
+        // Sensible refrigerant heat to the house side (the air directly, and the coil); the air
+        // itself gets the direct part plus what the coil releases.
+        double houseSideRefrigerant = heatPumpHeat + charge;
+        heatPumpHeat += IndoorCoilReleaseW;
+
+        // The refrigerant's energy balance: outdoor coil heat = indoor coil heat − compressor work.
+        double coilRefrigerantHeat = 0.0;
+        if (running)
+        {
+            coilRefrigerantHeat = indoorRefrigerant + charge - compressorPower;
+            if (coolingPosition) coilDirectHeat = -coilRefrigerantHeat;
+            else coilRefrigerantHeat = Math.Max(0.0, coilRefrigerantHeat);
         }
 
         StepCoil(dtSeconds, coilConductance, coilTarget, coilDirectHeat);
@@ -358,6 +436,7 @@ public sealed class HeatPumpPlant : IPlant
         double electric = compressorPower + indoorFan + outdoorFan + aux + p.StandbyW;
 
         HeatPumpHeatW = heatPumpHeat;
+        IndoorRefrigerantHeatW = houseSideRefrigerant;
         OutdoorCoilRefrigerantHeatW = coilRefrigerantHeat;
         CompressorPowerW = compressorPower;
         IndoorFanPowerW = indoorFan;
@@ -375,7 +454,8 @@ public sealed class HeatPumpPlant : IPlant
         FanEnergyJ += (indoorFan + outdoorFan) * dtSeconds;
         AuxEnergyJ += aux * dtSeconds;
         HeatToHouseJ += heatToHouse * dtSeconds;
-        if (heatPumpHeat < 0) HeatDrawnFromHouseJ -= heatPumpHeat * dtSeconds;
+        HeatToHouseSideJ += (houseSideRefrigerant + indoorFan + aux) * dtSeconds;
+        if (coolingPosition && houseSideRefrigerant < 0) HeatDrawnFromHouseJ -= houseSideRefrigerant * dtSeconds;
         EnvelopeHeatJ += envelopeJ;
         InternalGainsJ += p.InternalGainsW * dtSeconds;
         SolarGainsJ += solar * dtSeconds;
@@ -384,7 +464,9 @@ public sealed class HeatPumpPlant : IPlant
     private void CacheStep(double dt)
     {
         _cachedDt = dt;
+        _inverseDt = 1.0 / dt;
         _cachedCoilConductance = double.NaN;
+        _cachedIndoorDuty = float.NaN; // the indoor coil's decay depends on the step too
         _houseDecay = Math.Exp(-dt * _p.UaWPerK / _p.CapacitanceJPerK);
         double tau = _p.StartupTimeConstantS;
         _startupDecay = Math.Exp(-dt / tau);
@@ -408,6 +490,45 @@ public sealed class HeatPumpPlant : IPlant
         _heatingPowerAirflow = PerformanceCurves.HeatingCapacityAirflowFactor(duty) * PerformanceCurves.HeatingEirAirflowFactor(duty);
         _coolingCapacityAirflow = PerformanceCurves.IndoorCapacityFactor(duty, still, PerformanceCurves.CoolingCapacityAirflowFactor);
         _coolingPowerAirflow = PerformanceCurves.CoolingCapacityAirflowFactor(duty) * PerformanceCurves.CoolingEirAirflowFactor(duty);
+
+        // The airflow curves hold their half-duty value below half duty: that is what the
+        // refrigerant still moves; the air takes the (smaller) capacity factor, the coil the rest.
+        _heatingStoreAirflow = PerformanceCurves.HeatingCapacityAirflowFactor(duty) - _heatingCapacityAirflow;
+        _coolingStoreAirflow = PerformanceCurves.CoolingCapacityAirflowFactor(duty) - _coolingCapacityAirflow;
+
+        var p = _p;
+        _indoorCoilRate = duty / p.IndoorCoilReleaseTimeConstantS + p.IndoorCoilNaturalUaWPerK / p.IndoorCoilHeatCapacityJPerK;
+        _indoorCoilInverseRate = 1.0 / _indoorCoilRate;
+        _indoorCoilDecay = Math.Exp(-_indoorCoilRate * _cachedDt);
+    }
+
+    /// <summary>
+    /// Exact step of the indoor coil's store, dE/dt = inflow − k·E, with k = duty/τ + UA_nat/C:
+    /// the refrigerant charges it with what the air did not take, the air (fan or natural
+    /// convection) discharges it in proportion to what it holds. The store stops at its limits;
+    /// a charge that does not fit is not made. Sets <see cref="IndoorCoilChargeW"/> and
+    /// <see cref="IndoorCoilReleaseW"/> so that charge − release is exactly the store's change.
+    /// </summary>
+    private void StepIndoorCoil(double dt, double inflowW)
+    {
+        double before = _indoorCoilJ;
+        double equilibrium = inflowW * _indoorCoilInverseRate;
+        double next = equilibrium + (before - equilibrium) * _indoorCoilDecay;
+        double releasedJ;
+        if (next > _indoorCoilMaxJ || next < _indoorCoilMinJ)
+        {
+            // At its limit the store takes only what it releases: the trapezoid along the held path.
+            next = next > _indoorCoilMaxJ ? _indoorCoilMaxJ : _indoorCoilMinJ;
+            releasedJ = _indoorCoilRate * dt * 0.5 * (before + next);
+        }
+        else
+        {
+            releasedJ = inflowW * dt - (next - before);
+        }
+
+        _indoorCoilJ = next;
+        IndoorCoilReleaseW = releasedJ * _inverseDt;
+        IndoorCoilChargeW = (next - before + releasedJ) * _inverseDt;
     }
 
     /// <summary>

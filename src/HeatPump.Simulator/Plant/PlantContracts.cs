@@ -40,7 +40,7 @@ public interface IPlant
     /// <summary>Electric power drawn in the last step (compressor, fans, aux), W.</summary>
     double ElectricPowerW { get; }
 
-    /// <summary>Heat delivered to the house by the heat pump and aux in the last step, W (negative when cooling or defrosting).</summary>
+    /// <summary>Heat delivered to the house air by the heat pump, its indoor fan and aux in the last step, W (negative when cooling, defrosting or blowing cold).</summary>
     double HeatToHouseW { get; }
 
     /// <summary>Advances the physics by <paramref name="dtSeconds"/> with the outputs as driven and the weather now.</summary>

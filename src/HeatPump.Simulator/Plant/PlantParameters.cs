@@ -54,12 +54,60 @@ public sealed record PlantParameters
     public double StartupTimeConstantS { get; init; } = 76.0;
 
     /// <summary>
-    /// Capacity multiplier of the indoor coil with its fan stopped (natural convection only).
-    /// From half duty up the published airflow curves apply; below half duty the multiplier runs
-    /// linearly down to this. It is what limits the heat a defrost can draw from the house while
-    /// the indoor fan is held off against cold blow.
+    /// Share of the refrigerant's capacity the room air takes straight from the indoor coil with
+    /// its fan stopped (natural convection only). From half duty up the published airflow curves
+    /// apply; below half duty the multiplier runs linearly down to this. The rest of the
+    /// half-airflow capacity goes into the indoor coil's store (<see cref="IndoorCoilHeatCapacityJPerK"/>)
+    /// while it has room, and is lost only once the store is full.
     /// </summary>
     public double IndoorStillAirCapacityFactor { get; init; } = 0.35;
+
+    // ---- Indoor coil store ---------------------------------------------------------------------
+
+    /// <summary>
+    /// Heat capacity of the indoor coil's metal and the refrigerant in it, J/K. The refrigerant
+    /// heat the air cannot take while the indoor fan is slow or stopped warms (heating) or chills
+    /// (cooling, defrost) the coil instead of vanishing, and the fan blows it into the room later.
+    /// 10 kJ/K for the 3–5-ton air handler this plant's capacity implies: a slab or A-coil of
+    /// roughly 15 kg, about 6 kg of copper tube (0.385 kJ/kg·K, 2.3 kJ/K) and 9 kg of aluminium
+    /// fins (0.90 kJ/kg·K, 8.1 kJ/K), plus about 1 kg of liquid refrigerant held in it
+    /// (R-410A ≈ 1.5 kJ/kg·K); the cabinet steel, loosely coupled, is left out. The masses are
+    /// typical of such coils, an estimate rather than a measured unit.
+    /// </summary>
+    public double IndoorCoilHeatCapacityJPerK { get; init; } = 10000.0;
+
+    /// <summary>
+    /// How far the indoor coil can rise above the room air in heating before the condensing
+    /// (head) pressure limits the compressor, K. The store holds at most capacity × this; heat that
+    /// does not fit is not made (the compressor's capacity falls, as with no store). 30 K: from a
+    /// coil at room temperature to a condensing temperature near 55 °C, where a heat pump's head
+    /// pressure approaches its limit.
+    /// </summary>
+    public double IndoorCoilMaxRiseK { get; init; } = 30.0;
+
+    /// <summary>
+    /// How far the indoor coil can fall below the room air in the cooling position (cooling, or a
+    /// defrost with the indoor fan held off) before the suction pressure collapses, K. 20 K: from
+    /// about 20 °C down to an evaporating temperature near 0 °C, below which the coil would ice.
+    /// </summary>
+    public double IndoorCoilMaxDropK { get; init; } = 20.0;
+
+    /// <summary>
+    /// Time constant with which the indoor fan at full duty blows the coil's stored heat (or
+    /// chill) into the room, s; the release rate is proportional to the duty. 15 s: the coil's
+    /// 10 kJ/K over its air-side conductance — about 1 m³/s of air for this size (2 000 cfm,
+    /// ≈ 1.1 kW/K of air) through a coil of effectiveness ≈ 0.65, ≈ 0.75 kW/K, gives 13 s;
+    /// rounded up because the tube walls, headers and distributor couple less well than the fins.
+    /// </summary>
+    public double IndoorCoilReleaseTimeConstantS { get; init; } = 15.0;
+
+    /// <summary>
+    /// Coil-to-room conductance with the indoor fan stopped (natural convection through the
+    /// cabinet and ducts), W/K; with the fan off the store relaxes toward the room with
+    /// τ = capacity ÷ this (≈ 5.5 minutes with the defaults). 30 W/K: some 30 m² of fins in
+    /// channels under 2 mm wide, inside a closed cabinet, at an effective 1 W/m²·K.
+    /// </summary>
+    public double IndoorCoilNaturalUaWPerK { get; init; } = 30.0;
 
     /// <summary>Indoor fan power at full duty, W; it scales with the cube of the PWM duty (fan laws).</summary>
     public double IndoorFanRatedW { get; init; } = 300.0;
@@ -182,6 +230,11 @@ public sealed record PlantParameters
         Positive(RatedCoolingCapacityW, nameof(RatedCoolingCapacityW));
         Positive(RatedCoolingCop, nameof(RatedCoolingCop));
         Positive(StartupTimeConstantS, nameof(StartupTimeConstantS));
+        Positive(IndoorCoilHeatCapacityJPerK, nameof(IndoorCoilHeatCapacityJPerK));
+        Positive(IndoorCoilReleaseTimeConstantS, nameof(IndoorCoilReleaseTimeConstantS));
+        Positive(IndoorCoilNaturalUaWPerK, nameof(IndoorCoilNaturalUaWPerK));
+        NotNegative(IndoorCoilMaxRiseK, nameof(IndoorCoilMaxRiseK));
+        NotNegative(IndoorCoilMaxDropK, nameof(IndoorCoilMaxDropK));
         Positive(CoilHeatCapacityJPerK, nameof(CoilHeatCapacityJPerK));
         Positive(CoilNaturalUaWPerK, nameof(CoilNaturalUaWPerK));
         Positive(CoilRunningTimeConstantS, nameof(CoilRunningTimeConstantS));

@@ -24,4 +24,4 @@ public interface IWorld
 /// <param name="Days">Length of the run, days.</param>
 /// <param name="Seed">Seed for weather, sensor noise and the power-up stagger.</param>
 /// <param name="Faults">Sensor fault schedule, e.g. "coil:open@2h+30m", or null for none.</param>
-public sealed record WorldRequest(string Climate, string? WeatherFile, double Days, int Seed, string? Faults);
+public sealed record WorldRequest(string Climate, string? WeatherFile, double Days, int Seed, string? Faults, HeatPump.Simulator.Plant.PlantParameters? Plant = null);

@@ -39,8 +39,8 @@ public sealed class PhysicsWorld : IWorld
     }
 
     /// <inheritdoc />
-    public IPlant CreatePlant(double initialIndoorC) => new HeatPumpPlant(PlantParameters.Default, initialIndoorC);
+    public IPlant CreatePlant(double initialIndoorC) => new HeatPumpPlant(_request.Plant ?? PlantParameters.Default, initialIndoorC);
 
     /// <inheritdoc />
-    public ISensorModel CreateSensors() => new SensorModel(PlantParameters.Default, FaultSchedule.Parse(_request.Faults), _request.Seed);
+    public ISensorModel CreateSensors() => new SensorModel(_request.Plant ?? PlantParameters.Default, FaultSchedule.Parse(_request.Faults), _request.Seed);
 }

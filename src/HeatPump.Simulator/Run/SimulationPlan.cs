@@ -14,6 +14,7 @@ namespace HeatPump.Simulator.Run;
 /// <param name="Controllers">Controller names.</param>
 /// <param name="Sets">--set NAME=VALUE assignments, in order.</param>
 /// <param name="Faults">--faults schedule, or null.</param>
+/// <param name="PlantSets">--plant NAME=VALUE assignments, in order (none: the default plant).</param>
 public sealed record SimulationOptions(
     string? Climate,
     string? WeatherFile,
@@ -22,7 +23,8 @@ public sealed record SimulationOptions(
     double? Setpoint,
     IReadOnlyList<string> Controllers,
     IReadOnlyList<string> Sets,
-    string? Faults);
+    string? Faults,
+    IReadOnlyList<string>? PlantSets = null);
 
 /// <summary>A validated simulation: every controller runs on this world with these settings.</summary>
 /// <param name="ClimateName">Climate name as reported (the built-in name, or the EPW file's).</param>
@@ -119,7 +121,8 @@ public sealed record SimulationPlan(
         }
 
 
-        IWorld world = worldFactory(new WorldRequest(climate, o.WeatherFile, days, o.Seed, o.Faults));
+        var plant = PlantOverrides.Apply(o.PlantSets ?? Array.Empty<string>());
+        IWorld world = worldFactory(new WorldRequest(climate, o.WeatherFile, days, o.Seed, o.Faults, plant));
         string climateName = o.WeatherFile != null ? world.CreateWeather().Name : climate;
         double initial = settings.Mode == UserMode.Cool ? settings.CoolSetpointC : settings.HeatSetpointC;
         return new SimulationPlan(climateName, days, o.Seed, settings, world, names, initial);
