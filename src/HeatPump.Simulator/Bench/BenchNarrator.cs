@@ -114,7 +114,6 @@ public static class BenchNarrator
     /// <summary>Why a start is held, with the time left: "anti-short-cycle: compressor off ≥ 5 min after a stop, 2:13 left".</summary>
     public static string HoldMeaning(BenchSession s)
     {
-        Controller c = s.Core.Controller;
         ControllerSettings set = s.Settings;
         long left = HoldLeftMs(s);
         string tail = left >= 0 ? ", " + Span(left) + " left" : "";

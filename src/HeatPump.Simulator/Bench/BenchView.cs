@@ -245,6 +245,13 @@ public static class BenchView
 
         string hold = BenchNarrator.HoldMeaning(s);
         if (hold.Length > 0) return "start held by " + hold;
+        if (s.Core.Panel.Bench.Active)
+        {
+            return s.Core.Panel.Bench.Walking
+                ? "the walk lights each output alone for 5 s; any key stops it there"
+                : "u/d pick an output, m switches it; b leaves (15 min without a key too)";
+        }
+
         string defrost = BenchNarrator.DefrostWhy(s);
         if (defrost.Length > 0) return defrost;
         if (s.Settings.Mode == UserMode.Off) return "m chooses a mode; + speeds time up (×10, ×60, ×600)";
