@@ -28,6 +28,9 @@ public sealed class CoreDriver
     private readonly ProofSensor _indoor = new();
     private readonly ProofSensor _outdoor = new();
     private readonly ProofSensor _coil = new();
+    private readonly int[] _persisted = new int[SettingsCatalog.Count];
+    private readonly int[] _inFlight = new int[SettingsCatalog.Count];
+    private int _seenWrites;
     private OutputState _last;
     private long _powerUpMs;
     private bool _awaitingFirstStart;
@@ -69,6 +72,8 @@ public sealed class CoreDriver
         Store.Length[0] = length;
         NowMs = run.StartMs;
         PowerUp(run.StaggerSeed);
+        Snapshot(_persisted);
+        _seenWrites = Store.Writes;
 
         for (_episode = 0; _episode < run.Episodes.Length; _episode++)
         {
@@ -142,6 +147,17 @@ public sealed class CoreDriver
         Core.Step(_in);
         OutputState o = Core.Outputs;
         Persister.Tick(NowMs);
+        if (Store.PowerLost)
+        {
+            // The record being written when the power went: the live settings of this tick.
+            Snapshot(_inFlight);
+        }
+        else if (Store.Writes != _seenWrites)
+        {
+            Snapshot(_persisted);
+        }
+
+        _seenWrites = Store.Writes;
 
         _monitorSettings.CopyFrom(Settings);
         Monitor.Observe(NowMs, o, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
@@ -202,6 +218,7 @@ public sealed class CoreDriver
     /// <summary>Power off for <paramref name="offMs"/>, then a boot: the clock starts again near 0.</summary>
     private void PowerCut(long offMs, Random r)
     {
+        bool torn = Store.PowerLost;
         // Relays drop with the supply; the world goes on without the unit.
         _last = OutputState.AllOff();
         World.Advance(offMs, _last, false, World.OutdoorC);
@@ -211,6 +228,40 @@ public sealed class CoreDriver
         _coil.Reboot();
         Stats.PowerCycles++;
         PowerUp((uint)r.Next());
+
+        // The settings survive a cut: the last record written, or the one being written when it came.
+        bool old = SameAsLive(_persisted);
+        if (!old && !(torn && SameAsLive(_inFlight)))
+        {
+            Stats.SettingsLost++;
+            Fail("settings after the power cut are neither the last written record nor the one in flight");
+        }
+
+        if (!old)
+        {
+            Array.Copy(_inFlight, _persisted, _persisted.Length);
+        }
+    }
+
+    private void Snapshot(int[] into)
+    {
+        for (int i = 0; i < into.Length; i++)
+        {
+            into[i] = Settings.Get((SettingId)i);
+        }
+    }
+
+    private bool SameAsLive(int[] values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i] != Settings.Get((SettingId)i))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void PowerUp(uint staggerSeed)

@@ -14,6 +14,7 @@ public sealed class ProofStats
     public long AuxHeat;
     public long PowerCycles;
     public long TornWrites;
+    public long SettingsLost;
     public long SettingsAccepted;
     public long SettingsRefused;
 
@@ -59,12 +60,13 @@ public sealed class ProofStats
         Interlocked.Add(ref AuxHeat, other.AuxHeat);
         Interlocked.Add(ref PowerCycles, other.PowerCycles);
         Interlocked.Add(ref TornWrites, other.TornWrites);
+        Interlocked.Add(ref SettingsLost, other.SettingsLost);
         Interlocked.Add(ref SettingsAccepted, other.SettingsAccepted);
         Interlocked.Add(ref SettingsRefused, other.SettingsRefused);
     }
 
     public override string ToString() =>
         $"{Ticks:N0} ticks: heat running {HeatRunning:N0}, cool running {CoolRunning:N0}, defrost melting {Melting:N0}, "
-        + $"fault {Fault:N0}, lockout {Lockout:N0}, aux {AuxHeat:N0}; power cycles {PowerCycles:N0}, torn writes {TornWrites:N0}, "
+        + $"fault {Fault:N0}, lockout {Lockout:N0}, aux {AuxHeat:N0}; power cycles {PowerCycles:N0}, torn writes {TornWrites:N0} (settings lost {SettingsLost:N0}), "
         + $"settings accepted {SettingsAccepted:N0} / refused {SettingsRefused:N0}";
 }
