@@ -61,8 +61,6 @@ public class CorePropertyTests
 /// <summary>Runs that once broke a promise, kept as they were shrunk, so the fix stays fixed.</summary>
 public class CoreRegressionTests
 {
-    public static TheoryData<string> Runs() => new();
-
     [Fact]
     public void A_printed_run_replays_exactly()
     {
