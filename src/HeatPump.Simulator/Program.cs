@@ -1,2 +1,2 @@
-// The simulator's command line is built in the simulator issue; this entry point only keeps the project buildable.
-return 0;
+// The simulator's entry point: everything is in Cli/SimulatorCli.
+return HeatPump.Simulator.Cli.SimulatorCli.RunOnTerminal(args);

@@ -4,6 +4,9 @@ using HeatPump.Control.Sensors;
 namespace HeatPump.Simulator.Plant;
 
 /// <summary>Outdoor conditions at one instant.</summary>
+/// <param name="OutdoorC">Dry-bulb temperature, °C.</param>
+/// <param name="RelativeHumidity">Relative humidity over water, percent (0..100).</param>
+/// <param name="SolarWm2">Global horizontal irradiance, W/m².</param>
 public readonly record struct WeatherSample(double OutdoorC, double RelativeHumidity, double SolarWm2);
 
 /// <summary>A deterministic weather source: the same name, seed and time give the same sample.</summary>

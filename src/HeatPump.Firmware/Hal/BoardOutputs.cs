@@ -1,0 +1,127 @@
+using System.Device.Gpio;
+using System.Device.Pwm;
+using HeatPump.Control;
+using HeatPump.Control.Hal;
+using nanoFramework.Hardware.Esp32;
+
+namespace HeatPump.Firmware.Hal
+{
+    /// <summary>
+    /// The three relays (compressor contactor, reversing valve, aux heat) and the two fan PWM outputs.
+    /// Constructed first thing at boot so the relay pins go from "floating, held off by the board's
+    /// pull-downs" straight to "driven off"; written once per tick after the guard, touching a pin only
+    /// when its value changes.
+    /// </summary>
+    internal sealed class BoardOutputs : IOutputs
+    {
+        private readonly GpioPin _compressor;
+        private readonly GpioPin _valve;
+        private readonly GpioPin _aux;
+        private readonly PwmChannel _indoorFan;
+        private readonly PwmChannel _outdoorFan;
+        private readonly PinValue _relayOn;
+        private readonly PinValue _relayOff;
+        private OutputState _driven;
+        private bool _anyWritten;
+
+        /// <summary>Opens every output pin and drives it off.</summary>
+        public BoardOutputs(GpioController gpio, SerialLog log)
+        {
+            _relayOn = BoardConfig.RelayActiveHigh ? PinValue.High : PinValue.Low;
+            _relayOff = BoardConfig.RelayActiveHigh ? PinValue.Low : PinValue.High;
+
+            // OpenPin switches the pin to output with its latch still at the reset value (low), which is
+            // "off" for the active-high drivers on this board; the Write right after makes it explicit.
+            _compressor = OpenRelay(gpio, BoardConfig.CompressorRelayPin);
+            _valve = OpenRelay(gpio, BoardConfig.ValveRelayPin);
+            _aux = OpenRelay(gpio, BoardConfig.AuxRelayPin);
+
+            _indoorFan = OpenFan(BoardConfig.IndoorFanPwmPin, DeviceFunction.PWM1, log);
+            _outdoorFan = OpenFan(BoardConfig.OutdoorFanPwmPin, DeviceFunction.PWM2, log);
+        }
+
+        /// <summary>What the board is driving now.</summary>
+        public OutputState Driven
+        {
+            get { return _driven; }
+        }
+
+        /// <summary>Drives every output to <paramref name="outputs"/>; fan duties are clamped to 0..1.</summary>
+        public void Write(ref OutputState outputs)
+        {
+            bool force = !_anyWritten;
+            if (force || outputs.Compressor != _driven.Compressor)
+            {
+                _compressor.Write(outputs.Compressor ? _relayOn : _relayOff);
+            }
+
+            if (force || outputs.ValveEnergised != _driven.ValveEnergised)
+            {
+                _valve.Write(outputs.ValveEnergised ? _relayOn : _relayOff);
+            }
+
+            if (force || outputs.AuxHeat != _driven.AuxHeat)
+            {
+                _aux.Write(outputs.AuxHeat ? _relayOn : _relayOff);
+            }
+
+            float indoor = Clamp01(outputs.IndoorFanDuty);
+            float outdoor = Clamp01(outputs.OutdoorFanDuty);
+            if (_indoorFan != null && (force || indoor != _driven.IndoorFanDuty))
+            {
+                _indoorFan.DutyCycle = indoor;
+            }
+
+            if (_outdoorFan != null && (force || outdoor != _driven.OutdoorFanDuty))
+            {
+                _outdoorFan.DutyCycle = outdoor;
+            }
+
+            _driven = outputs;
+            _driven.IndoorFanDuty = indoor;
+            _driven.OutdoorFanDuty = outdoor;
+            _anyWritten = true;
+        }
+
+        /// <summary>Everything off now: used at boot and when the loop catches an unexpected exception.</summary>
+        public void AllOff()
+        {
+            OutputState off = OutputState.AllOff();
+            _anyWritten = false;
+            Write(ref off);
+        }
+
+        private GpioPin OpenRelay(GpioController gpio, int pin)
+        {
+            GpioPin p = gpio.OpenPin(pin, PinMode.Output);
+            p.Write(_relayOff);
+            return p;
+        }
+
+        private static PwmChannel OpenFan(int pin, DeviceFunction function, SerialLog log)
+        {
+            // On ESP32 a pin must be routed to a PWM (LEDC) channel before a PwmChannel can be made on it.
+            Configuration.SetPinFunction(pin, function);
+            PwmChannel channel = PwmChannel.CreateFromPin(pin, BoardConfig.FanPwmFrequencyHz, 0.0);
+            if (channel == null)
+            {
+                // CreateFromPin returns null when no PWM channel serves the pin: the fan stays off.
+                log.Warn("pwm.unavailable pin=" + pin.ToString());
+                return null;
+            }
+
+            channel.Start();
+            return channel;
+        }
+
+        private static float Clamp01(float v)
+        {
+            if (v <= 0f)
+            {
+                return 0f;
+            }
+
+            return v >= 1f ? 1f : v;
+        }
+    }
+}

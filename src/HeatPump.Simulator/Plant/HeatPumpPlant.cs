@@ -1,0 +1,474 @@
+using HeatPump.Control;
+
+namespace HeatPump.Simulator.Plant;
+
+/// <summary>What the refrigerant circuit is doing in a step.</summary>
+public enum PlantMode
+{
+    /// <summary>Compressor stopped (or held off by a pressure switch).</summary>
+    Off = 0,
+
+    /// <summary>Compressor running, valve in the heating position: the outdoor coil is the evaporator.</summary>
+    Heating,
+
+    /// <summary>Compressor running, valve in the cooling position, outdoor fan turning: heat goes to the outdoor air.</summary>
+    Cooling,
+
+    /// <summary>
+    /// Compressor running, valve in the cooling position, outdoor fan stopped: the heat pumped out of
+    /// the house warms the outdoor coil itself — a reverse-cycle defrost.
+    /// </summary>
+    ReverseCycle,
+}
+
+/// <summary>
+/// The physical plant: a 1R1C house heated or cooled by a single-speed air-source heat pump whose
+/// outdoor coil frosts. Stepped by the loop with the outputs as driven and the weather now; it
+/// never sees the controller. Every figure is in <see cref="PlantParameters"/>; docs/simulator.md
+/// gives the equations. The step allocates nothing.
+/// </summary>
+public sealed class HeatPumpPlant : IPlant
+{
+    // The EPRI relation for the clean outdoor coil in heating: coil ≈ 0.82·To − 8.6 °C.
+    private const double EpriCoilSlope = 0.82;
+    private const double EpriCoilOffsetC = 8.6;
+    private const double MinCleanDeltaTK = 2.0;
+
+    private readonly PlantParameters _p;
+    private readonly LinearTable _heatingCapacityW;
+    private readonly LinearTable _heatingPowerW;
+    private readonly LinearTable _coolingCapacityW;
+    private readonly LinearTable _coolingPowerW;
+    private readonly double _initialIndoorC;
+    private readonly double _fullAirflowUa;
+    private readonly double _inverseUa;
+    private readonly double _inverseIceMax;
+
+    private double _indoorC;
+    private double _coilC;
+    private bool _coilKnown;
+    private double _iceKg;
+    private double _relativeHumidity;
+    private double _startupFactor;
+    private bool _wasRunning;
+    private bool _wasCoolingPosition;
+
+    // Cached exponentials, recomputed only when the step length changes.
+    private double _cachedDt = double.NaN;
+    private double _houseDecay;
+    private double _startupDecay;
+    private double _startupAverageGain;
+    private double _cachedCoilConductance = double.NaN;
+    private double _coilDecay;
+
+    // Indoor-airflow multipliers, recomputed only when the indoor fan duty changes.
+    private float _cachedIndoorDuty = float.NaN;
+    private double _heatingCapacityAirflow;
+    private double _heatingPowerAirflow;
+    private double _coolingCapacityAirflow;
+    private double _coolingPowerAirflow;
+
+    /// <summary>A plant with <paramref name="parameters"/> (defaults when null), the house at <paramref name="initialIndoorC"/>.</summary>
+    /// <param name="parameters">The plant's figures.</param>
+    /// <param name="initialIndoorC">Indoor temperature at the start, °C.</param>
+    /// <param name="initialIceKg">Ice on the outdoor coil at the start, kg (capped at the maximum).</param>
+    /// <param name="initialOutdoorC">
+    /// Outdoor temperature at the start, °C, so that <see cref="OutdoorC"/> and <see cref="CoilC"/>
+    /// can be read (by the sensors) before the first step; when not given they are NaN until then.
+    /// </param>
+    public HeatPumpPlant(PlantParameters? parameters = null, double initialIndoorC = 20.0, double initialIceKg = 0.0, double initialOutdoorC = double.NaN)
+    {
+        _p = parameters ?? PlantParameters.Default;
+        _p.Validate();
+        var p = _p;
+        _heatingCapacityW = new LinearTable(
+            t => p.RatedHeatingCapacityW * PerformanceCurves.Interpolate(PerformanceCurves.HeatingOutdoorC, PerformanceCurves.HeatingCapacityRatio, t),
+            -45.0, 35.0, 0.05);
+        _heatingPowerW = new LinearTable(
+            t => p.RatedHeatingCapacityW / p.RatedHeatingCop
+                 * PerformanceCurves.Interpolate(PerformanceCurves.HeatingOutdoorC, PerformanceCurves.HeatingCapacityRatio, t)
+                 / PerformanceCurves.Interpolate(PerformanceCurves.HeatingOutdoorC, PerformanceCurves.HeatingCopRatio, t),
+            -45.0, 35.0, 0.05);
+        _coolingCapacityW = new LinearTable(
+            t => p.RatedCoolingCapacityW * PerformanceCurves.Interpolate(PerformanceCurves.CoolingOutdoorC, PerformanceCurves.CoolingCapacityRatio, t),
+            20.0, 50.0, 0.05);
+        _coolingPowerW = new LinearTable(
+            t => p.RatedCoolingCapacityW / p.RatedCoolingCop
+                 * PerformanceCurves.Interpolate(PerformanceCurves.CoolingOutdoorC, PerformanceCurves.CoolingCapacityRatio, t)
+                 * PerformanceCurves.Interpolate(PerformanceCurves.CoolingOutdoorC, PerformanceCurves.CoolingEirRatio, t),
+            20.0, 50.0, 0.05);
+        _fullAirflowUa = p.CoilNaturalUaWPerK + p.CoilFanUaWPerK;
+        _inverseUa = 1.0 / p.UaWPerK;
+        _inverseIceMax = 1.0 / p.IceMaxKg;
+        _indoorC = initialIndoorC;
+        _initialIndoorC = initialIndoorC;
+        _iceKg = Math.Clamp(initialIceKg, 0.0, p.IceMaxKg);
+        _coilC = double.NaN;
+        OutdoorC = initialOutdoorC;
+        if (!double.IsNaN(initialOutdoorC)) InitialiseCoil(initialOutdoorC);
+    }
+
+    /// <summary>The plant's figures.</summary>
+    public PlantParameters Parameters => _p;
+
+    // ---- State (IPlant) -------------------------------------------------------------------
+
+    /// <inheritdoc />
+    public double IndoorC => _indoorC;
+
+    /// <inheritdoc />
+    public double OutdoorC { get; private set; }
+
+    /// <summary>Outdoor coil temperature, °C (the outdoor temperature until the first step).</summary>
+    public double CoilC => _coilKnown ? _coilC : OutdoorC;
+
+    /// <inheritdoc />
+    public double FrostFraction => _iceKg / _p.IceMaxKg;
+
+    /// <inheritdoc />
+    public double ElectricPowerW { get; private set; }
+
+    /// <inheritdoc />
+    public double HeatToHouseW { get; private set; }
+
+    // ---- More state --------------------------------------------------------------------------
+
+    /// <summary>Ice on the outdoor coil, kg.</summary>
+    public double IceKg => _iceKg;
+
+    /// <summary>Relative humidity of the outdoor air in the last step, %.</summary>
+    public double RelativeHumidity => _relativeHumidity;
+
+    /// <summary>Dew point of the outdoor air in the last step, °C.</summary>
+    public double DewPointC => Psychrometrics.DewPointC(OutdoorC, _relativeHumidity);
+
+    /// <summary>What the refrigerant circuit did in the last step.</summary>
+    public PlantMode Mode { get; private set; }
+
+    /// <summary>True while the high-pressure switch is open (condenser too hot); the compressor cannot run.</summary>
+    public bool HighPressureTripped { get; private set; }
+
+    /// <summary>True while the low-pressure switch is open (evaporator too cold); the compressor cannot run.</summary>
+    public bool LowPressureTripped { get; private set; }
+
+    /// <summary>Seconds the compressor has run since it last started (0 when stopped).</summary>
+    public double RunSeconds { get; private set; }
+
+    /// <summary>Fraction of steady capacity reached since the last start (the start-up transient), 0..1.</summary>
+    public double StartupFactor => _startupFactor;
+
+    /// <summary>True when frost was deposited in the last step.</summary>
+    public bool Frosting { get; private set; }
+
+    /// <summary>True when ice was melting in the last step (the coil held at 0 °C).</summary>
+    public bool Melting { get; private set; }
+
+    // ---- Flows in the last step, W (means over the step) -----------------------------------
+
+    /// <summary>Heat from the refrigerant circuit into the house air: condenser heat, or minus the sensible cooling, W.</summary>
+    public double HeatPumpHeatW { get; private set; }
+
+    /// <summary>Heat the outdoor coil took from (negative: gave to) its surroundings in the refrigerant circuit, W: evaporator heat in heating, rejected heat in the cooling position.</summary>
+    public double OutdoorCoilRefrigerantHeatW { get; private set; }
+
+    /// <summary>Compressor electric power, W.</summary>
+    public double CompressorPowerW { get; private set; }
+
+    /// <summary>Indoor fan electric power (all of it ends up as heat in the house), W.</summary>
+    public double IndoorFanPowerW { get; private set; }
+
+    /// <summary>Outdoor fan electric power, W.</summary>
+    public double OutdoorFanPowerW { get; private set; }
+
+    /// <summary>Auxiliary heat electric power (= heat to the house), W.</summary>
+    public double AuxPowerW { get; private set; }
+
+    /// <summary>Heat flowing in through the envelope, UA·(To − Ti) averaged over the step, W (negative when the house loses heat).</summary>
+    public double EnvelopeHeatW { get; private set; }
+
+    /// <summary>Internal gains, W.</summary>
+    public double InternalGainsW { get; private set; }
+
+    /// <summary>Solar gains, W.</summary>
+    public double SolarGainsW { get; private set; }
+
+    // ---- Cumulative counters since construction -------------------------------------------
+
+    /// <summary>Simulated time, s.</summary>
+    public double ElapsedSeconds { get; private set; }
+
+    /// <summary>Electricity used (compressor, fans, aux, standby), J.</summary>
+    public double ElectricEnergyJ { get; private set; }
+
+    /// <summary>Compressor electricity, J.</summary>
+    public double CompressorEnergyJ { get; private set; }
+
+    /// <summary>Indoor and outdoor fan electricity, J.</summary>
+    public double FanEnergyJ { get; private set; }
+
+    /// <summary>Auxiliary heat electricity, J.</summary>
+    public double AuxEnergyJ { get; private set; }
+
+    /// <summary>Net heat delivered to the house by the heat pump, its indoor fan and aux, J (cooling and defrost count negative).</summary>
+    public double HeatToHouseJ { get; private set; }
+
+    /// <summary>Heat the heat pump took out of the house while its valve was in the cooling position (cooling and defrosts), J, positive.</summary>
+    public double HeatDrawnFromHouseJ { get; private set; }
+
+    /// <summary>Heat in through the envelope, J (negative: lost).</summary>
+    public double EnvelopeHeatJ { get; private set; }
+
+    /// <summary>Internal gains, J.</summary>
+    public double InternalGainsJ { get; private set; }
+
+    /// <summary>Solar gains, J.</summary>
+    public double SolarGainsJ { get; private set; }
+
+    /// <summary>Ice deposited on the coil, kg.</summary>
+    public double IceFormedKg { get; private set; }
+
+    /// <summary>Ice melted off the coil, kg.</summary>
+    public double IceMeltedKg { get; private set; }
+
+    /// <summary>Compressor starts (physical: including restarts after a pressure trip).</summary>
+    public int CompressorStarts { get; private set; }
+
+    /// <summary>Total compressor running time, s.</summary>
+    public double CompressorRunSecondsTotal { get; private set; }
+
+    /// <summary>Change of the heat stored in the house since the start, C·(Ti − Ti₀), J.</summary>
+    public double StoredEnergyJ => _p.CapacitanceJPerK * (_indoorC - _initialIndoorC);
+
+    /// <summary>
+    /// Stored-energy change minus the sum of every heat flow into the house since the start, J:
+    /// zero when the house's energy balance closes.
+    /// </summary>
+    public double EnergyBalanceResidualJ => StoredEnergyJ - (HeatToHouseJ + EnvelopeHeatJ + InternalGainsJ + SolarGainsJ);
+
+    /// <summary>Advances the physics by <paramref name="dtSeconds"/> with the outputs as driven and the weather now.</summary>
+    public void Step(double dtSeconds, in OutputState outputs, in WeatherSample weather)
+    {
+        if (!(dtSeconds > 0) || double.IsInfinity(dtSeconds))
+            throw new ArgumentOutOfRangeException(nameof(dtSeconds), dtSeconds, "the step must be a positive number of seconds");
+        var p = _p;
+        if (dtSeconds != _cachedDt) CacheStep(dtSeconds);
+
+        double outdoor = weather.OutdoorC;
+        OutdoorC = outdoor;
+        _relativeHumidity = Math.Clamp(weather.RelativeHumidity, 0.0, 100.0);
+        if (!_coilKnown) InitialiseCoil(outdoor);
+
+        float indoorDutyF = Math.Clamp(outputs.IndoorFanDuty, 0f, 1f);
+        if (indoorDutyF != _cachedIndoorDuty) CacheIndoorAirflow(indoorDutyF);
+        double indoorDuty = indoorDutyF;
+        double outdoorDuty = Math.Clamp(outputs.OutdoorFanDuty, 0f, 1f);
+        bool coolingPosition = outputs.ValveEnergised != p.ValveEnergisedInHeat;
+        bool running = outputs.Compressor && !HighPressureTripped && !LowPressureTripped;
+
+        // Start-up transient: a (re)start, or a valve that moved under a running compressor,
+        // begins with no pressure difference and no capacity.
+        double startupMean = 0.0;
+        if (running)
+        {
+            if (!_wasRunning || coolingPosition != _wasCoolingPosition)
+            {
+                _startupFactor = 0.0;
+                RunSeconds = 0.0;
+                if (!_wasRunning) CompressorStarts++;
+            }
+
+            startupMean = 1.0 - (1.0 - _startupFactor) * _startupAverageGain;
+            _startupFactor = 1.0 - (1.0 - _startupFactor) * _startupDecay;
+            RunSeconds += dtSeconds;
+            CompressorRunSecondsTotal += dtSeconds;
+        }
+        else
+        {
+            _startupFactor = 0.0;
+            RunSeconds = 0.0;
+        }
+
+        _wasRunning = running;
+        _wasCoolingPosition = coolingPosition;
+
+        double frostFraction = _iceKg * _inverseIceMax;
+        double outdoorUa = p.CoilNaturalUaWPerK + p.CoilFanUaWPerK * outdoorDuty;
+        double heatPumpHeat = 0.0;
+        double compressorPower = 0.0;
+        double coilRefrigerantHeat = 0.0;
+
+        // The coil follows C·dTc/dt = G·(target − Tc) + direct heat; G, target and the direct heat depend on the mode.
+        double coilConductance = outdoorUa;
+        double coilTarget = outdoor;
+        double coilDirectHeat = 0.0;
+
+        if (!running)
+        {
+            Mode = PlantMode.Off;
+        }
+        else if (!coolingPosition)
+        {
+            Mode = PlantMode.Heating;
+            double cleanDeltaT = Math.Max(MinCleanDeltaTK, (1.0 - EpriCoilSlope) * outdoor + EpriCoilOffsetC);
+            double frostDeltaT = cleanDeltaT * (1.0 + p.FrostDeltaTGain * frostFraction);
+            double fanExtraDeltaT = frostDeltaT * p.FanOffDeltaTFactor * (1.0 - outdoorDuty);
+
+            // A stopped outdoor fan lowers the evaporating temperature as a colder day would:
+            // the coil runs fanExtra colder, which on the EPRI line is a day fanExtra/0.82 colder.
+            double equivalentOutdoor = outdoor - fanExtraDeltaT / EpriCoilSlope;
+            heatPumpHeat = _heatingCapacityW[equivalentOutdoor] * _heatingCapacityAirflow * (1.0 - frostFraction) * startupMean;
+            compressorPower = _heatingPowerW[equivalentOutdoor] * _heatingPowerAirflow * (1.0 - p.IcePowerShare * frostFraction);
+            coilRefrigerantHeat = Math.Max(0.0, heatPumpHeat - compressorPower);
+
+            coilConductance = p.CoilHeatCapacityJPerK / p.CoilRunningTimeConstantS;
+            coilTarget = outdoor - (frostDeltaT + fanExtraDeltaT);
+        }
+        else
+        {
+            Mode = outdoorDuty > 0.05 ? PlantMode.Cooling : PlantMode.ReverseCycle;
+
+            // The condenser sees outdoor air when its fan turns; with the fan stopped it sees its own metal.
+            double condenserAir = outdoor + (_coilC - outdoor) * (1.0 - outdoorDuty);
+            double totalCooling = _coolingCapacityW[condenserAir] * _coolingCapacityAirflow * startupMean;
+            compressorPower = _coolingPowerW[condenserAir] * _coolingPowerAirflow;
+            heatPumpHeat = -p.SensibleHeatRatio * totalCooling;
+            coilDirectHeat = totalCooling + compressorPower;
+            coilRefrigerantHeat = -coilDirectHeat;
+        }
+
+        StepCoil(dtSeconds, coilConductance, coilTarget, coilDirectHeat);
+        GrowFrost(dtSeconds, outdoor, outdoorUa / _fullAirflowUa);
+        UpdatePressureSwitches(running, coolingPosition);
+
+        // House: exact solution of C·dTi/dt = UA·(To − Ti) + Q over the step with Q held constant.
+        double indoorFan = p.IndoorFanRatedW * indoorDuty * indoorDuty * indoorDuty;
+        double outdoorFan = p.OutdoorFanRatedW * outdoorDuty * outdoorDuty * outdoorDuty;
+        double aux = outputs.AuxHeat ? p.AuxHeatW : 0.0;
+        double solar = p.SolarApertureM2 * Math.Max(0.0, weather.SolarWm2);
+        double heatToHouse = heatPumpHeat + indoorFan + aux;
+        double gains = heatToHouse + p.InternalGainsW + solar;
+        double equilibrium = outdoor + gains * _inverseUa;
+        double before = _indoorC;
+        double offset = before - equilibrium;
+        _indoorC = equilibrium + offset * _houseDecay;
+
+        // ∫UA·(To − Ti)dt along the exponential path: UA·(To − Teq)·dt − C·(Ti₀ − Teq)·(1 − decay), with UA·(To − Teq) = −gains.
+        double envelopeJ = -gains * dtSeconds - p.CapacitanceJPerK * offset * (1.0 - _houseDecay);
+
+        double electric = compressorPower + indoorFan + outdoorFan + aux + p.StandbyW;
+
+        HeatPumpHeatW = heatPumpHeat;
+        OutdoorCoilRefrigerantHeatW = coilRefrigerantHeat;
+        CompressorPowerW = compressorPower;
+        IndoorFanPowerW = indoorFan;
+        OutdoorFanPowerW = outdoorFan;
+        AuxPowerW = aux;
+        InternalGainsW = p.InternalGainsW;
+        SolarGainsW = solar;
+        EnvelopeHeatW = envelopeJ / dtSeconds;
+        HeatToHouseW = heatToHouse;
+        ElectricPowerW = electric;
+
+        ElapsedSeconds += dtSeconds;
+        ElectricEnergyJ += electric * dtSeconds;
+        CompressorEnergyJ += compressorPower * dtSeconds;
+        FanEnergyJ += (indoorFan + outdoorFan) * dtSeconds;
+        AuxEnergyJ += aux * dtSeconds;
+        HeatToHouseJ += heatToHouse * dtSeconds;
+        if (heatPumpHeat < 0) HeatDrawnFromHouseJ -= heatPumpHeat * dtSeconds;
+        EnvelopeHeatJ += envelopeJ;
+        InternalGainsJ += p.InternalGainsW * dtSeconds;
+        SolarGainsJ += solar * dtSeconds;
+    }
+
+    private void CacheStep(double dt)
+    {
+        _cachedDt = dt;
+        _cachedCoilConductance = double.NaN;
+        _houseDecay = Math.Exp(-dt * _p.UaWPerK / _p.CapacitanceJPerK);
+        double tau = _p.StartupTimeConstantS;
+        _startupDecay = Math.Exp(-dt / tau);
+
+        // Mean over the step of exp(−t/τ), so the delivered energy does not depend on the step length.
+        _startupAverageGain = tau / dt * (1.0 - _startupDecay);
+    }
+
+    private void InitialiseCoil(double outdoorC)
+    {
+        // A coil that starts with ice on it cannot be above freezing.
+        _coilC = _iceKg > 0.0 ? Math.Min(outdoorC, 0.0) : outdoorC;
+        _coilKnown = true;
+    }
+
+    private void CacheIndoorAirflow(float duty)
+    {
+        _cachedIndoorDuty = duty;
+        double still = _p.IndoorStillAirCapacityFactor;
+        _heatingCapacityAirflow = PerformanceCurves.IndoorCapacityFactor(duty, still, PerformanceCurves.HeatingCapacityAirflowFactor);
+        _heatingPowerAirflow = PerformanceCurves.HeatingCapacityAirflowFactor(duty) * PerformanceCurves.HeatingEirAirflowFactor(duty);
+        _coolingCapacityAirflow = PerformanceCurves.IndoorCapacityFactor(duty, still, PerformanceCurves.CoolingCapacityAirflowFactor);
+        _coolingPowerAirflow = PerformanceCurves.CoolingCapacityAirflowFactor(duty) * PerformanceCurves.CoolingEirAirflowFactor(duty);
+    }
+
+    /// <summary>
+    /// Exact exponential step of the coil's temperature; heat that would lift an iced coil above
+    /// 0 °C melts ice instead, so the coil sits at 0 °C until the ice is gone.
+    /// </summary>
+    private void StepCoil(double dt, double conductance, double target, double directHeat)
+    {
+        double capacity = _p.CoilHeatCapacityJPerK;
+        double equilibrium = target + directHeat / conductance;
+        if (conductance != _cachedCoilConductance)
+        {
+            _cachedCoilConductance = conductance;
+            _coilDecay = Math.Exp(-conductance * dt / capacity);
+        }
+
+        double next = equilibrium + (_coilC - equilibrium) * _coilDecay;
+        Melting = false;
+        if (_iceKg > 0.0 && next > 0.0)
+        {
+            double surplusJ = capacity * next;
+            double meltKg = Math.Min(_iceKg, surplusJ / _p.LatentHeatOfFusionJPerKg);
+            _iceKg -= meltKg;
+            IceMeltedKg += meltKg;
+            if (_iceKg < 1e-9) _iceKg = 0.0;
+            next = (surplusJ - meltKg * _p.LatentHeatOfFusionJPerKg) / capacity;
+            Melting = meltKg > 0.0;
+        }
+
+        _coilC = next;
+    }
+
+    /// <summary>
+    /// Frost deposits while the coil is below 0 °C and below the air's dew point, at a rate
+    /// proportional to the vapour-pressure excess of the air over the coil and to the airflow.
+    /// </summary>
+    private void GrowFrost(double dt, double outdoor, double airflowRatio)
+    {
+        Frosting = false;
+        var p = _p;
+        if (_coilC >= 0.0 || outdoor >= p.FrostFreeAboveC || _iceKg >= p.IceMaxKg) return;
+        double airVapour = Psychrometrics.SaturationVapourPressureFast(outdoor) * _relativeHumidity * 0.01;
+        double excess = airVapour - Psychrometrics.SaturationVapourPressureFast(_coilC);
+        if (excess <= 0.0) return;
+        double taper = outdoor <= p.FrostTaperFromC ? 1.0 : (p.FrostFreeAboveC - outdoor) / (p.FrostFreeAboveC - p.FrostTaperFromC);
+        double blockage = 1.0 - p.FrostAirflowBlockage * (_iceKg * _inverseIceMax);
+        double grown = p.FrostGrowthKgPerSPerHPa * excess * airflowRatio * blockage * taper * dt;
+        if (grown <= 0.0) return;
+        double room = p.IceMaxKg - _iceKg;
+        if (grown > room) grown = room;
+        _iceKg += grown;
+        IceFormedKg += grown;
+        Frosting = true;
+    }
+
+    private void UpdatePressureSwitches(bool running, bool coolingPosition)
+    {
+        var p = _p;
+        if (running && coolingPosition && _coilC > p.HighPressureTripCoilC) HighPressureTripped = true;
+        else if (HighPressureTripped && _coilC < p.HighPressureResetCoilC) HighPressureTripped = false;
+        if (running && !coolingPosition && _coilC < p.LowPressureTripCoilC) LowPressureTripped = true;
+        else if (LowPressureTripped && _coilC > p.LowPressureResetCoilC) LowPressureTripped = false;
+    }
+}

@@ -1,0 +1,235 @@
+namespace HeatPump.Simulator.Plant;
+
+/// <summary>
+/// Every figure of the plant model, with defaults from public sources (docs/simulator.md says
+/// which). Change one with a <c>with</c> expression: <c>PlantParameters.Default with { UaWPerK = 150 }</c>.
+/// </summary>
+public sealed record PlantParameters
+{
+    /// <summary>The defaults.</summary>
+    public static PlantParameters Default { get; } = new();
+
+    // ---- House (1R1C) -------------------------------------------------------------------
+
+    /// <summary>Envelope conductance UA, W/K. 200 W/K gives ≈ 7 kW at −15 °C outdoor, 20 °C indoor.</summary>
+    public double UaWPerK { get; init; } = 200.0;
+
+    /// <summary>Heat capacity of air, furniture and inner structure, J/K (25 MJ/K: τ = C/UA ≈ 35 h).</summary>
+    public double CapacitanceJPerK { get; init; } = 25e6;
+
+    /// <summary>Internal gains (people, appliances), constant, W.</summary>
+    public double InternalGainsW { get; init; } = 400.0;
+
+    /// <summary>Effective solar aperture: solar gain = aperture × global horizontal irradiance, m².</summary>
+    public double SolarApertureM2 { get; init; } = 2.0;
+
+    // ---- Heat pump -------------------------------------------------------------------------
+
+    /// <summary>
+    /// Gross heating capacity at the rating point (8.3 °C outdoor, 21.1 °C indoor, full airflow), W.
+    /// 11.5 kW with the capacity ratios meets the default house (UA 200 W/K, 400 W of gains, 20 °C)
+    /// down to a balance point near −13 °C; below it aux heat is needed.
+    /// </summary>
+    public double RatedHeatingCapacityW { get; init; } = 11500.0;
+
+    /// <summary>Gross heating COP at the rating point.</summary>
+    public double RatedHeatingCop { get; init; } = 3.5;
+
+    /// <summary>Gross total cooling capacity at the rating point (35 °C outdoor), W (a 3-ton unit).</summary>
+    public double RatedCoolingCapacityW { get; init; } = 10500.0;
+
+    /// <summary>Gross cooling COP at the rating point (EER 12 Btu/Wh ≈ COP 3.5).</summary>
+    public double RatedCoolingCop { get; init; } = 3.5;
+
+    /// <summary>Share of the cooling capacity that cools the air (the rest condenses moisture), 0..1.</summary>
+    public double SensibleHeatRatio { get; init; } = 0.75;
+
+    /// <summary>
+    /// Time constant of the start-up transient, s: after each start the delivered capacity rises as
+    /// 1 − exp(−t/τ) while the compressor draws full power from the first second. 76 s makes AHRI
+    /// 210/240's cyclic test (6 min on, 24 min off) come out at Cd ≈ 0.25, the standard's default.
+    /// </summary>
+    public double StartupTimeConstantS { get; init; } = 76.0;
+
+    /// <summary>
+    /// Capacity multiplier of the indoor coil with its fan stopped (natural convection only).
+    /// From half duty up the published airflow curves apply; below half duty the multiplier runs
+    /// linearly down to this. It is what limits the heat a defrost can draw from the house while
+    /// the indoor fan is held off against cold blow.
+    /// </summary>
+    public double IndoorStillAirCapacityFactor { get; init; } = 0.35;
+
+    /// <summary>Indoor fan power at full duty, W; it scales with the cube of the PWM duty (fan laws).</summary>
+    public double IndoorFanRatedW { get; init; } = 300.0;
+
+    /// <summary>Outdoor fan power at full duty, W; cube of the duty.</summary>
+    public double OutdoorFanRatedW { get; init; } = 150.0;
+
+    /// <summary>Auxiliary resistance heat, W (electric power = heat).</summary>
+    public double AuxHeatW { get; init; } = 5000.0;
+
+    /// <summary>Control board, contactor coil and the like, drawn always, W.</summary>
+    public double StandbyW { get; init; }
+
+    /// <summary>
+    /// Reversing-valve polarity. False (O, the default): the energised valve is in the cooling position.
+    /// True (B): energised in heating.
+    /// </summary>
+    public bool ValveEnergisedInHeat { get; init; }
+
+    // ---- Outdoor coil and frost ------------------------------------------------------------
+
+    /// <summary>Heat capacity of the outdoor coil's metal and refrigerant, J/K.</summary>
+    public double CoilHeatCapacityJPerK { get; init; } = 20000.0;
+
+    /// <summary>Coil-to-air conductance with the outdoor fan stopped (natural convection), W/K.</summary>
+    public double CoilNaturalUaWPerK { get; init; } = 100.0;
+
+    /// <summary>Extra coil-to-air conductance with the outdoor fan at full duty, W/K (linear in duty).</summary>
+    public double CoilFanUaWPerK { get; init; } = 1200.0;
+
+    /// <summary>Time constant with which the running coil approaches its heating temperature, s.</summary>
+    public double CoilRunningTimeConstantS { get; init; } = 40.0;
+
+    /// <summary>
+    /// k in ΔT = ΔT_clean·(1 + k·frost fraction): how much colder the coil runs as ice blocks the
+    /// airflow (1.5: half-blocked, the coil runs 75 % further below the air).
+    /// </summary>
+    public double FrostDeltaTGain { get; init; } = 1.5;
+
+    /// <summary>
+    /// How much further below the air the heating coil runs with the outdoor fan stopped:
+    /// ΔT × (1 + this × (1 − duty)). 1.0: fan off doubles the coil's ΔT.
+    /// </summary>
+    public double FanOffDeltaTFactor { get; init; } = 1.0;
+
+    /// <summary>Ice the coil can hold before it is fully blocked, kg.</summary>
+    public double IceMaxKg { get; init; } = 3.0;
+
+    /// <summary>
+    /// Frost deposition coefficient, kg/s per hPa of vapour-pressure excess (air over coil
+    /// saturation) at full outdoor airflow. Calibrated so a clean coil at 0 °C, 90 % RH is blocked
+    /// in about 75 minutes of steady heating.
+    /// </summary>
+    public double FrostGrowthKgPerSPerHPa { get; init; } = 2.6e-4;
+
+    /// <summary>How much the growth rate falls as ice blocks the airflow: rate × (1 − this × fraction).</summary>
+    public double FrostAirflowBlockage { get; init; } = 0.5;
+
+    /// <summary>No frost forms at or above this outdoor temperature, °C (Zhu et al.'s map: 5.8 °C).</summary>
+    public double FrostFreeAboveC { get; init; } = 6.0;
+
+    /// <summary>Between this and <see cref="FrostFreeAboveC"/> the growth rate tapers linearly to zero, °C.</summary>
+    public double FrostTaperFromC { get; init; } = 3.0;
+
+    /// <summary>
+    /// Fraction by which compressor power falls per unit of frost fraction, relative to the
+    /// capacity's (1 − fraction). 0.37 is the ratio of EPRI's frost multipliers for power and
+    /// capacity (1 − 0.954)/(1 − 0.875).
+    /// </summary>
+    public double IcePowerShare { get; init; } = 0.37;
+
+    /// <summary>Latent heat of fusion of ice, J/kg.</summary>
+    public double LatentHeatOfFusionJPerKg { get; init; } = 333500.0;
+
+    /// <summary>High-pressure switch opens when the outdoor coil, as condenser, exceeds this, °C.</summary>
+    public double HighPressureTripCoilC { get; init; } = 65.0;
+
+    /// <summary>High-pressure switch closes again below this, °C.</summary>
+    public double HighPressureResetCoilC { get; init; } = 50.0;
+
+    /// <summary>Low-pressure switch opens when the outdoor coil, as evaporator, falls below this, °C.</summary>
+    public double LowPressureTripCoilC { get; init; } = -40.0;
+
+    /// <summary>Low-pressure switch closes again above this, °C.</summary>
+    public double LowPressureResetCoilC { get; init; } = -30.0;
+
+    // ---- Sensors -----------------------------------------------------------------------------
+
+    /// <summary>Lag of the indoor sensor (in a return-air well), s.</summary>
+    public double IndoorSensorLagS { get; init; } = 60.0;
+
+    /// <summary>Lag of the outdoor air sensor (in a shaded housing), s.</summary>
+    public double OutdoorSensorLagS { get; init; } = 120.0;
+
+    /// <summary>Lag of the coil sensor (clamped to a tube), s.</summary>
+    public double CoilSensorLagS { get; init; } = 20.0;
+
+    /// <summary>Standard deviation of indoor sensor noise, K.</summary>
+    public double IndoorSensorNoiseK { get; init; } = 0.02;
+
+    /// <summary>Standard deviation of outdoor sensor noise, K.</summary>
+    public double OutdoorSensorNoiseK { get; init; } = 0.03;
+
+    /// <summary>Standard deviation of coil sensor noise, K.</summary>
+    public double CoilSensorNoiseK { get; init; } = 0.05;
+
+    /// <summary>DS18B20 12-bit conversion time: reads closer together than this return no sample, s.</summary>
+    public double SensorConversionS { get; init; } = 0.75;
+
+    /// <summary>Probability that one sample is a spike while a spike fault is active.</summary>
+    public double SpikeProbability { get; init; } = 0.02;
+
+    /// <summary>Checks that every figure is physically possible; throws <see cref="ArgumentException"/> naming the first that is not.</summary>
+    public void Validate()
+    {
+        Positive(UaWPerK, nameof(UaWPerK));
+        Positive(CapacitanceJPerK, nameof(CapacitanceJPerK));
+        Positive(RatedHeatingCapacityW, nameof(RatedHeatingCapacityW));
+        Positive(RatedHeatingCop, nameof(RatedHeatingCop));
+        Positive(RatedCoolingCapacityW, nameof(RatedCoolingCapacityW));
+        Positive(RatedCoolingCop, nameof(RatedCoolingCop));
+        Positive(StartupTimeConstantS, nameof(StartupTimeConstantS));
+        Positive(CoilHeatCapacityJPerK, nameof(CoilHeatCapacityJPerK));
+        Positive(CoilNaturalUaWPerK, nameof(CoilNaturalUaWPerK));
+        Positive(CoilRunningTimeConstantS, nameof(CoilRunningTimeConstantS));
+        Positive(IceMaxKg, nameof(IceMaxKg));
+        Positive(LatentHeatOfFusionJPerKg, nameof(LatentHeatOfFusionJPerKg));
+        Positive(IndoorSensorLagS, nameof(IndoorSensorLagS));
+        Positive(OutdoorSensorLagS, nameof(OutdoorSensorLagS));
+        Positive(CoilSensorLagS, nameof(CoilSensorLagS));
+        NotNegative(InternalGainsW, nameof(InternalGainsW));
+        NotNegative(SolarApertureM2, nameof(SolarApertureM2));
+        NotNegative(IndoorFanRatedW, nameof(IndoorFanRatedW));
+        NotNegative(OutdoorFanRatedW, nameof(OutdoorFanRatedW));
+        NotNegative(AuxHeatW, nameof(AuxHeatW));
+        NotNegative(StandbyW, nameof(StandbyW));
+        NotNegative(CoilFanUaWPerK, nameof(CoilFanUaWPerK));
+        NotNegative(FrostDeltaTGain, nameof(FrostDeltaTGain));
+        NotNegative(FanOffDeltaTFactor, nameof(FanOffDeltaTFactor));
+        NotNegative(FrostGrowthKgPerSPerHPa, nameof(FrostGrowthKgPerSPerHPa));
+        NotNegative(IndoorSensorNoiseK, nameof(IndoorSensorNoiseK));
+        NotNegative(OutdoorSensorNoiseK, nameof(OutdoorSensorNoiseK));
+        NotNegative(CoilSensorNoiseK, nameof(CoilSensorNoiseK));
+        NotNegative(SensorConversionS, nameof(SensorConversionS));
+        Fraction(SensibleHeatRatio, nameof(SensibleHeatRatio));
+        Fraction(IndoorStillAirCapacityFactor, nameof(IndoorStillAirCapacityFactor));
+        Fraction(FrostAirflowBlockage, nameof(FrostAirflowBlockage));
+        Fraction(IcePowerShare, nameof(IcePowerShare));
+        Fraction(SpikeProbability, nameof(SpikeProbability));
+        if (!(FrostTaperFromC <= FrostFreeAboveC))
+            throw new ArgumentException($"{nameof(FrostTaperFromC)} ({FrostTaperFromC}) must not exceed {nameof(FrostFreeAboveC)} ({FrostFreeAboveC})");
+        if (!(HighPressureResetCoilC < HighPressureTripCoilC))
+            throw new ArgumentException($"{nameof(HighPressureResetCoilC)} must be below {nameof(HighPressureTripCoilC)}");
+        if (!(LowPressureResetCoilC > LowPressureTripCoilC))
+            throw new ArgumentException($"{nameof(LowPressureResetCoilC)} must be above {nameof(LowPressureTripCoilC)}");
+    }
+
+    private static void Positive(double value, string name)
+    {
+        if (!(value > 0) || double.IsInfinity(value))
+            throw new ArgumentException($"plant parameter {name} must be positive and finite, got {value}");
+    }
+
+    private static void NotNegative(double value, string name)
+    {
+        if (!(value >= 0) || double.IsInfinity(value))
+            throw new ArgumentException($"plant parameter {name} must be zero or positive, got {value}");
+    }
+
+    private static void Fraction(double value, string name)
+    {
+        if (!(value >= 0 && value <= 1))
+            throw new ArgumentException($"plant parameter {name} must be between 0 and 1, got {value}");
+    }
+}

@@ -1,0 +1,82 @@
+using HeatPump.Control;
+using HeatPump.Control.Settings;
+using HeatPump.Simulator.Cli;
+using HeatPump.Simulator.Run;
+using Xunit;
+
+namespace HeatPump.Simulator.Tests;
+
+/// <summary>How --set, --setpoint and the climate choose the settings a run uses.</summary>
+public class CliSettingTests
+{
+    private static SimulationPlan Plan(string? climate, double? setpoint, params string[] sets)
+    {
+        var o = new SimulationOptions(climate, null, 1, 1, setpoint, new[] { "timed-60" }, sets, null);
+        return SimulationPlan.Create(o, _ => new TestWorld());
+    }
+
+    [Fact]
+    public void Values_are_given_in_the_settings_unit_and_stored_as_whole_numbers()
+    {
+        ControllerSettings s = Plan(null, null, "heat.deadband=0.3", "compressor.min-off=600", "defrost.interval=90").Settings;
+        Assert.Equal(3, s.Get(SettingId.HeatDeadband));
+        Assert.Equal(600, s.Get(SettingId.MinOffTime));
+        Assert.Equal(90, s.Get(SettingId.DefrostInterval));
+    }
+
+    [Fact]
+    public void Named_values_are_accepted_for_mode_and_valve_polarity()
+    {
+        ControllerSettings s = Plan(null, null, "mode=auto", "valve.polarity=B").Settings;
+        Assert.Equal(UserMode.Auto, s.Mode);
+        Assert.Equal(1, s.Get(SettingId.ValvePolarity));
+    }
+
+    [Fact]
+    public void The_climate_sets_the_mode_heat_for_heating_climates_cool_for_hot_summer()
+    {
+        Assert.Equal(UserMode.Heat, Plan("dry-cold", null).Settings.Mode);
+        Assert.Equal(UserMode.Cool, Plan("hot-summer", null).Settings.Mode);
+        Assert.Equal(UserMode.Cool, Plan("humid-cold", null, "mode=cool").Settings.Mode);
+    }
+
+    [Fact]
+    public void Setpoint_sets_the_setpoint_of_the_mode_and_the_run_starts_there()
+    {
+        SimulationPlan heat = Plan("mild", 21.5);
+        Assert.Equal(21.5f, heat.Settings.HeatSetpointC);
+        Assert.Equal(21.5, heat.InitialIndoorC, 6);
+        SimulationPlan cool = Plan("hot-summer", 25);
+        Assert.Equal(25f, cool.Settings.CoolSetpointC);
+        Assert.Equal(20f, cool.Settings.HeatSetpointC);
+        Assert.Equal(25, cool.InitialIndoorC, 6);
+    }
+
+    [Fact]
+    public void Auto_mode_refuses_setpoints_closer_than_the_minimum_gap()
+    {
+        var e = Assert.Throws<SimulatorInputException>(() => Plan(null, 23, "mode=auto"));
+        Assert.Equal("in auto mode cool.setpoint must be at least 2.0 K above heat.setpoint", e.Message);
+    }
+
+    [Fact]
+    public void Each_built_in_climate_has_its_default_length()
+    {
+        var o = new SimulationOptions("heating-season", null, null, 1, null, new[] { "timed-60" }, Array.Empty<string>(), null);
+        Assert.Equal(120, SimulationPlan.Create(o, _ => new TestWorld()).Days);
+        Assert.Equal(14, SimulationPlan.Create(o with { Climate = "humid-cold" }, _ => new TestWorld()).Days);
+    }
+
+    [Fact]
+    public void The_world_is_asked_for_the_climate_days_seed_and_faults_given()
+    {
+        WorldRequest? seen = null;
+        var o = new SimulationOptions("dry-cold", null, 3, 42, null, new[] { "timed-60" }, Array.Empty<string>(), "coil:open@2h+30m");
+        SimulationPlan.Create(o, r =>
+        {
+            seen = r;
+            return new TestWorld();
+        });
+        Assert.Equal(new WorldRequest("dry-cold", null, 3, 42, "coil:open@2h+30m"), seen);
+    }
+}
