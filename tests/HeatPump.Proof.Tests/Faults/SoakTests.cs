@@ -89,8 +89,11 @@ public class SoakTests
 
         var allocatingDays = Enumerable.Range(0, days).Where(d => allocatedPerDay[d] != 0).Select(d => $"day {d + 1}: {allocatedPerDay[d]} B").ToList();
         Assert.True(allocatingDays.Count == 0, "the core step allocated on " + string.Join(", ", allocatingDays));
-        Assert.True(faults > 0 && faultTicks > 0, "faults were injected and some reached the controller");
-        Assert.True(c.DefrostCount > 0, "the winter brought defrosts");
+        if (days >= CiDays)
+        {
+            Assert.True(faults > 0 && faultTicks > 0, "faults were injected and some reached the controller");
+            Assert.True(c.DefrostCount > 0, "the winter brought defrosts");
+        }
     }
 
     private static FaultRig NewRig(int days, int seed)
