@@ -30,7 +30,7 @@ public sealed class SteadyWeather : IWeather
 /// the plant's pressure switches wired to the core and the <see cref="InvariantMonitor"/> watching.
 /// Counts the bytes the core step alone allocates.
 /// </summary>
-public sealed class FaultRig
+public sealed class FaultRig : ITicking
 {
     private readonly ControlInputs _in = new();
     private readonly SensorSample[] _last = new SensorSample[3];
@@ -101,30 +101,5 @@ public sealed class FaultRig
         Plant.Step(1.0, o, w);
         NowMs += 1000;
         Ticks++;
-    }
-
-    public bool RunUntil(Func<FaultRig, bool> condition, long maxMs)
-    {
-        long end = NowMs + maxMs;
-        while (NowMs < end)
-        {
-            Tick();
-            if (condition(this))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public void Run(long ms) => RunTo(NowMs + ms);
-
-    public void RunTo(long ms)
-    {
-        while (NowMs < ms)
-        {
-            Tick();
-        }
     }
 }

@@ -304,7 +304,7 @@ public class PowerLossTests
 }
 
 /// <summary>A board booted from a store: persister, core and monitor, stepped at 1 s with steady sensors.</summary>
-internal sealed class Board
+internal sealed class Board : ITicking
 {
     private readonly ControlInputs _in = new();
 
@@ -355,30 +355,6 @@ internal sealed class Board
         CoilC += (target - CoilC) / 60f;
     }
 
-    public void Run(long ms)
-    {
-        long end = NowMs + ms;
-        while (NowMs < end)
-        {
-            Tick();
-        }
-    }
-
-    public bool RunUntil(Func<Board, bool> condition, long maxMs)
-    {
-        long end = NowMs + maxMs;
-        while (NowMs < end)
-        {
-            Tick();
-            if (condition(this))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Runs until the compressor starts; the time of the start, or −1 if it did not within <paramref name="maxMs"/>.</summary>
-    public long RunUntilStart(long maxMs) => RunUntil(b => b.Core.Outputs.Compressor, maxMs) ? NowMs : -1;
+    public long RunUntilStart(long maxMs) => this.RunUntil(b => b.Core.Outputs.Compressor, maxMs) ? NowMs : -1;
 }
