@@ -1,0 +1,199 @@
+using HeatPump.Control;
+using HeatPump.Control.Defrost;
+using HeatPump.Control.Settings;
+using Xunit;
+
+namespace HeatPump.Proof.Tests.Defrost;
+
+/// <summary>
+/// The defrost scheduler on its own, tick by tick: what counts as frosting run time, when each
+/// strategy calls a defrost (to the second), how the clean-coil ΔT is learned and carried along
+/// the outdoor temperature. Defaults: interval 60 min, frosting at coil ≤ −1 °C, no defrost at or
+/// above +6 °C outdoor, demand margin 3 K, coil below +2 °C, 30 min between demand defrosts,
+/// backstop 6 h.
+/// </summary>
+public class DefrostSchedulerTests
+{
+    private const long Second = 1000;
+    private const long Minute = 60_000;
+
+    private readonly ControllerSettings _s = new();
+    private readonly DefrostScheduler _d;
+    private long _run;
+
+    public DefrostSchedulerTests()
+    {
+        _d = new DefrostScheduler(_s);
+    }
+
+    /// <summary>Runs in heat for <paramref name="ms"/> in 1 s ticks with the given readings.</summary>
+    private void Heat(long ms, float outdoorC, float coilC, bool outdoorValid = true, bool coilValid = true)
+    {
+        for (long t = 0; t < ms; t += Second)
+        {
+            _run += Second;
+            _d.Observe(Second, _run, outdoorValid, outdoorC, coilValid, coilC);
+        }
+    }
+
+    private void Stop()
+    {
+        _run = 0;
+        _d.Observe(Second, 0, true, 0f, true, 0f);
+    }
+
+    [Fact]
+    public void Frosting_run_time_counts_only_with_a_cold_coil_below_six_degrees_outdoor()
+    {
+        Heat(10 * Minute, 0f, -1f);
+        Assert.Equal(10 * Minute, _d.FrostingRunMs);
+        Assert.Equal(10 * Minute, _d.RunSinceDefrostMs);
+
+        Heat(5 * Minute, 0f, -0.9f);
+        Assert.Equal(10 * Minute, _d.FrostingRunMs);
+        Assert.Equal(15 * Minute, _d.RunSinceDefrostMs);
+
+        Heat(5 * Minute, 6f, -5f);
+        Assert.Equal(10 * Minute, _d.FrostingRunMs);
+        Assert.Equal(DefrostCause.None, _d.Due);
+
+        Heat(5 * Minute, 5.9f, -5f);
+        Assert.Equal(15 * Minute, _d.FrostingRunMs);
+
+        // Stopped: nothing counts.
+        _d.Observe(Minute, 0, true, 0f, true, -5f);
+        Assert.Equal(15 * Minute, _d.FrostingRunMs);
+        Assert.Equal(25 * Minute, _d.RunSinceDefrostMs);
+    }
+
+    [Fact]
+    public void Time_temperature_calls_the_defrost_at_the_interval_to_the_second()
+    {
+        Assert.True(_s.TrySet(SettingId.DefrostStrategy, 1, out _));
+        Heat(60 * Minute - Second, 0f, -5f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(Second, 0f, -5f);
+        Assert.Equal(DefrostCause.Interval, _d.Due);
+    }
+
+    [Fact]
+    public void Without_a_coil_reading_time_alone_decides_and_the_scheduler_says_so()
+    {
+        Heat(60 * Minute - Second, 0f, 20f, coilValid: false);
+        Assert.True(_d.TimeOnly);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(Second, 0f, 20f, coilValid: false);
+        Assert.Equal(DefrostCause.TimeOnly, _d.Due);
+
+        // Even without a coil, no defrost where no frost forms.
+        var d = new DefrostScheduler(_s);
+        d.Observe(Second, 120 * Minute, true, 8f, false, 0f);
+        Assert.Equal(DefrostCause.None, d.Due);
+        Assert.True(d.TimeOnly);
+    }
+
+    [Fact]
+    public void Without_an_outdoor_reading_the_demand_strategy_falls_back_to_the_interval()
+    {
+        Heat(60 * Minute - Second, 0f, -5f, outdoorValid: false);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(Second, 0f, -5f, outdoorValid: false);
+        Assert.Equal(DefrostCause.Interval, _d.Due);
+        Assert.False(_d.TimeOnly);
+    }
+
+    [Fact]
+    public void The_clean_coil_delta_t_is_learned_after_settling_and_is_provisional_until_a_defrost()
+    {
+        // 0 °C outdoor, coil −6 °C: ΔT 6 K.
+        Heat(DefrostScheduler.SettleMs - Second, 0f, -6f);
+        Assert.False(_d.Calibrated);
+        Heat(DefrostScheduler.LearnMs + Second, 0f, -6f);
+        Assert.True(_d.Calibrated);
+        Assert.True(_d.Provisional, "learned without a defrost before it: the coil may already carry frost");
+        Assert.Equal(6f, _d.CleanDeltaT, 3);
+        Assert.Equal(0f, _d.CleanAtOutdoorC, 3);
+        Assert.Equal(6f + 3f, _d.TriggerDeltaT(0f), 3);
+        Assert.Equal(6f + 3f + DefrostScheduler.CleanDeltaTSlope * -5f, _d.TriggerDeltaT(-5f), 3);
+
+        // While provisional the interval still bounds the wait.
+        Heat(60 * Minute, 0f, -6f);
+        Assert.Equal(DefrostCause.Interval, _d.Due);
+
+        _d.DefrostEnded();
+        Assert.Equal(0, _d.FrostingRunMs);
+        Assert.Equal(0, _d.RunSinceDefrostMs);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Assert.False(_d.Provisional);
+    }
+
+    [Fact]
+    public void A_stop_before_the_learning_window_is_full_starts_it_again()
+    {
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs / 2, 0f, -6f);
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs / 2, 0f, -6f);
+        Assert.False(_d.Calibrated);
+        Heat(DefrostScheduler.LearnMs, 0f, -6f);
+        Assert.True(_d.Calibrated);
+    }
+
+    [Fact]
+    public void Demand_defrost_comes_when_delta_t_rises_past_the_clean_coil_plus_margin_after_the_minimum_run()
+    {
+        // A defrost first, so the learned ΔT is not provisional.
+        Heat(Minute, 0f, -6f);
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 0f, -6f);
+        Assert.True(_d.Calibrated);
+        Assert.False(_d.Provisional);
+
+        // Frost doubles ΔT, but the 30 min minimum run between demand defrosts comes first.
+        Heat(10 * Minute, 0f, -12f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(30 * Minute, 0f, -12f);
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+    }
+
+    [Fact]
+    public void Demand_waits_while_delta_t_stays_within_the_margin_and_the_backstop_ends_the_wait()
+    {
+        Heat(Minute, 0f, -6f);
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 0f, -6f);
+
+        // 2.9 K above clean: within the 3 K margin, for hours.
+        Heat(120 * Minute, 0f, -8.9f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        long toBackstop = 360 * Minute - _d.FrostingRunMs;
+        Heat(toBackstop - Second, 0f, -8.9f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(Second, 0f, -8.9f);
+        Assert.Equal(DefrostCause.Backstop, _d.Due);
+    }
+
+    [Fact]
+    public void Demand_needs_a_coil_below_two_degrees()
+    {
+        Heat(Minute, 5f, -1f);
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 5f, -1f);
+        Heat(40 * Minute, 5f, 2f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+    }
+
+    [Fact]
+    public void The_delta_t_filter_follows_a_step_with_a_one_minute_time_constant()
+    {
+        Heat(DefrostScheduler.SettleMs, 0f, -6f);
+        Assert.Equal(6f, _d.DeltaT, 3);
+        Heat(Minute, 0f, -12f);
+
+        // After one time constant a first-order filter has covered 1 − 1/e of the step (in 1 s steps, about 63 %).
+        float covered = (_d.DeltaT - 6f) / 6f;
+        Assert.InRange(covered, 0.60f, 0.66f);
+    }
+}
