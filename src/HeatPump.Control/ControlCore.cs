@@ -13,7 +13,9 @@ namespace HeatPump.Control
     /// </summary>
     public sealed class ControlCore
     {
+        private readonly DisplayRenderer _renderer = new DisplayRenderer();
         private ControllerInputs _controllerInputs;
+        private DisplayInputs _displayInputs;
         private OutputState _requested;
         private OutputState _outputs;
 
@@ -58,6 +60,12 @@ namespace HeatPump.Control
         /// <summary>What the panel shows after the last tick.</summary>
         public DisplayModel Display { get; }
 
+        /// <summary>
+        /// Set by the loop when the settings store held no valid record at power-up (defaults in use):
+        /// the panel shows it until the settings are saved again.
+        /// </summary>
+        public bool SettingsFault { get; set; }
+
         /// <summary>The random part of the power-up delay chosen at construction, ms.</summary>
         public long StaggerMs { get; }
 
@@ -93,11 +101,31 @@ namespace HeatPump.Control
             _controllerInputs.HighPressureTripped = inputs.HighPressureTripped;
             _controllerInputs.LowPressureTripped = inputs.LowPressureTripped;
             _controllerInputs.ResetRequested = Panel.ResetRequested;
-            _controllerInputs.DefrostRequested = inputs.DefrostRequested;
+            _controllerInputs.DefrostRequested = inputs.DefrostRequested || Panel.DefrostRequested;
             _controllerInputs.Guard = Guard.Feedback(now);
 
-            _requested = Controller.Step(ref _controllerInputs);
+            if (Panel.LeftBenchThisTick)
+            {
+                // Bench mode ends through the power-up state: everything off, min-off running again.
+                Guard.PowerUp(now, StaggerMs);
+                Controller.PowerUp(now);
+                _requested = OutputState.AllOff();
+            }
+            else if (Panel.Bench.Active)
+            {
+                // The bench drives outputs by hand; the guard still protects the compressor, and an
+                // open pressure switch still stops it.
+                _requested = Panel.Bench.Outputs;
+                _requested.Fault = inputs.HighPressureTripped || inputs.LowPressureTripped;
+            }
+            else
+            {
+                _requested = Controller.Step(ref _controllerInputs);
+            }
+
             _outputs = Guard.Apply(_requested, now, Indoor.IsValid, Outdoor.IsValid, Outdoor.Celsius);
+            _displayInputs.Capture(Controller, Indoor, Outdoor, Coil, Guard, now, SettingsFault);
+            _renderer.Render(Display, Settings, Panel, ref _displayInputs);
         }
 
         /// <summary>The power-up stagger for <paramref name="seed"/>: 0..<paramref name="maxSeconds"/> whole seconds, as ms.</summary>

@@ -125,6 +125,29 @@ namespace HeatPump.Control
             return _c.Visits[row];
         }
 
+        /// <summary>
+        /// Back to the power-up state at <paramref name="nowMs"/> without a transition: Off, no fault,
+        /// no lockout, no fan run-on, defrost timers and the learned clean-coil ΔT forgotten — as after
+        /// a power cycle. Used when bench mode hands the outputs back.
+        /// </summary>
+        public void PowerUp(long nowMs)
+        {
+            ControllerContext c = _c;
+            _current = _states[(int)TopState.Off];
+            c.State = TopState.Off;
+            c.Sub = SubState.None;
+            c.ActiveFault = FaultKind.None;
+            c.Faults.Clear();
+            c.CancelRunOn();
+            c.HeatLockedOut = false;
+            c.CoolLockedOut = false;
+            c.Defrost.Reset();
+            c.SetHold(HoldReason.None, 0);
+            _lastNowMs = nowMs;
+            _lastIndoorDuty = 0f;
+            StateSinceMs = nowMs;
+        }
+
         /// <summary>Advances the state machine by one tick and returns what it wants the outputs to be.</summary>
         public OutputState Step(ref ControllerInputs inputs)
         {
@@ -138,6 +161,10 @@ namespace HeatPump.Control
             UpdateLockouts();
             long heatingRunMs = c.State == TopState.Heat && c.CompressorOn && c.ValveInHeating ? c.CompressorForMs : 0;
             c.Defrost.Observe(c.ElapsedMs, heatingRunMs, inputs.OutdoorValid, inputs.OutdoorC, inputs.CoilValid, inputs.CoilC);
+            if (c.State == TopState.Defrost && c.CompressorOn)
+            {
+                c.Defrost.CountDefrostRun(c.ElapsedMs);
+            }
 
             FaultKind fault = DetectFault();
             if (fault != FaultKind.None)
@@ -180,6 +207,7 @@ namespace HeatPump.Control
             StateSinceMs = c.Now;
             if (next == TopState.Defrost)
             {
+                c.Defrost.DefrostStarted();
                 DefrostCount++;
                 LastDefrostCause = c.Defrost.Due != DefrostCause.None && c.AutomaticDefrost ? c.Defrost.Due : DefrostCause.Requested;
                 LastDefrostEnd = DefrostEnd.None;
@@ -280,8 +308,9 @@ namespace HeatPump.Control
 
             if (c.CompressorOn && !c.Out.Compressor && !defrosting && _lastIndoorDuty > 0f)
             {
-                // The coil is still warm (or cold): use it, and avoid a draught of the opposite kind later.
-                c.StartRunOn(_lastIndoorDuty);
+                // The coil is still warm (or cold): use it at minimum duty, a gentle draught that
+                // costs little fan power (which goes with the cube of the duty).
+                c.StartRunOn(s.Fraction(SettingId.IndoorFanMinDuty));
             }
 
             if (c.Out.IndoorFanDuty <= 0f && c.RunOnActive && !defrosting)

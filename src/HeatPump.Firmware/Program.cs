@@ -133,6 +133,7 @@ namespace HeatPump.Firmware
                     poller.Service(inputs);
                 }
 
+                core.SettingsFault = persister.SettingsFault;
                 core.Step(inputs);
                 OutputState driven = core.Outputs;
                 outputs.Write(ref driven);
@@ -141,6 +142,12 @@ namespace HeatPump.Firmware
                 {
                     // Bench mode shows readings on the panel; the ROM codes only fit in the log.
                     LogBindings(bindings, log);
+                }
+
+                if (core.Panel.LearnSensorsRequested && !learn.Active)
+                {
+                    // Chosen from the settings menu (LrnS, YES): the same procedure as UP + DOWN at power-up.
+                    learn.Start(now);
                 }
 
                 if (learn.Active)

@@ -53,10 +53,18 @@ public class CliSettingTests
     }
 
     [Fact]
-    public void Auto_mode_refuses_setpoints_closer_than_the_minimum_gap()
+    public void A_setpoint_that_closes_the_auto_gap_pushes_the_other_setpoint()
     {
-        var e = Assert.Throws<SimulatorInputException>(() => Plan(null, 23, "mode=auto"));
-        Assert.Equal("in auto mode cool.setpoint must be at least 2.0 K above heat.setpoint", e.Message);
+        ControllerSettings s = Plan(null, 23, "mode=auto").Settings;
+        Assert.Equal(23f, s.HeatSetpointC);
+        Assert.Equal(25f, s.CoolSetpointC);
+    }
+
+    [Fact]
+    public void A_setpoint_whose_push_would_leave_the_other_setpoints_range_is_refused()
+    {
+        var e = Assert.Throws<SimulatorInputException>(() => Plan(null, 31.5, "mode=auto"));
+        Assert.Contains("heat.setpoint", e.Message);
     }
 
     [Fact]

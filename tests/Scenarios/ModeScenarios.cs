@@ -78,18 +78,28 @@ namespace HeatPump.Scenarios
             r.CheckClean();
         }
 
-        /// <summary>Fan duty rises from the minimum near setpoint to the maximum 2 K away.</summary>
-        public static void IndoorFanDutyFollowsDemand()
+        /// <summary>With the compressor the fan gives its rated airflow; aux-only heat follows the demand; run-on is gentle.</summary>
+        public static void IndoorFanDutyByDuty()
         {
             Rig r = CompressorScenarios.Heating();
-            r.IndoorC = 18f;
+            r.IndoorC = 19.4f;
             r.RunUntil(Conditions.CompressorOn, 400000);
             r.Run(31000);
-            Check.That(r.Out.IndoorFanDuty > 0.99f, "full duty 2 K below setpoint", r);
-            r.IndoorC = 19.9f;
-            r.Run(20000);
-            Check.That(r.Out.IndoorFanDuty > 0.4f && r.Out.IndoorFanDuty < 0.46f, "near minimum duty close to setpoint", r);
+            Check.That(r.Out.IndoorFanDuty > 0.99f, "full duty with the compressor, even near setpoint", r);
+            r.IndoorC = 21f;
+            r.RunUntil(Conditions.CompressorOff, 300000);
+            Check.That(r.Out.IndoorFanDuty > 0.39f && r.Out.IndoorFanDuty < 0.41f, "run-on at the 40 % minimum", r);
             r.CheckClean();
+
+            Rig a = CompressorScenarios.Heating();
+            a.OutdoorC = -25f;
+            a.IndoorC = 18f;
+            a.Run(10000);
+            Check.That(a.Out.AuxHeat && a.Out.IndoorFanDuty > 0.99f, "aux with full airflow 2 K below setpoint", a);
+            a.IndoorC = 19.4f;
+            a.Run(20000);
+            Check.That(a.Out.IndoorFanDuty > 0.4f && a.Out.IndoorFanDuty < 0.6f, "aux with gentle airflow near setpoint", a);
+            a.CheckClean();
         }
 
         /// <summary>Below −20 °C outdoor the compressor does not heat (aux does); it resumes above −19 °C.</summary>

@@ -20,7 +20,7 @@ namespace HeatPump.Scenarios
             "Mode.ValvePolarityOAndB",
             "Mode.HeatIndoorFanDelayAndRunOn",
             "Mode.CoolIndoorFanWithCompressor",
-            "Mode.IndoorFanDutyFollowsDemand",
+            "Mode.IndoorFanDutyByDuty",
             "Mode.LowAmbientLockoutHandsToAux",
             "Mode.CoolingLockout",
             "Mode.AutoChangesOverThroughIdle",
@@ -103,7 +103,7 @@ namespace HeatPump.Scenarios
                     ModeScenarios.CoolIndoorFanWithCompressor();
                     return;
                 case 11:
-                    ModeScenarios.IndoorFanDutyFollowsDemand();
+                    ModeScenarios.IndoorFanDutyByDuty();
                     return;
                 case 12:
                     ModeScenarios.LowAmbientLockoutHandsToAux();

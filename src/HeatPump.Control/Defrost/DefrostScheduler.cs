@@ -48,7 +48,10 @@ namespace HeatPump.Control.Defrost
         /// <summary>Heating run time with a frosting coil since the last defrost, ms.</summary>
         public long FrostingRunMs { get; private set; }
 
-        /// <summary>Heating run time since the last defrost, ms.</summary>
+        /// <summary>
+        /// Compressor run time since the last defrost began, ms: heating, and the defrost's own reverse
+        /// cycle, as a demand board's timer counts it for its minimum interval between defrosts.
+        /// </summary>
         public long RunSinceDefrostMs { get; private set; }
 
         /// <summary>True once a clean-coil ΔT has been learned.</summary>
@@ -148,11 +151,39 @@ namespace HeatPump.Control.Defrost
             }
         }
 
+        /// <summary>Forgets everything: counters, the learned clean-coil ΔT and the filter, as at power-up.</summary>
+        public void Reset()
+        {
+            FrostingRunMs = 0;
+            RunSinceDefrostMs = 0;
+            Calibrated = false;
+            Provisional = false;
+            CleanDeltaT = 0f;
+            CleanAtOutdoorC = 0f;
+            DeltaT = 0f;
+            Due = DefrostCause.None;
+            _learning = true;
+            _hadDefrost = false;
+            _filterPrimed = false;
+            RestartLearning();
+        }
+
+        /// <summary>A defrost has begun: the minimum interval to the next one counts from here.</summary>
+        public void DefrostStarted()
+        {
+            RunSinceDefrostMs = 0;
+        }
+
+        /// <summary>Compressor run time of the defrost's reverse cycle, which counts toward the minimum interval.</summary>
+        public void CountDefrostRun(long elapsedMs)
+        {
+            RunSinceDefrostMs += elapsedMs;
+        }
+
         /// <summary>A defrost has ended: run-time counters restart and the next settled run relearns the clean-coil ΔT.</summary>
         public void DefrostEnded()
         {
             FrostingRunMs = 0;
-            RunSinceDefrostMs = 0;
             _learning = true;
             _hadDefrost = true;
             RestartLearning();

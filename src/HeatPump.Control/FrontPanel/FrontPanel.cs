@@ -1,32 +1,501 @@
+using HeatPump.Control.Hal;
 using HeatPump.Control.Settings;
 
 namespace HeatPump.Control.FrontPanel
 {
+    /// <summary>What the panel is showing, as far as the buttons are concerned.</summary>
+    public enum PanelScreen
+    {
+        /// <summary>Indoor temperature, and in turn any hold reason, fault or warning.</summary>
+        Home = 0,
+        /// <summary>The mode just chosen (or "OFF" when UP/DOWN were pressed in Off), for <see cref="PanelLogic.ModeShowMs"/>.</summary>
+        Mode,
+        /// <summary>The setpoint being adjusted (<see cref="PanelLogic.EditingSetpoint"/>), for <see cref="PanelLogic.SetpointShowMs"/> after the last step.</summary>
+        Setpoint,
+        /// <summary>The settings menu (<see cref="PanelLogic.MenuIndex"/>).</summary>
+        Menu,
+        /// <summary>A short confirmation (<see cref="PanelLogic.Notice"/>), for <see cref="PanelLogic.NoticeShowMs"/>.</summary>
+        Notice,
+        /// <summary>Bench mode owns the keys and the display (<see cref="PanelLogic.Bench"/>).</summary>
+        Bench,
+    }
+
+    /// <summary>Which confirmation the <see cref="PanelScreen.Notice"/> screen shows.</summary>
+    public enum PanelNotice
+    {
+        /// <summary>None.</summary>
+        None = 0,
+        /// <summary>MODE held 10 s: lockout reset requested.</summary>
+        LockoutReset,
+        /// <summary>MODE + UP held 5 s: forced defrost requested.</summary>
+        DefrostRequested,
+        /// <summary>Menu "LrnS" confirmed: sensor search requested.</summary>
+        LearnSensors,
+        /// <summary>Menu "FAct" confirmed: every setting back to its default.</summary>
+        FactoryReset,
+    }
+
     /// <summary>
-    /// The MODE / UP / DOWN buttons as pure logic: debounced levels in, mode and setpoint changes,
-    /// the settings menu and one-tick requests (lockout reset, bench mode) out.
+    /// The MODE / UP / DOWN buttons as pure logic: raw levels in, mode and setpoint changes, the
+    /// settings menu, bench mode and one-tick requests (lockout reset, bench toggle, forced defrost,
+    /// sensor search) out. Every accepted change goes through <see cref="ControllerSettings"/>, whose
+    /// Revision the persister watches. Allocates nothing after construction.
     /// </summary>
     public sealed class PanelLogic
     {
+        /// <summary>How long the setpoint stays on the display after the last UP/DOWN step.</summary>
+        public const long SetpointShowMs = 3000;
+
+        /// <summary>How long the mode name stays on the display after MODE.</summary>
+        public const long ModeShowMs = 2000;
+
+        /// <summary>How long a confirmation stays on the display.</summary>
+        public const long NoticeShowMs = 2000;
+
+        /// <summary>The menu closes (back home) this long after the last key.</summary>
+        public const long MenuTimeoutMs = 30000;
+
+        /// <summary>On arriving at a menu item its code shows this long, then its value.</summary>
+        public const long MenuCodeShowMs = 1000;
+
+        /// <summary>Setpoint step in °C display units, raw 0.1 °C (0.5 °C).</summary>
+        public const int CelsiusStepRaw = 5;
+
         private readonly ControllerSettings _settings;
+        private readonly ButtonDecoder _keys = new ButtonDecoder();
+        private readonly BenchMode _bench = new BenchMode();
+
+        private long _lastKeyMs;
+        private long _itemSinceMs;
+
+        // Undo of the step made by the first button of a combination (see UndoFirstStep).
+        private bool _undoArmed;
+        private long _undoPressMs;
+        private int _undoHeat;
+        private int _undoCool;
+        private int _undoMenuRaw;
 
         /// <summary>Creates the panel logic editing <paramref name="settings"/>.</summary>
         public PanelLogic(ControllerSettings settings)
         {
             _settings = settings;
+            EditingSetpoint = SettingId.HeatSetpoint;
         }
 
-        /// <summary>True for the one tick in which the user asked to clear a lockout.</summary>
+        /// <summary>True for the one tick in which the user asked to clear a lockout (MODE held 10 s).</summary>
         public bool ResetRequested { get; private set; }
 
-        /// <summary>True for the one tick in which the user asked to enter or leave bench mode.</summary>
+        /// <summary>True for the one tick in which the user asked to enter or leave bench mode (UP + DOWN held 5 s).</summary>
         public bool BenchToggleRequested { get; private set; }
 
-        /// <summary>Takes this tick's raw button levels (<see cref="Hal.Buttons"/> flags).</summary>
+        /// <summary>True for the one tick in which the user asked for a forced defrost (MODE + UP held 5 s).</summary>
+        public bool DefrostRequested { get; private set; }
+
+        /// <summary>True for the one tick in which the user confirmed "LrnS": the firmware should search the 1-Wire bus again.</summary>
+        public bool LearnSensorsRequested { get; private set; }
+
+        /// <summary>
+        /// True for the one tick in which bench mode ended: the control core must drive everything off
+        /// and call <c>SafetyGuard.PowerUp(now, stagger)</c> so control restarts from the power-up state.
+        /// </summary>
+        public bool LeftBenchThisTick
+        {
+            get { return _bench.LeftThisTick; }
+        }
+
+        /// <summary>The screen the keys act on.</summary>
+        public PanelScreen Screen { get; private set; }
+
+        /// <summary>When <see cref="Screen"/> was entered or last refreshed by a key, ms.</summary>
+        public long ScreenSinceMs { get; private set; }
+
+        /// <summary>The setpoint shown and stepped on the <see cref="PanelScreen.Setpoint"/> screen.</summary>
+        public SettingId EditingSetpoint { get; private set; }
+
+        /// <summary>The menu item shown (index into <see cref="PanelMenu"/>) while the menu is open.</summary>
+        public int MenuIndex { get; private set; }
+
+        /// <summary>The menu item shown.</summary>
+        public MenuItem CurrentMenuItem
+        {
+            get { return PanelMenu.At(MenuIndex); }
+        }
+
+        /// <summary>True while the menu shows the item's code rather than its value.</summary>
+        public bool MenuShowsCode { get; private set; }
+
+        /// <summary>For an action item: YES selected (MODE then runs it); false shows "no".</summary>
+        public bool MenuConfirm { get; private set; }
+
+        /// <summary>The confirmation shown on the <see cref="PanelScreen.Notice"/> screen.</summary>
+        public PanelNotice Notice { get; private set; }
+
+        /// <summary>Buttons held so long they count as stuck (<see cref="Buttons"/> flags); 0 when none.</summary>
+        public int StuckButtons
+        {
+            get { return _keys.StuckButtons; }
+        }
+
+        /// <summary>The decoded button events of the last tick.</summary>
+        public ButtonDecoder Keys
+        {
+            get { return _keys; }
+        }
+
+        /// <summary>Bench mode: while <see cref="BenchMode.Active"/>, its outputs replace the controller's.</summary>
+        public BenchMode Bench
+        {
+            get { return _bench; }
+        }
+
+        /// <summary>Takes this tick's raw button levels (<see cref="Buttons"/> flags) at <paramref name="nowMs"/>.</summary>
         public void Update(int buttonLevels, long nowMs)
         {
             ResetRequested = false;
             BenchToggleRequested = false;
+            DefrostRequested = false;
+            LearnSensorsRequested = false;
+
+            _keys.Update(buttonLevels, nowMs);
+            if (_keys.Activity)
+            {
+                _lastKeyMs = nowMs;
+            }
+
+            TrackUndo(nowMs);
+
+            BenchToggleRequested = _keys.BenchCombo;
+            ResetRequested = _keys.VeryLongPress;
+            _bench.Update(_keys, BenchToggleRequested, nowMs);
+            if (_bench.Active)
+            {
+                // Bench mode owns the keys; only the lockout reset above still counts.
+                if (Screen != PanelScreen.Bench)
+                {
+                    Show(PanelScreen.Bench, nowMs);
+                }
+
+                return;
+            }
+
+            if (Screen == PanelScreen.Bench)
+            {
+                Show(PanelScreen.Home, nowMs);
+            }
+
+            if (ResetRequested)
+            {
+                ShowNotice(PanelNotice.LockoutReset, nowMs);
+                return;
+            }
+
+            if (_keys.DefrostCombo)
+            {
+                DefrostRequested = true;
+                ShowNotice(PanelNotice.DefrostRequested, nowMs);
+                return;
+            }
+
+            if (_keys.LongPress)
+            {
+                if (Screen == PanelScreen.Menu)
+                {
+                    Show(PanelScreen.Home, nowMs);
+                }
+                else
+                {
+                    OpenMenu(nowMs);
+                }
+
+                return;
+            }
+
+            ExpireScreen(nowMs);
+            if (Screen == PanelScreen.Menu)
+            {
+                MenuKeys(nowMs);
+            }
+            else
+            {
+                HomeKeys(nowMs);
+            }
+        }
+
+        private void Show(PanelScreen screen, long nowMs)
+        {
+            Screen = screen;
+            ScreenSinceMs = nowMs;
+        }
+
+        private void ShowNotice(PanelNotice notice, long nowMs)
+        {
+            Notice = notice;
+            Show(PanelScreen.Notice, nowMs);
+        }
+
+        private void ExpireScreen(long nowMs)
+        {
+            long age = nowMs - ScreenSinceMs;
+            bool expired;
+            switch (Screen)
+            {
+                case PanelScreen.Mode:
+                    expired = age >= ModeShowMs;
+                    break;
+                case PanelScreen.Notice:
+                    expired = age >= NoticeShowMs;
+                    break;
+                case PanelScreen.Setpoint:
+                    expired = age >= SetpointShowMs;
+                    break;
+                case PanelScreen.Menu:
+                    expired = nowMs - _lastKeyMs >= MenuTimeoutMs;
+                    break;
+                default:
+                    expired = false;
+                    break;
+            }
+
+            if (expired)
+            {
+                Show(PanelScreen.Home, nowMs);
+            }
+        }
+
+        private void HomeKeys(long nowMs)
+        {
+            UserMode mode = _settings.Mode;
+            if ((_keys.ShortPressed & Buttons.Mode) != 0)
+            {
+                if (Screen == PanelScreen.Setpoint && mode == UserMode.Auto)
+                {
+                    // In Auto, MODE while a setpoint shows switches between the heat and cool setpoints.
+                    EditingSetpoint = EditingSetpoint == SettingId.HeatSetpoint ? SettingId.CoolSetpoint : SettingId.HeatSetpoint;
+                    Show(PanelScreen.Setpoint, nowMs);
+                }
+                else
+                {
+                    string ignored;
+                    _settings.TrySet(SettingId.Mode, ((int)mode + 1) % 4, out ignored);
+                    Show(PanelScreen.Mode, nowMs);
+                }
+
+                return;
+            }
+
+            if (_keys.UpSteps == 0 && _keys.DownSteps == 0)
+            {
+                return;
+            }
+
+            if (mode == UserMode.Off)
+            {
+                // No setpoint is active in Off: show the mode so the user sees why nothing changes.
+                Show(PanelScreen.Mode, nowMs);
+                return;
+            }
+
+            bool showing = Screen == PanelScreen.Setpoint;
+            int net = _keys.UpSteps - _keys.DownSteps;
+            if (mode == UserMode.Heat)
+            {
+                EditingSetpoint = SettingId.HeatSetpoint;
+            }
+            else if (mode == UserMode.Cool)
+            {
+                EditingSetpoint = SettingId.CoolSetpoint;
+            }
+            else if (!showing)
+            {
+                // Auto: the first step only shows which setpoint UP/DOWN will move (heat; MODE swaps).
+                EditingSetpoint = SettingId.HeatSetpoint;
+                net = net > 0 ? net - 1 : (net < 0 ? net + 1 : 0);
+            }
+
+            StepSetpoint(EditingSetpoint, net);
+            Show(PanelScreen.Setpoint, nowMs);
+        }
+
+        private void StepSetpoint(SettingId which, int net)
+        {
+            if (net == 0)
+            {
+                return;
+            }
+
+            SettingDefinition d = SettingsCatalog.Get(which);
+            int current = _settings.Get(which);
+            int target;
+            if (_settings.Get(SettingId.DisplayUnits) == 1)
+            {
+                // °F: step the whole °F shown, then back to the nearest 0.5 °C grid point (see Fahrenheit).
+                target = Fahrenheit.RawFromWhole(Fahrenheit.WholeFromRaw(current) + net, d);
+            }
+            else
+            {
+                target = PanelMath.SnapDown(current + net * CelsiusStepRaw, d);
+            }
+
+            SetSetpointKeepingGap(which, PanelMath.Clamp(target, d.Min, d.Max));
+        }
+
+        // ---- Setpoint gap push: ControllerSettings keeps cool ≥ heat + AutoMinGap; the panel only clamps ----
+
+        /// <summary>
+        /// Sets a setpoint; ControllerSettings pushes the other one to keep the Auto gap. The value is
+        /// first limited so the push never takes the other setpoint out of its range, so a key press is
+        /// never refused (and never builds a reason string in the tick).
+        /// </summary>
+        private void SetSetpointKeepingGap(SettingId which, int raw)
+        {
+            string ignored;
+            int gap = _settings.Get(SettingId.AutoMinGap);
+            SettingDefinition heatDef = SettingsCatalog.Get(SettingId.HeatSetpoint);
+            SettingDefinition coolDef = SettingsCatalog.Get(SettingId.CoolSetpoint);
+            raw = which == SettingId.HeatSetpoint
+                ? PanelMath.Clamp(raw, heatDef.Min, PanelMath.SnapDown(coolDef.Max - gap, heatDef))
+                : PanelMath.Clamp(raw, PanelMath.SnapUp(heatDef.Min + gap, coolDef), coolDef.Max);
+            _settings.TrySetSetpoint(which, raw, out ignored);
+        }
+
+        /// <summary>Sets the Auto gap, first lowering the heat setpoint when cool could not rise far enough.</summary>
+        private void SetGapKeepingSetpoints(int gap)
+        {
+            string ignored;
+            SettingDefinition heatDef = SettingsCatalog.Get(SettingId.HeatSetpoint);
+            SettingDefinition coolDef = SettingsCatalog.Get(SettingId.CoolSetpoint);
+            if (_settings.Get(SettingId.HeatSetpoint) + gap > coolDef.Max)
+            {
+                SetSetpointKeepingGap(SettingId.HeatSetpoint, PanelMath.SnapDown(coolDef.Max - gap, heatDef));
+            }
+
+            _settings.TrySet(SettingId.AutoMinGap, gap, out ignored);
+        }
+
+        // ---- end of the setpoint gap push ----
+
+        private void OpenMenu(long nowMs)
+        {
+            MenuIndex = 0;
+            EnterMenuItem(nowMs);
+            Show(PanelScreen.Menu, nowMs);
+        }
+
+        private void EnterMenuItem(long nowMs)
+        {
+            MenuShowsCode = true;
+            MenuConfirm = false;
+            _itemSinceMs = nowMs;
+        }
+
+        private void MenuKeys(long nowMs)
+        {
+            MenuItem item = CurrentMenuItem;
+            if ((_keys.ShortPressed & Buttons.Mode) != 0)
+            {
+                if (item.Action != MenuAction.None && MenuConfirm)
+                {
+                    RunAction(item.Action, nowMs);
+                    return;
+                }
+
+                MenuIndex++;
+                if (MenuIndex >= PanelMenu.Count)
+                {
+                    MenuIndex = 0;
+                    Show(PanelScreen.Home, nowMs);
+                    return;
+                }
+
+                EnterMenuItem(nowMs);
+                return;
+            }
+
+            if (_keys.UpSteps != 0 || _keys.DownSteps != 0)
+            {
+                MenuShowsCode = false;
+                int net = _keys.UpSteps - _keys.DownSteps;
+                if (item.Action != MenuAction.None)
+                {
+                    if (net != 0)
+                    {
+                        MenuConfirm = net > 0;
+                    }
+                }
+                else if (net != 0)
+                {
+                    StepMenuValue(item.Setting, net);
+                }
+            }
+            else if (MenuShowsCode && nowMs - _itemSinceMs >= MenuCodeShowMs)
+            {
+                MenuShowsCode = false;
+            }
+        }
+
+        private void StepMenuValue(SettingId id, int net)
+        {
+            SettingDefinition d = SettingsCatalog.Get(id);
+            int raw = PanelMath.Clamp(_settings.Get(id) + net * d.Step, d.Min, d.Max);
+            if (id == SettingId.AutoMinGap)
+            {
+                SetGapKeepingSetpoints(raw);
+            }
+            else
+            {
+                string ignored;
+                _settings.TrySet(id, raw, out ignored);
+            }
+        }
+
+        private void RunAction(MenuAction action, long nowMs)
+        {
+            MenuIndex = 0;
+            if (action == MenuAction.FactoryReset)
+            {
+                _settings.ResetToDefaults();
+                ShowNotice(PanelNotice.FactoryReset, nowMs);
+            }
+            else
+            {
+                LearnSensorsRequested = true;
+                ShowNotice(PanelNotice.LearnSensors, nowMs);
+            }
+        }
+
+        /// <summary>
+        /// A combination starts with one button; if that was UP or DOWN its first step already moved a
+        /// setpoint or menu value. When the second button joins before auto-repeat would have begun,
+        /// the user meant the combination, so that step is undone.
+        /// </summary>
+        private void TrackUndo(long nowMs)
+        {
+            int stepKeys = Buttons.Up | Buttons.Down;
+            if ((_keys.Pressed & stepKeys) != 0 && _keys.Down == (_keys.Pressed & stepKeys))
+            {
+                _undoArmed = true;
+                _undoPressMs = nowMs;
+                _undoHeat = _settings.Get(SettingId.HeatSetpoint);
+                _undoCool = _settings.Get(SettingId.CoolSetpoint);
+                _undoMenuRaw = Screen == PanelScreen.Menu ? _settings.Get(CurrentMenuItem.Setting) : 0;
+                return;
+            }
+
+            if (_keys.ComboStarted && _undoArmed && nowMs - _undoPressMs < ButtonDecoder.RepeatDelayMs)
+            {
+                string ignored;
+                _settings.TrySet(SettingId.HeatSetpoint, _undoHeat, out ignored);
+                _settings.TrySet(SettingId.CoolSetpoint, _undoCool, out ignored);
+                if (Screen == PanelScreen.Menu && CurrentMenuItem.Action == MenuAction.None)
+                {
+                    _settings.TrySet(CurrentMenuItem.Setting, _undoMenuRaw, out ignored);
+                }
+            }
+
+            if (_keys.ComboStarted || _keys.Released != 0)
+            {
+                _undoArmed = false;
+            }
         }
     }
 }

@@ -100,7 +100,7 @@ namespace HeatPump.Control.Protection
             bool valveChanges = false;
             if (o.ValveEnergised != _out.ValveEnergised)
             {
-                if (!wasOn && nowMs >= ValveChangeAllowedAt())
+                if (!wasOn && nowMs >= QuietShiftOver())
                 {
                     valveChanges = true;
                 }
@@ -147,7 +147,7 @@ namespace HeatPump.Control.Protection
             if (o.Compressor && !wasOn)
             {
                 bool shiftRestart = IsShiftRestart(o, nowMs);
-                if (nowMs < (shiftRestart ? ShiftRestartAllowedAt() : StartAllowedAt(nowMs)))
+                if (nowMs < (shiftRestart ? QuietShiftOver() : StartAllowedAt(nowMs)))
                 {
                     o.Compressor = false;
                 }
@@ -205,8 +205,8 @@ namespace HeatPump.Control.Protection
             f.ValveEnergised = _out.ValveEnergised;
             f.StartAllowedAtMs = StartAllowedAt(nowMs);
             f.StartHold = StartHold(nowMs);
-            f.ValveChangeAllowedAtMs = _out.Compressor ? long.MaxValue : ValveChangeAllowedAt();
-            f.ShiftRestartAllowedAtMs = ShiftRestartAllowedAt();
+            f.ValveChangeAllowedAtMs = _out.Compressor ? long.MaxValue : QuietShiftOver();
+            f.ShiftRestartAllowedAtMs = QuietShiftOver();
             f.ShiftedSinceStop = _shiftedSinceStop;
             return f;
         }
@@ -224,12 +224,11 @@ namespace HeatPump.Control.Protection
                 && _shiftRestarts.CountSince(nowMs - HourMs + 1) < MaxShiftRestartsPerHour;
         }
 
-        private long ValveChangeAllowedAt()
-        {
-            return _compressorSinceMs + _settings.SecondsAsMs(SettingId.QuietShiftTime);
-        }
-
-        private long ShiftRestartAllowedAt()
+        /// <summary>
+        /// When the compressor has been off for the quiet-shift time: from then the valve may move,
+        /// and the restart that completes a shift may come.
+        /// </summary>
+        private long QuietShiftOver()
         {
             return _compressorSinceMs + _settings.SecondsAsMs(SettingId.QuietShiftTime);
         }

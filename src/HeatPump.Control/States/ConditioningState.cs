@@ -143,7 +143,8 @@ namespace HeatPump.Control.States
             }
             else if (_heating && c.Hold == HoldReason.HeatLockout)
             {
-                // Below the balance point the aux heat carries the load the compressor may not.
+                // Below the balance point the aux heat carries the load the compressor may not; with
+                // resistance heat less airflow gives warmer air, so the duty follows the demand.
                 c.Out.AuxHeat = true;
                 c.Out.IndoorFanDuty = c.DemandDuty(error);
             }
@@ -160,7 +161,9 @@ namespace HeatPump.Control.States
             long runFor = c.CompressorOn ? c.CompressorForMs : 0;
             if (runFor >= delay)
             {
-                c.Out.IndoorFanDuty = c.DemandDuty(error);
+                // A single-speed compressor needs its rated airflow: less air raises the condensing
+                // temperature and costs COP, so the fan runs at maximum duty while it runs.
+                c.Out.IndoorFanDuty = c.Settings.Fraction(SettingId.IndoorFanMaxDuty);
             }
         }
     }

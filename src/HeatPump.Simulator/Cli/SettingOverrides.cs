@@ -52,22 +52,6 @@ public static class SettingOverrides
         Set(settings, d, ToRaw(d, celsius, celsius.ToString(CultureInfo.InvariantCulture)));
     }
 
-    /// <summary>Checks what only holds between settings: in Auto the setpoints keep their minimum gap.</summary>
-    public static void CheckConsistency(ControllerSettings settings)
-    {
-        if (settings.Mode != UserMode.Auto)
-        {
-            return;
-        }
-
-        int gap = settings.Get(SettingId.CoolSetpoint) - settings.Get(SettingId.HeatSetpoint);
-        if (gap < settings.Get(SettingId.AutoMinGap))
-        {
-            throw new SimulatorInputException("in auto mode cool.setpoint must be at least "
-                + SettingFormat.Scaled(settings.Get(SettingId.AutoMinGap), 10) + " K above heat.setpoint");
-        }
-    }
-
     /// <summary>The raw value of <paramref name="text"/> for <paramref name="d"/>: a number in the setting's unit, or a name for the settings that have names.</summary>
     public static int ParseRaw(SettingDefinition d, string text)
     {

@@ -118,7 +118,6 @@ public sealed record SimulationPlan(
             SettingOverrides.ApplySetpoint(settings, o.Setpoint.Value);
         }
 
-        SettingOverrides.CheckConsistency(settings);
 
         IWorld world = worldFactory(new WorldRequest(climate, o.WeatherFile, days, o.Seed, o.Faults));
         string climateName = o.WeatherFile != null ? world.CreateWeather().Name : climate;

@@ -1,0 +1,104 @@
+using HeatPump.Control.Hal;
+
+namespace HeatPump.Control.FrontPanel
+{
+    /// <summary>
+    /// Every code the 4-character display shows, in one place so docs/front-panel.md can be checked
+    /// against it. Letters are the ones a 7-segment display draws legibly (b, d, n, o, r, t lower case).
+    /// '.' lights the dot of the character before it.
+    /// </summary>
+    public static class DisplayCodes
+    {
+        /// <summary>No reading to show.</summary>
+        public const string NoReading = "----";
+
+        /// <summary>The settings record was unreadable at start-up: defaults are in use.</summary>
+        public const string SettingsCorrupt = "E SE";
+
+        /// <summary>Prefix of a walk step in bench mode: "b.FI".</summary>
+        public const string BenchWalkPrefix = "b.";
+
+        /// <summary>Suffix of a manual bench output that is on: "FI.on".</summary>
+        public const string BenchOn = ".on";
+
+        /// <summary>Suffix of a manual bench output that is off: "FI.oF".</summary>
+        public const string BenchOff = ".oF";
+
+        private static readonly string[] HoldCodes = new string[]
+        {
+            "HoLd", // None: held by the guard for a reason not listed (bench mode only)
+            "ASC",  // AntiShortCycle
+            "PUd",  // PowerUpDelay
+            "StPH", // StartsPerHour
+            "ShFt", // QuietShift
+            "H.Lo", // HeatLockout
+            "C.Lo", // CoolLockout
+            "i---", // NoIndoorReading
+        };
+
+        private static readonly string[] FaultCodes = new string[] { "E 00", "E 01", "E 02", "E 03" };
+
+        private static readonly string[] LockoutCodes = new string[] { "LOC0", "LOC1", "LOC2", "LOC3" };
+
+        private static readonly string[] ModeNames = new string[] { "OFF", "HEAt", "COOL", "AUtO" };
+
+        private static readonly string[] NoticeCodes = new string[] { "", "rSEt", "dEF", "LrnS", "dFLt" };
+
+        private static readonly string[] BenchCodes = new string[] { "FI", "FO", "AU", "rV", "CP" };
+
+        private static readonly char[] SensorLetters = new char[] { 'i', 'o', 'c' };
+
+        /// <summary>The code shown for a held start, e.g. "ASC" before its countdown.</summary>
+        public static string Hold(HoldReason reason)
+        {
+            return HoldCodes[(int)reason];
+        }
+
+        /// <summary>The fault code "E 01".."E 03".</summary>
+        public static string Fault(FaultKind kind)
+        {
+            return FaultCodes[(int)kind];
+        }
+
+        /// <summary>The lockout code "LOC1".."LOC3" (the digit is the fault kind that locked out).</summary>
+        public static string Lockout(FaultKind kind)
+        {
+            return LockoutCodes[(int)kind];
+        }
+
+        /// <summary>The mode name shown after MODE: "OFF", "HEAt", "COOL", "AUtO".</summary>
+        public static string Mode(UserMode mode)
+        {
+            return ModeNames[(int)mode];
+        }
+
+        /// <summary>The confirmation shown after a service action.</summary>
+        public static string Notice(PanelNotice notice)
+        {
+            return NoticeCodes[(int)notice];
+        }
+
+        /// <summary>The two-letter name of a bench output: "FI", "FO", "AU", "rV", "CP".</summary>
+        public static string BenchOutputName(BenchOutput output)
+        {
+            return BenchCodes[(int)output];
+        }
+
+        /// <summary>The letter in front of a sensor reading in bench mode: 'i' indoor, 'o' outdoor, 'c' coil.</summary>
+        public static char SensorLetter(Sensors.SensorRole role)
+        {
+            return SensorLetters[(int)role];
+        }
+
+        /// <summary>The stuck-button code: "bt.Md", "bt.UP" or "bt.dn" for the first stuck button in <paramref name="stuckButtons"/>.</summary>
+        public static string StuckButton(int stuckButtons)
+        {
+            if ((stuckButtons & Buttons.Mode) != 0)
+            {
+                return "bt.Md";
+            }
+
+            return (stuckButtons & Buttons.Up) != 0 ? "bt.UP" : "bt.dn";
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using HeatPump.Control.Protection;
+using HeatPump.Control.Sensors;
+
+namespace HeatPump.Control.FrontPanel
+{
+    /// <summary>
+    /// Everything outside the panel that the display shows, as plain values copied once per tick:
+    /// the controller's state and hold, the three sensors, what the guard drove and when it allows
+    /// the next start. A value, so tests can set any situation directly and rendering reads no object
+    /// that might change under it.
+    /// </summary>
+    public struct DisplayInputs
+    {
+        /// <summary>Monotonic time, ms.</summary>
+        public long NowMs;
+
+        /// <summary>Controller top-level state.</summary>
+        public TopState State;
+
+        /// <summary>Controller sub-state.</summary>
+        public SubState Sub;
+
+        /// <summary>Why a wanted start is held back, or None.</summary>
+        public HoldReason Hold;
+
+        /// <summary>When <see cref="Hold"/> ends, ms; long.MaxValue when it ends on a condition.</summary>
+        public long HoldUntilMs;
+
+        /// <summary>Active or last fault kind.</summary>
+        public FaultKind Fault;
+
+        /// <summary>Locked out after repeated faults.</summary>
+        public bool LockedOut;
+
+        /// <summary>Indoor sensor health.</summary>
+        public SensorHealth IndoorHealth;
+
+        /// <summary>Indoor temperature, °C.</summary>
+        public float IndoorC;
+
+        /// <summary>Outdoor sensor health.</summary>
+        public SensorHealth OutdoorHealth;
+
+        /// <summary>Outdoor temperature, °C.</summary>
+        public float OutdoorC;
+
+        /// <summary>Coil sensor health.</summary>
+        public SensorHealth CoilHealth;
+
+        /// <summary>Coil temperature, °C.</summary>
+        public float CoilC;
+
+        /// <summary>What the guard drove this tick.</summary>
+        public OutputState Driven;
+
+        /// <summary>The guard's timers as of <see cref="NowMs"/>.</summary>
+        public GuardFeedback Guard;
+
+        /// <summary>The stored settings were unreadable at start-up and defaults are in use.</summary>
+        public bool SettingsCorrupt;
+
+        /// <summary>Copies this tick's values from the live objects (call after the guard has applied this tick's outputs).</summary>
+        public void Capture(Controller controller, SensorValidator indoor, SensorValidator outdoor, SensorValidator coil,
+            SafetyGuard guard, long nowMs, bool settingsCorrupt)
+        {
+            NowMs = nowMs;
+            State = controller.State;
+            Sub = controller.Sub;
+            Hold = controller.Hold;
+            HoldUntilMs = controller.HoldUntilMs;
+            Fault = controller.Fault;
+            LockedOut = controller.LockedOut;
+            IndoorHealth = indoor.Health;
+            IndoorC = indoor.Celsius;
+            OutdoorHealth = outdoor.Health;
+            OutdoorC = outdoor.Celsius;
+            CoilHealth = coil.Health;
+            CoilC = coil.Celsius;
+            Driven = guard.Outputs;
+            Guard = guard.Feedback(nowMs);
+            SettingsCorrupt = settingsCorrupt;
+        }
+    }
+}

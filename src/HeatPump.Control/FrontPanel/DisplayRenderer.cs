@@ -1,0 +1,382 @@
+using HeatPump.Control.Sensors;
+using HeatPump.Control.Settings;
+
+namespace HeatPump.Control.FrontPanel
+{
+    /// <summary>
+    /// Fills the <see cref="DisplayModel"/> every tick from the settings, the panel (screen, menu,
+    /// bench mode) and <see cref="DisplayInputs"/>. When there is more than one thing to say — a held
+    /// start, a fault, a warning — the home screen shows them in turn, <see cref="PageMs"/> each,
+    /// starting with the newest situation, so the user sees why the unit waits and for how long.
+    /// docs/front-panel.md describes every screen. Allocates nothing after construction.
+    /// </summary>
+    public sealed class DisplayRenderer
+    {
+        /// <summary>How long each page of an alternating screen shows.</summary>
+        public const long PageMs = 2000;
+
+        private const int MaxPages = 8;
+
+        private const int PageTemperature = 0;
+        private const int PageHoldCode = 1;
+        private const int PageHoldCountdown = 2;
+        private const int PageFault = 3;
+        private const int PageLockout = 4;
+        private const int PageIndoorFailed = 5;
+        private const int PageSettingsCorrupt = 6;
+        private const int PageStuckButton = 7;
+        private const int PageBenchOutput = 8;
+        private const int PageIndoor = 9;
+        private const int PageOutdoor = 10;
+        private const int PageCoil = 11;
+
+        private readonly int[] _pages = new int[MaxPages];
+        private int _count;
+        private long _signature = -1;
+        private long _signatureSinceMs;
+        private HoldReason _hold;
+        private long _holdUntilMs;
+
+        /// <summary>Rewrites <paramref name="display"/> for this tick.</summary>
+        public void Render(DisplayModel display, ControllerSettings settings, PanelLogic panel, ref DisplayInputs inputs)
+        {
+            SevenSegment.Clear(display);
+            bool fahrenheit = settings.Get(SettingId.DisplayUnits) == 1;
+            if (panel.Bench.Active)
+            {
+                RenderBench(display, settings, panel, ref inputs, fahrenheit);
+                return;
+            }
+
+            SetLeds(display, ref inputs);
+            switch (panel.Screen)
+            {
+                case PanelScreen.Mode:
+                    SevenSegment.Text(display, DisplayCodes.Mode(settings.Mode), 0);
+                    break;
+                case PanelScreen.Setpoint:
+                    RenderSetpoint(display, settings, panel.EditingSetpoint, fahrenheit);
+                    break;
+                case PanelScreen.Menu:
+                    RenderMenu(display, settings, panel);
+                    break;
+                case PanelScreen.Notice:
+                    SevenSegment.Text(display, DisplayCodes.Notice(panel.Notice), 0);
+                    break;
+                default:
+                    RenderHome(display, panel, ref inputs, fahrenheit);
+                    break;
+            }
+        }
+
+        /// <summary>Heat/Cool: on while the compressor runs in that state, blinking while a start there is held back. Defrost on in Defrost. Fault on in Fault, blinking in lockout.</summary>
+        private static void SetLeds(DisplayModel d, ref DisplayInputs x)
+        {
+            d.Heat = StateLed(x.State == TopState.Heat, ref x);
+            d.Cool = StateLed(x.State == TopState.Cool, ref x);
+            d.Defrost = x.State == TopState.Defrost ? LedState.On : LedState.Off;
+            d.Fault = x.State != TopState.Fault ? LedState.Off : (x.LockedOut ? LedState.Blink : LedState.On);
+        }
+
+        private static LedState StateLed(bool inState, ref DisplayInputs x)
+        {
+            if (!inState)
+            {
+                return LedState.Off;
+            }
+
+            if (x.Sub == SubState.Running)
+            {
+                return LedState.On;
+            }
+
+            return x.Sub == SubState.Starting || x.Hold != HoldReason.None ? LedState.Blink : LedState.Off;
+        }
+
+        private static void RenderSetpoint(DisplayModel d, ControllerSettings settings, SettingId which, bool fahrenheit)
+        {
+            d.Digits[0] = which == SettingId.HeatSetpoint ? 'H' : 'C';
+            int raw = settings.Get(which);
+            if (fahrenheit)
+            {
+                SevenSegment.Number(d, Fahrenheit.WholeFromRaw(raw), false, 1);
+            }
+            else
+            {
+                SevenSegment.Number(d, raw, true, 1);
+            }
+        }
+
+        private static void RenderMenu(DisplayModel d, ControllerSettings settings, PanelLogic panel)
+        {
+            MenuItem item = panel.CurrentMenuItem;
+            if (panel.MenuShowsCode)
+            {
+                SevenSegment.Text(d, item.Code, 0);
+                return;
+            }
+
+            if (item.Action != MenuAction.None)
+            {
+                SevenSegment.TextRight(d, panel.MenuConfirm ? PanelMenu.Yes : PanelMenu.No);
+                return;
+            }
+
+            int raw = settings.Get(item.Setting);
+            if (item.ValueNames != null && raw >= 0 && raw < item.ValueNames.Length)
+            {
+                SevenSegment.TextRight(d, item.ValueNames[raw]);
+                return;
+            }
+
+            SevenSegment.Number(d, raw, SettingsCatalog.Get(item.Setting).Scale == 10, 0);
+        }
+
+        private void RenderHome(DisplayModel d, PanelLogic panel, ref DisplayInputs x, bool fahrenheit)
+        {
+            _count = 0;
+            bool inFault = x.State == TopState.Fault;
+            if (inFault)
+            {
+                Add(x.LockedOut ? PageLockout : PageFault);
+            }
+
+            bool indoorFailed = x.IndoorHealth == SensorHealth.Failed;
+            if (indoorFailed && !(inFault && !x.LockedOut && x.Fault == FaultKind.IndoorSensor))
+            {
+                Add(PageIndoorFailed);
+            }
+
+            if (!inFault && x.Hold != HoldReason.None)
+            {
+                _hold = x.Hold;
+                _holdUntilMs = x.HoldUntilMs;
+                AddHold(x.NowMs);
+            }
+
+            if (x.SettingsCorrupt)
+            {
+                Add(PageSettingsCorrupt);
+            }
+
+            if (panel.StuckButtons != 0)
+            {
+                Add(PageStuckButton);
+            }
+
+            if (!indoorFailed)
+            {
+                Add(PageTemperature);
+            }
+
+            DrawPage(d, CurrentPage(x.NowMs, panel.ScreenSinceMs), panel, ref x, fahrenheit);
+        }
+
+        private void RenderBench(DisplayModel d, ControllerSettings settings, PanelLogic panel, ref DisplayInputs x, bool fahrenheit)
+        {
+            BenchMode bench = panel.Bench;
+            bool refused = BenchRefusal(bench, settings, ref x);
+
+            // The LEDs show which way the compressor pumps, so the valve polarity setting can be checked on the bench.
+            bool heating = HeatingPosition(settings, ref x);
+            d.Heat = x.Driven.Compressor && heating ? LedState.On : LedState.Off;
+            d.Cool = x.Driven.Compressor && !heating ? LedState.On : LedState.Off;
+            d.Defrost = LedState.Off;
+            d.Fault = refused ? LedState.Blink : LedState.Off;
+
+            _count = 0;
+            Add(PageBenchOutput);
+            if (refused)
+            {
+                AddHold(x.NowMs);
+            }
+
+            if (!bench.Walking)
+            {
+                Add(PageIndoor);
+                Add(PageOutdoor);
+                Add(PageCoil);
+            }
+
+            DrawPage(d, CurrentPage(x.NowMs, bench.PhaseSinceMs), panel, ref x, fahrenheit);
+        }
+
+        /// <summary>True when the guard holds back an output bench mode asks for; sets the reason and its end.</summary>
+        private bool BenchRefusal(BenchMode bench, ControllerSettings settings, ref DisplayInputs x)
+        {
+            OutputState want = bench.Outputs;
+            bool valveHeld = want.ValveEnergised != x.Driven.ValveEnergised;
+            _holdUntilMs = long.MaxValue;
+            if (want.Compressor && !x.Driven.Compressor)
+            {
+                if (x.Guard.StartHold != HoldReason.None && x.Guard.StartAllowedAtMs > x.NowMs)
+                {
+                    _hold = x.Guard.StartHold;
+                    _holdUntilMs = x.Guard.StartAllowedAtMs;
+                }
+                else if (x.IndoorHealth != SensorHealth.Ok)
+                {
+                    _hold = HoldReason.NoIndoorReading;
+                }
+                else if (valveHeld)
+                {
+                    _hold = HoldReason.QuietShift;
+                    _holdUntilMs = x.Guard.ValveChangeAllowedAtMs;
+                }
+                else if (x.OutdoorHealth == SensorHealth.Ok)
+                {
+                    _hold = HeatingPosition(settings, ref x) ? HoldReason.HeatLockout : HoldReason.CoolLockout;
+                }
+                else
+                {
+                    _hold = HoldReason.None;
+                }
+
+                return true;
+            }
+
+            if (valveHeld)
+            {
+                _hold = HoldReason.QuietShift;
+                _holdUntilMs = x.Guard.ValveChangeAllowedAtMs;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>True when the valve as driven sends the compressor's heat indoors (O polarity: de-energised; B: energised).</summary>
+        private static bool HeatingPosition(ControllerSettings settings, ref DisplayInputs x)
+        {
+            return x.Driven.ValveEnergised == (settings.Get(SettingId.ValvePolarity) == 1);
+        }
+
+        private void AddHold(long nowMs)
+        {
+            Add(PageHoldCode);
+            if (_holdUntilMs != long.MaxValue && _holdUntilMs > nowMs)
+            {
+                Add(PageHoldCountdown);
+            }
+        }
+
+        private void Add(int page)
+        {
+            if (_count < MaxPages)
+            {
+                _pages[_count++] = page;
+            }
+        }
+
+        /// <summary>
+        /// The page to show now: the cycle restarts when the set of pages changes (a new hold or
+        /// fault shows first) or at <paramref name="baseMs"/> (the screen was entered, a bench step began).
+        /// </summary>
+        private int CurrentPage(long nowMs, long baseMs)
+        {
+            long signature = 0;
+            for (int i = 0; i < _count; i++)
+            {
+                signature = signature * 16 + _pages[i] + 1;
+            }
+
+            if (signature != _signature)
+            {
+                _signature = signature;
+                _signatureSinceMs = nowMs;
+            }
+
+            if (_count == 0)
+            {
+                return PageTemperature;
+            }
+
+            long start = baseMs > _signatureSinceMs ? baseMs : _signatureSinceMs;
+            long elapsed = nowMs > start ? nowMs - start : 0;
+            return _pages[(int)((elapsed / PageMs) % _count)];
+        }
+
+        private void DrawPage(DisplayModel d, int page, PanelLogic panel, ref DisplayInputs x, bool fahrenheit)
+        {
+            switch (page)
+            {
+                case PageTemperature:
+                    Temperature(d, x.IndoorHealth, x.IndoorC, fahrenheit, 0);
+                    break;
+                case PageHoldCode:
+                    SevenSegment.Text(d, DisplayCodes.Hold(_hold), 0);
+                    break;
+                case PageHoldCountdown:
+                    SevenSegment.Countdown(d, _holdUntilMs - x.NowMs);
+                    break;
+                case PageFault:
+                    SevenSegment.Text(d, DisplayCodes.Fault(x.Fault), 0);
+                    break;
+                case PageLockout:
+                    SevenSegment.Text(d, DisplayCodes.Lockout(x.Fault), 0);
+                    break;
+                case PageIndoorFailed:
+                    SevenSegment.Text(d, DisplayCodes.Fault(FaultKind.IndoorSensor), 0);
+                    break;
+                case PageSettingsCorrupt:
+                    SevenSegment.Text(d, DisplayCodes.SettingsCorrupt, 0);
+                    break;
+                case PageStuckButton:
+                    SevenSegment.Text(d, DisplayCodes.StuckButton(panel.StuckButtons), 0);
+                    break;
+                case PageBenchOutput:
+                    BenchOutputPage(d, panel.Bench);
+                    break;
+                case PageIndoor:
+                    SensorPage(d, SensorRole.Indoor, x.IndoorHealth, x.IndoorC, fahrenheit);
+                    break;
+                case PageOutdoor:
+                    SensorPage(d, SensorRole.Outdoor, x.OutdoorHealth, x.OutdoorC, fahrenheit);
+                    break;
+                default:
+                    SensorPage(d, SensorRole.Coil, x.CoilHealth, x.CoilC, fahrenheit);
+                    break;
+            }
+        }
+
+        private static void BenchOutputPage(DisplayModel d, BenchMode bench)
+        {
+            string name = DisplayCodes.BenchOutputName(bench.Selected);
+            if (bench.Walking)
+            {
+                SevenSegment.Text(d, DisplayCodes.BenchWalkPrefix, 0);
+                SevenSegment.Text(d, name, 1);
+                return;
+            }
+
+            SevenSegment.Text(d, name, 0);
+            SevenSegment.Text(d, bench.IsOn(bench.Selected) ? DisplayCodes.BenchOn : DisplayCodes.BenchOff, 2);
+        }
+
+        private static void SensorPage(DisplayModel d, SensorRole role, SensorHealth health, float celsius, bool fahrenheit)
+        {
+            // Without a reading the dashes of NoReading fill the three positions after the letter: "i---".
+            d.Digits[0] = DisplayCodes.SensorLetter(role);
+            Temperature(d, health, celsius, fahrenheit, 1);
+        }
+
+        /// <summary>A temperature right-aligned from <paramref name="first"/>: "21.5" in °C, whole degrees ("71") in °F; "----" without a reading.</summary>
+        private static void Temperature(DisplayModel d, SensorHealth health, float celsius, bool fahrenheit, int first)
+        {
+            if (health != SensorHealth.Ok && health != SensorHealth.Recovering)
+            {
+                SevenSegment.Text(d, DisplayCodes.NoReading, first);
+                return;
+            }
+
+            if (fahrenheit)
+            {
+                SevenSegment.Number(d, Fahrenheit.WholeFromCelsius(celsius), false, first);
+            }
+            else
+            {
+                SevenSegment.Number(d, PanelMath.RoundHalfUp(celsius * 10f), true, first);
+            }
+        }
+    }
+}

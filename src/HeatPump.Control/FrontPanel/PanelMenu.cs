@@ -1,0 +1,90 @@
+using HeatPump.Control.Settings;
+
+namespace HeatPump.Control.FrontPanel
+{
+    /// <summary>What a menu item does when it is not a plain setting.</summary>
+    public enum MenuAction
+    {
+        /// <summary>A setting: UP/DOWN change its value by its step within its range.</summary>
+        None = 0,
+        /// <summary>Ask the firmware to find the DS18B20 sensors on the bus again and bind them to their roles.</summary>
+        LearnSensors,
+        /// <summary>Put every setting back to its factory default.</summary>
+        FactoryReset,
+    }
+
+    /// <summary>One entry of the settings menu: a code of at most four display characters and what it edits.</summary>
+    public sealed class MenuItem
+    {
+        /// <summary>Creates a menu item.</summary>
+        public MenuItem(string code, SettingId setting, MenuAction action, string[] valueNames)
+        {
+            Code = code;
+            Setting = setting;
+            Action = action;
+            ValueNames = valueNames;
+        }
+
+        /// <summary>What the display shows on arriving at the item, e.g. "H.db" ('.' lights the dot of the character before it).</summary>
+        public string Code { get; }
+
+        /// <summary>The setting edited (meaningless for an action item).</summary>
+        public SettingId Setting { get; }
+
+        /// <summary>None for a setting, otherwise the action confirmed with YES.</summary>
+        public MenuAction Action { get; }
+
+        /// <summary>Display names of the values 0, 1, … for a choice setting (units, polarity, strategy); null for a number.</summary>
+        public string[] ValueNames { get; }
+    }
+
+    /// <summary>
+    /// The settings menu opened by a long MODE press, in the order MODE walks it. The codes are the
+    /// ones docs/front-panel.md lists. Values are shown and stepped in the setting's own unit
+    /// (°C, K, s, min, %), whatever the display units, as on service menus of thermostats.
+    /// </summary>
+    public static class PanelMenu
+    {
+        /// <summary>Display text of "no" for an action item.</summary>
+        public const string No = "no";
+
+        /// <summary>Display text of "yes" for an action item.</summary>
+        public const string Yes = "YES";
+
+        private static readonly MenuItem[] Items = new MenuItem[]
+        {
+            new MenuItem("Unit", SettingId.DisplayUnits, MenuAction.None, new string[] { "C", "F" }),
+            new MenuItem("H.db", SettingId.HeatDeadband, MenuAction.None, null),
+            new MenuItem("H.or", SettingId.HeatOverrun, MenuAction.None, null),
+            new MenuItem("C.db", SettingId.CoolDeadband, MenuAction.None, null),
+            new MenuItem("C.or", SettingId.CoolOverrun, MenuAction.None, null),
+            new MenuItem("GAP", SettingId.AutoMinGap, MenuAction.None, null),
+            new MenuItem("ASC", SettingId.MinOffTime, MenuAction.None, null),
+            new MenuItem("rUn", SettingId.MinRunTime, MenuAction.None, null),
+            new MenuItem("StPH", SettingId.MaxStartsPerHour, MenuAction.None, null),
+            new MenuItem("dF.St", SettingId.DefrostStrategy, MenuAction.None, new string[] { "dnd", "t-t" }),
+            new MenuItem("dInt", SettingId.DefrostInterval, MenuAction.None, null),
+            new MenuItem("Ob", SettingId.ValvePolarity, MenuAction.None, new string[] { "O", "b" }),
+            new MenuItem("H.Lo", SettingId.HeatLockoutOutdoor, MenuAction.None, null),
+            new MenuItem("C.Lo", SettingId.CoolLockoutOutdoor, MenuAction.None, null),
+            new MenuItem("FI.dU", SettingId.IndoorFanMinDuty, MenuAction.None, null),
+            new MenuItem("i.OF", SettingId.IndoorOffset, MenuAction.None, null),
+            new MenuItem("o.OF", SettingId.OutdoorOffset, MenuAction.None, null),
+            new MenuItem("c.OF", SettingId.CoilOffset, MenuAction.None, null),
+            new MenuItem("LrnS", SettingId.Mode, MenuAction.LearnSensors, null),
+            new MenuItem("FAct", SettingId.Mode, MenuAction.FactoryReset, null),
+        };
+
+        /// <summary>Number of menu items.</summary>
+        public static int Count
+        {
+            get { return Items.Length; }
+        }
+
+        /// <summary>The item at <paramref name="index"/> (0 .. Count−1).</summary>
+        public static MenuItem At(int index)
+        {
+            return Items[index];
+        }
+    }
+}

@@ -1,0 +1,266 @@
+using HeatPump.Control.FrontPanel;
+using HeatPump.Control.Hal;
+using HeatPump.Control.Protection;
+using HeatPump.Control.Sensors;
+using HeatPump.Control.Settings;
+using Xunit;
+
+namespace HeatPump.Control.Tests;
+
+public class BenchModeTests
+{
+    private const long Start = 10_000_000;
+
+    /// <summary>
+    /// A panel wired as the control core will be: bench outputs (when active) through a real
+    /// SafetyGuard, PowerUp on leaving bench mode, the guard's result fed to the display.
+    /// </summary>
+    private static (PanelDriver p, SafetyGuard guard, List<OutputState> leftTickRequests) Wired(long guardPowerUpAt)
+    {
+        var p = new PanelDriver(20, start: Start);
+        var guard = new SafetyGuard(p.Settings, guardPowerUpAt, 0);
+        var leftTick = new List<OutputState>();
+        p.Inputs.OutdoorHealth = SensorHealth.Ok;
+        p.Inputs.OutdoorC = -3f;
+        p.Inputs.CoilHealth = SensorHealth.Ok;
+        p.Inputs.CoilC = -8.5f;
+        p.BetweenPanelAndDisplay = d =>
+        {
+            OutputState want = d.Panel.Bench.Active ? d.Panel.Bench.Outputs : OutputState.AllOff();
+            if (d.Panel.LeftBenchThisTick)
+            {
+                leftTick.Add(d.Panel.Bench.Outputs);
+                guard.PowerUp(d.Now, 0);
+            }
+
+            d.Inputs.Driven = guard.Apply(want, d.Now, true, true, -3f);
+            d.Inputs.Guard = guard.Feedback(d.Now);
+        };
+        return (p, guard, leftTick);
+    }
+
+    /// <summary>Enters bench mode and ticks until the walk reaches <paramref name="output"/>.</summary>
+    private static void WalkTo(PanelDriver p, BenchOutput output)
+    {
+        ToggleBench(p);
+        while (p.Panel.Bench.Selected != output)
+        {
+            p.Tick();
+        }
+    }
+
+    private static void ToggleBench(PanelDriver p) => p.Hold(Buttons.Up | Buttons.Down, ButtonDecoder.ComboMs + 200);
+
+    private static int OutputsOn(OutputState o) =>
+        (o.IndoorFanDuty > 0 ? 1 : 0) + (o.OutdoorFanDuty > 0 ? 1 : 0) + (o.AuxHeat ? 1 : 0) + (o.ValveEnergised ? 1 : 0) + (o.Compressor ? 1 : 0);
+
+    [Fact]
+    public void The_walk_lights_each_output_alone_for_5_s_in_order_then_hands_over_to_manual()
+    {
+        var (p, _, _) = Wired(Start - 3_600_000);
+        ToggleBench(p);
+        Assert.True(p.Panel.Bench.Active);
+        Assert.True(p.Panel.Bench.Walking);
+
+        var codes = new List<string>();
+        var selected = new List<BenchOutput>();
+        bool compressorRan = false;
+        for (int second = 0; second < 26; second++)
+        {
+            Assert.Equal(1, OutputsOn(p.Panel.Bench.Outputs));
+            if (codes.Count == 0 || codes[^1] != p.Display.Text)
+            {
+                codes.Add(p.Display.Text);
+                selected.Add(p.Panel.Bench.Selected);
+            }
+
+            compressorRan |= p.Inputs.Driven.Compressor;
+            p.Run(1000);
+            if (!p.Panel.Bench.Walking)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(new[] { "b.FI ", "b.FO ", "b.AU ", "b.rV ", "b.CP " }, codes);
+        Assert.Equal(new[] { BenchOutput.IndoorFan, BenchOutput.OutdoorFan, BenchOutput.AuxHeat, BenchOutput.Valve, BenchOutput.Compressor }, selected);
+        Assert.True(compressorRan);
+        Assert.False(p.Panel.Bench.Walking);
+        Assert.Equal(0, OutputsOn(p.Panel.Bench.Outputs));
+        Assert.Equal("FI.oF", p.Display.Text);
+    }
+
+    [Fact]
+    public void Each_walk_step_lasts_five_seconds()
+    {
+        var (p, _, _) = Wired(Start - 3_600_000);
+        ToggleBench(p);
+        long entered = p.Now;
+        var changes = new List<long>();
+        BenchOutput last = p.Panel.Bench.Selected;
+        while (p.Panel.Bench.Walking)
+        {
+            p.Tick();
+            if (p.Panel.Bench.Selected != last || !p.Panel.Bench.Walking)
+            {
+                changes.Add(p.Now);
+                last = p.Panel.Bench.Selected;
+            }
+        }
+
+        long enteredAt = changes[0] - 5000;
+        Assert.InRange(enteredAt, entered - 400, entered);
+        Assert.Equal(new long[] { 5000, 10000, 15000, 20000, 25000 }, changes.Select(t => t - enteredAt));
+    }
+
+    [Fact]
+    public void When_the_guard_holds_the_compressor_the_display_says_why_and_for_how_long()
+    {
+        var (p, _, _) = Wired(Start);
+        WalkTo(p, BenchOutput.Compressor);
+
+        Assert.True(p.Panel.Bench.Outputs.Compressor);
+        Assert.False(p.Inputs.Driven.Compressor);
+        Assert.Equal("b.CP ", p.Display.Text);
+        Assert.Equal(LedState.Blink, p.Display.Fault);
+        p.Run(2000);
+        Assert.Equal("PUd ", p.Display.Text);
+        p.Run(2000);
+        // Power-up delay: minimum off time (300 s) from the guard's power-up, stagger 0.
+        long left = Start + 300_000 - p.Now;
+        long seconds = (left + 999) / 1000;
+        Assert.Equal($"{seconds / 60,2}:{seconds % 60:00}", p.Display.Text);
+    }
+
+    [Fact]
+    public void When_the_guard_holds_the_valve_the_display_shows_the_quiet_shift()
+    {
+        var (p, _, _) = Wired(Start);
+        WalkTo(p, BenchOutput.Valve);
+
+        // 15 s into the walk and about 20 s after power-up: the valve waits for 30 s of compressor off time.
+        Assert.False(p.Inputs.Driven.ValveEnergised);
+        p.Run(2000);
+        Assert.Equal("ShFt", p.Display.Text);
+    }
+
+    [Fact]
+    public void In_manual_up_selects_mode_toggles_and_the_display_cycles_the_sensors()
+    {
+        var (p, _, _) = Wired(Start - 3_600_000);
+        ToggleBench(p);
+        p.Run(26_000);
+        Assert.False(p.Panel.Bench.Walking);
+
+        p.Tap(Buttons.Up);
+        Assert.Equal(BenchOutput.OutdoorFan, p.Panel.Bench.Selected);
+        Assert.Equal("FO.oF", p.Display.Text);
+        p.Tap(Buttons.Mode);
+        Assert.Equal("FO.on", p.Display.Text);
+        Assert.Equal(1f, p.Panel.Bench.Outputs.OutdoorFanDuty);
+        Assert.Equal(1, OutputsOn(p.Panel.Bench.Outputs));
+
+        var seen = new List<string>();
+        for (int i = 0; i < 5; i++)
+        {
+            seen.Add(p.Display.Text);
+            p.Run(2000);
+        }
+
+        Assert.Equal(new[] { "FO.on", "i21.5", "o-3.0", "c-8.5", "FO.on" }, seen);
+
+        // The compressor ran during the walk; asked again a minute later, the guard's minimum off time holds it.
+        p.Tap(Buttons.Down);
+        p.Tap(Buttons.Down);
+        Assert.Equal(BenchOutput.Compressor, p.Panel.Bench.Selected);
+        p.Tap(Buttons.Mode);
+        Assert.True(p.Panel.Bench.Outputs.Compressor);
+        Assert.False(p.Inputs.Driven.Compressor);
+        Assert.Equal("CP.on", p.Display.Text);
+        Assert.Equal(LedState.Blink, p.Display.Fault);
+        p.Run(2000);
+        Assert.Equal("ASC ", p.Display.Text);
+    }
+
+    /// <summary>Enters bench mode, stops the walk at once (so the compressor has not run) and switches the compressor on.</summary>
+    private static void CompressorOnAtOnce(PanelDriver p)
+    {
+        ToggleBench(p);
+        p.Tap(Buttons.Mode); // stops the walk on the indoor fan
+        p.Tap(Buttons.Down); // wraps round to the compressor
+        p.Tap(Buttons.Mode);
+        Assert.Equal(BenchOutput.Compressor, p.Panel.Bench.Selected);
+    }
+
+    [Fact]
+    public void The_heat_and_cool_leds_show_which_way_the_valve_sends_the_compressor()
+    {
+        var (p, _, _) = Wired(Start - 3_600_000);
+        CompressorOnAtOnce(p);
+        Assert.True(p.Inputs.Driven.Compressor);
+        Assert.Equal(LedState.On, p.Display.Heat); // O polarity: valve off is the heating position
+        Assert.Equal(LedState.Off, p.Display.Cool);
+        Assert.Equal(LedState.Off, p.Display.Fault);
+    }
+
+    [Fact]
+    public void A_key_during_the_walk_stops_it_without_toggling_anything()
+    {
+        var (p, _, _) = Wired(Start - 3_600_000);
+        ToggleBench(p);
+        p.Run(6000);
+        Assert.Equal(BenchOutput.OutdoorFan, p.Panel.Bench.Selected);
+        p.Tap(Buttons.Mode);
+        Assert.False(p.Panel.Bench.Walking);
+        Assert.Equal(BenchOutput.OutdoorFan, p.Panel.Bench.Selected);
+        Assert.Equal(0, OutputsOn(p.Panel.Bench.Outputs));
+        p.Tap(Buttons.Mode);
+        Assert.True(p.Panel.Bench.IsOn(BenchOutput.OutdoorFan));
+    }
+
+    [Fact]
+    public void Bench_keys_do_not_touch_the_settings()
+    {
+        var (p, _, _) = Wired(Start - 3_600_000);
+        p.SetMode(UserMode.Heat);
+        ToggleBench(p);
+        int rev = p.Settings.Revision;
+        p.Run(26_000);
+        p.Tap(Buttons.Up);
+        p.Tap(Buttons.Mode);
+        p.Tap(Buttons.Down);
+        Assert.Equal(rev, p.Settings.Revision);
+        Assert.Equal(UserMode.Heat, p.Settings.Mode);
+    }
+
+    [Fact]
+    public void Leaving_bench_mode_goes_through_the_power_up_state()
+    {
+        var (p, guard, leftTick) = Wired(Start - 3_600_000);
+        CompressorOnAtOnce(p);
+        Assert.True(p.Inputs.Driven.Compressor);
+
+        ToggleBench(p);
+        Assert.False(p.Panel.Bench.Active);
+        Assert.Equal(1, p.BenchExits);
+        Assert.Equal(2, p.BenchToggles);
+        Assert.Single(leftTick);
+        Assert.Equal(0, OutputsOn(leftTick[0]));
+        Assert.False(p.Inputs.Driven.Compressor);
+        Assert.Equal(HoldReason.PowerUpDelay, guard.Feedback(p.Now).StartHold);
+        Assert.Equal(PanelScreen.Home, p.Panel.Screen);
+        Assert.Equal(" 21.5", p.Display.Text);
+    }
+
+    [Fact]
+    public void Bench_mode_left_alone_ends_by_itself_after_15_minutes()
+    {
+        var (p, _, leftTick) = Wired(Start - 3_600_000);
+        ToggleBench(p);
+        p.Run(BenchMode.IdleExitMs - 1000);
+        Assert.True(p.Panel.Bench.Active);
+        p.Run(2000);
+        Assert.False(p.Panel.Bench.Active);
+        Assert.Single(leftTick);
+    }
+}
