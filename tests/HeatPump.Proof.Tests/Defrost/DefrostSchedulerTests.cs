@@ -120,11 +120,39 @@ public class DefrostSchedulerTests
         Heat(60 * Minute, 0f, -6f);
         Assert.Equal(DefrostCause.Interval, _d.Due);
 
+        _d.DefrostStarted();
+        Assert.Equal(0, _d.RunSinceDefrostMs);
+        _d.CountDefrostRun(5 * Minute);
         _d.DefrostEnded();
         Assert.Equal(0, _d.FrostingRunMs);
-        Assert.Equal(0, _d.RunSinceDefrostMs);
+        Assert.Equal(5 * Minute, _d.RunSinceDefrostMs);
         Assert.Equal(DefrostCause.None, _d.Due);
         Assert.False(_d.Provisional);
+    }
+
+    [Fact]
+    public void Reset_forgets_everything_learned_as_at_power_up()
+    {
+        Heat(Minute, 0f, -6f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs + 40 * Minute, 0f, -12f);
+        Assert.True(_d.Calibrated);
+        Assert.NotEqual(0, _d.FrostingRunMs);
+
+        _d.Reset();
+        Assert.False(_d.Calibrated);
+        Assert.False(_d.Provisional);
+        Assert.Equal(0, _d.FrostingRunMs);
+        Assert.Equal(0, _d.RunSinceDefrostMs);
+        Assert.Equal(0f, _d.CleanDeltaT);
+        Assert.Equal(0f, _d.DeltaT);
+        Assert.Equal(DefrostCause.None, _d.Due);
+
+        // Learned again after a reset, it is provisional: no defrost has been seen since.
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 0f, -6f);
+        Assert.True(_d.Provisional);
     }
 
     [Fact]
@@ -143,6 +171,7 @@ public class DefrostSchedulerTests
     {
         // A defrost first, so the learned ΔT is not provisional.
         Heat(Minute, 0f, -6f);
+        _d.DefrostStarted();
         _d.DefrostEnded();
         Stop();
         Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 0f, -6f);
@@ -160,6 +189,7 @@ public class DefrostSchedulerTests
     public void Demand_waits_while_delta_t_stays_within_the_margin_and_the_backstop_ends_the_wait()
     {
         Heat(Minute, 0f, -6f);
+        _d.DefrostStarted();
         _d.DefrostEnded();
         Stop();
         Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 0f, -6f);
@@ -178,6 +208,7 @@ public class DefrostSchedulerTests
     public void Demand_needs_a_coil_below_two_degrees()
     {
         Heat(Minute, 5f, -1f);
+        _d.DefrostStarted();
         _d.DefrostEnded();
         Stop();
         Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 5f, -1f);
