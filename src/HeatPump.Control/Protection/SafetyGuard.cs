@@ -61,6 +61,20 @@ namespace HeatPump.Control.Protection
         }
 
         /// <summary>
+        /// The power-up state without a power cut (leaving bench mode): compressor and aux off and the
+        /// minimum off time plus stagger running from <paramref name="nowMs"/>, as <see cref="PowerUp"/>,
+        /// but the valve stays where it is. The compressor may have been running a moment ago, and I2 lets
+        /// the valve move only once it has been stopped for the quiet-shift time; on a real power cut the
+        /// supply drops both at once and nothing can be done about it, here it can.
+        /// </summary>
+        public void Restart(long nowMs, long staggerMs)
+        {
+            bool valve = _out.ValveEnergised;
+            PowerUp(nowMs, staggerMs);
+            _out.ValveEnergised = valve;
+        }
+
+        /// <summary>
         /// Applies the interlocks to <paramref name="wanted"/> and returns what may be driven now.
         /// </summary>
         /// <param name="wanted">The controller's commands with their intent flags.</param>

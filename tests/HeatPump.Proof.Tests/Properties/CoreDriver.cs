@@ -31,6 +31,8 @@ public sealed class CoreDriver
     private readonly int[] _persisted = new int[SettingsCatalog.Count];
     private readonly int[] _inFlight = new int[SettingsCatalog.Count];
     private int _seenWrites;
+    private readonly string[] _recent = new string[6];
+    private int _recentAt;
     private OutputState _last;
     private long _powerUpMs;
     private bool _awaitingFirstStart;
@@ -161,8 +163,13 @@ public sealed class CoreDriver
 
         _monitorSettings.CopyFrom(Settings);
         Monitor.Observe(NowMs, o, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
+        if (Monitor.Total != 0 || Trace)
+        {
+            Remember(o);
+        }
+
         Check(o);
-        Stats.Count(Core.Controller, o);
+        Stats.Count(Core, o);
         _last = o;
     }
 
@@ -331,9 +338,28 @@ public sealed class CoreDriver
         }
     }
 
+    /// <summary>When set, every tick is remembered for the failure message (a replayed regression run sets it).</summary>
+    public bool Trace { get; set; }
+
+    private void Remember(in OutputState o)
+    {
+        _recent[_recentAt++ % _recent.Length] = $"t={NowMs} {Core.Controller.State}/{Core.Controller.Sub} bench={Core.Panel.Bench.Active} "
+            + $"comp={o.Compressor} valve={o.ValveEnergised} defrost={o.Defrost} fault={o.Fault} wanted comp={Core.Requested.Compressor} valve={Core.Requested.ValveEnergised}";
+    }
+
     private void Fail(string what)
     {
+        var recent = new System.Text.StringBuilder();
+        for (int i = 0; i < _recent.Length; i++)
+        {
+            string line = _recent[(_recentAt + i) % _recent.Length];
+            if (line != null)
+            {
+                recent.Append("\n  ").Append(line);
+            }
+        }
+
         throw new ProofFailure(what + " at t=" + NowMs + " ms (episode " + _episode + ", tick " + _tick + ", state "
-            + Core?.Controller.State + "/" + Core?.Controller.Sub + ")");
+            + Core?.Controller.State + "/" + Core?.Controller.Sub + ")" + recent);
     }
 }

@@ -52,6 +52,7 @@ public class CorePropertyTests
             Assert.True(total.Melting > 0, "defrost reached");
             Assert.True(total.Fault > 0, "fault reached");
             Assert.True(total.Lockout > 0, "lockout reached");
+            Assert.True(total.Bench > 0, "bench mode reached (UP + DOWN held 5 s)");
             Assert.True(total.PowerCycles > 0 && total.TornWrites > 0, "power cuts and torn writes happened");
             Assert.True(total.SettingsAccepted > 0 && total.SettingsRefused > 0, "settings both accepted and refused");
         }
@@ -61,6 +62,23 @@ public class CorePropertyTests
 /// <summary>Runs that once broke a promise, kept as they were shrunk, so the fix stays fixed.</summary>
 public class CoreRegressionTests
 {
+    /// <summary>
+    /// Found by the property on its first run after the front panel landed (CsCheck seed
+    /// 4r1Ww-f0T7s1, shrunk from 27 episodes to 2): chattering buttons enter bench mode, the bench
+    /// walk runs the compressor with the valve energised, and when bench mode timed out the core
+    /// went through <c>SafetyGuard.PowerUp</c>, which dropped the valve in the same tick the
+    /// compressor stopped — I2. Fixed by <c>SafetyGuard.Restart</c>: the power-up state with the
+    /// valve left where it is until the quiet-shift time has passed.
+    /// </summary>
+    [Fact]
+    public void Leaving_bench_mode_does_not_drop_the_valve_under_a_running_compressor()
+    {
+        const string Json = """{"Initial":[{"Id":"Mode","Raw":2}],"StartMs":1000000000000,"StaggerSeed":95,"Episodes":[{"Ticks":811,"Dt":"Second","OutdoorC":21,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"Good","Param":0},"Coil":{"Mode":"Good","Param":0},"Buttons":"Chatter","ButtonMask":7,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":-259765612},{"Ticks":26,"Dt":"Slow","OutdoorC":-25,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"NoResponseSometimes","Param":76},"Coil":{"Mode":"Good","Param":0},"Buttons":"None","ButtonMask":0,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":-2}]}""";
+        var driver = new CoreDriver { Trace = true };
+        driver.Play(CoreRun.FromJson(Json));
+        Assert.Equal(0, driver.Monitor.Total);
+    }
+
     [Fact]
     public void A_printed_run_replays_exactly()
     {

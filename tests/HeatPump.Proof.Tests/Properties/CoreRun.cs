@@ -110,6 +110,7 @@ public sealed record CoreRun(SettingTry[] Initial, long StartMs, uint StaggerSee
     public static CoreRun FromJson(string json) => JsonSerializer.Deserialize<CoreRun>(json, Json);
 
     /// <summary>Ticks the run will take (power cuts and their reboots aside).</summary>
+    [JsonIgnore]
     public long Ticks => Episodes.Sum(e => (long)e.Ticks);
 }
 

@@ -12,15 +12,22 @@ public sealed class ProofStats
     public long Fault;
     public long Lockout;
     public long AuxHeat;
+    public long Bench;
     public long PowerCycles;
     public long TornWrites;
     public long SettingsLost;
     public long SettingsAccepted;
     public long SettingsRefused;
 
-    public void Count(Controller c, in OutputState o)
+    public void Count(ControlCore core, in OutputState o)
     {
+        Controller c = core.Controller;
         Ticks++;
+        if (core.Panel.Bench.Active)
+        {
+            Bench++;
+        }
+
         if (c.State == TopState.Heat && c.Sub == SubState.Running)
         {
             HeatRunning++;
@@ -58,6 +65,7 @@ public sealed class ProofStats
         Interlocked.Add(ref Fault, other.Fault);
         Interlocked.Add(ref Lockout, other.Lockout);
         Interlocked.Add(ref AuxHeat, other.AuxHeat);
+        Interlocked.Add(ref Bench, other.Bench);
         Interlocked.Add(ref PowerCycles, other.PowerCycles);
         Interlocked.Add(ref TornWrites, other.TornWrites);
         Interlocked.Add(ref SettingsLost, other.SettingsLost);
@@ -67,6 +75,6 @@ public sealed class ProofStats
 
     public override string ToString() =>
         $"{Ticks:N0} ticks: heat running {HeatRunning:N0}, cool running {CoolRunning:N0}, defrost melting {Melting:N0}, "
-        + $"fault {Fault:N0}, lockout {Lockout:N0}, aux {AuxHeat:N0}; power cycles {PowerCycles:N0}, torn writes {TornWrites:N0} (settings lost {SettingsLost:N0}), "
+        + $"fault {Fault:N0}, lockout {Lockout:N0}, aux {AuxHeat:N0}, bench mode {Bench:N0}; power cycles {PowerCycles:N0}, torn writes {TornWrites:N0} (settings lost {SettingsLost:N0}), "
         + $"settings accepted {SettingsAccepted:N0} / refused {SettingsRefused:N0}";
 }

@@ -216,3 +216,28 @@ public class SafetyGuardBoundaryTests
         Assert.Equal(1, g.Vetoes);
     }
 }
+
+/// <summary>Leaving bench mode: the power-up state without a power cut.</summary>
+public class SafetyGuardRestartTests
+{
+    [Fact]
+    public void Restart_stops_the_compressor_and_keeps_the_valve_until_the_quiet_shift_time()
+    {
+        var s = new ControllerSettings();
+        var g = new SafetyGuard(s, 0, 0);
+        g.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 20f);
+        Assert.True(g.Apply(new OutputState { Compressor = true, ValveEnergised = true }, 300_000, true, true, 20f).Compressor);
+
+        g.Restart(400_000, 8000);
+        OutputState o = g.Apply(OutputState.AllOff(), 400_000, true, true, 20f);
+        Assert.False(o.Compressor);
+        Assert.True(o.ValveEnergised, "the valve may not drop in the tick the compressor stops (I2)");
+        Assert.True(g.Apply(OutputState.AllOff(), 429_999, true, true, 20f).ValveEnergised);
+        Assert.False(g.Apply(OutputState.AllOff(), 430_000, true, true, 20f).ValveEnergised);
+
+        // And the wait is the power-up delay: min-off plus stagger from the restart.
+        Assert.Equal(HoldReason.PowerUpDelay, g.Feedback(430_000).StartHold);
+        Assert.False(g.Apply(new OutputState { Compressor = true }, 707_999, true, true, 5f).Compressor);
+        Assert.True(g.Apply(new OutputState { Compressor = true }, 708_000, true, true, 5f).Compressor);
+    }
+}
