@@ -79,6 +79,24 @@ public class CoreRegressionTests
         Assert.Equal(0, driver.Monitor.Total);
     }
 
+    /// <summary>
+    /// Found by the property (seed 50aeJtuWkwg1, shrunk by <see cref="CoreRunShrinker"/> to three
+    /// episodes): heating runs, the O/B polarity is switched to B and the mode to Cool; after the
+    /// minimum run Heat hands over to Cool with the compressor still running, and because under B the
+    /// valve's position now means cooling, Cool entered straight into Running — a transition the
+    /// table (and the state diagram) does not have. Fixed in ConditioningState.Enter: only a return
+    /// from Defrost enters Running directly; otherwise Idle → Starting → Running.
+    /// </summary>
+    [Fact]
+    public void A_polarity_change_under_a_running_compressor_takes_only_listed_transitions()
+    {
+        const string Json = """{"Initial":[{"Id":"Mode","Raw":0},{"Id":"Mode","Raw":3}],"StartMs":2146883648,"StaggerSeed":1,"Episodes":[{"Ticks":38,"Dt":"Mixed","OutdoorC":-21,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"Good","Param":0},"Coil":{"Mode":"Good","Param":0},"Buttons":"None","ButtonMask":0,"Settings":[{"Id":"HeatSetpoint","Raw":130},{"Id":"DefrostCoilFrosting","Raw":-45},{"Id":"DefrostStrategy","Raw":1}],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":41,"Seed":-7},{"Ticks":207,"Dt":"Second","OutdoorC":7,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"OutOfRange","Param":3},"Coil":{"Mode":"Good","Param":0},"Buttons":"None","ButtonMask":0,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":-770558044},{"Ticks":3,"Dt":"Second","OutdoorC":28,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"Good","Param":0},"Coil":{"Mode":"Good","Param":0},"Buttons":"None","ButtonMask":0,"Settings":[{"Id":"ValvePolarity","Raw":1},{"Id":"Mode","Raw":2},{"Id":"HeatSetpoint","Raw":15455}],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":91}]}""";
+        var driver = new CoreDriver { Trace = true };
+        driver.Play(CoreRun.FromJson(Json));
+        Assert.Equal(0, driver.Core.Controller.UnlistedTransitions);
+        Assert.Equal(0, driver.Monitor.Total);
+    }
+
     [Fact]
     public void A_printed_run_replays_exactly()
     {
