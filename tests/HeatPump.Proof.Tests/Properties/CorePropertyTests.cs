@@ -97,6 +97,23 @@ public class CoreRegressionTests
         Assert.Equal(0, driver.Monitor.Total);
     }
 
+    /// <summary>
+    /// Found by the property (seed 6U0XL-NLSfb2, shrunk to three episodes): chattering buttons take
+    /// the unit in and out of bench mode while it heats and defrosts. Leaving bench mode went through
+    /// the guard's power-up, which also forgot the starts of the last hour — so the quiet-shift
+    /// restarts of earlier defrosts no longer counted toward their cap of four an hour, and a fifth
+    /// was let through 31 s after a stop: I1 (and a bench toggle could likewise reset the I7 count).
+    /// Fixed in SafetyGuard.Restart: leaving bench mode keeps the start history, which is still in RAM.
+    /// </summary>
+    [Fact]
+    public void Bench_mode_toggles_do_not_reset_the_start_counts()
+    {
+        const string Json = """{"Initial":[{"Id":"Mode","Raw":1}],"StartMs":1000000000000,"StaggerSeed":746,"Episodes":[{"Ticks":208,"Dt":"Mixed","OutdoorC":-29,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"Good","Param":0},"Coil":{"Mode":"Good","Param":0},"Buttons":"None","ButtonMask":0,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":621099},{"Ticks":259,"Dt":"Second","OutdoorC":3,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"Good","Param":0},"Coil":{"Mode":"Good","Param":0},"Buttons":"None","ButtonMask":0,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":-507},{"Ticks":2071,"Dt":"Second","OutdoorC":36,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"Good","Param":0},"Coil":{"Mode":"Good","Param":0},"Buttons":"Chatter","ButtonMask":7,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":-7725}]}""";
+        var driver = new CoreDriver { Trace = true };
+        driver.Play(CoreRun.FromJson(Json));
+        Assert.Equal(0, driver.Monitor.Total);
+    }
+
     [Fact]
     public void A_printed_run_replays_exactly()
     {

@@ -240,4 +240,28 @@ public class SafetyGuardRestartTests
         Assert.False(g.Apply(new OutputState { Compressor = true }, 707_999, true, true, 5f).Compressor);
         Assert.True(g.Apply(new OutputState { Compressor = true }, 708_000, true, true, 5f).Compressor);
     }
+
+    [Fact]
+    public void Restart_keeps_the_starts_of_the_last_hour_and_power_up_forgets_them()
+    {
+        var s = new ControllerSettings();
+        Assert.True(s.TrySet(SettingId.MinOffTime, 180, out _));
+        var g = new SafetyGuard(s, 0, 0);
+        long t = 180_000;
+        for (int i = 0; i < 6; i++)
+        {
+            Assert.True(g.Apply(new OutputState { Compressor = true }, t, true, true, 5f).Compressor);
+            g.Apply(OutputState.AllOff(), t + 60_000, true, true, 5f);
+            t += 240_000;
+        }
+
+        // Leaving bench mode: the cap still holds the seventh start until the first is an hour old.
+        g.Restart(t, 0);
+        Assert.Equal(HoldReason.StartsPerHour, g.Feedback(t + 180_000).StartHold);
+        Assert.False(g.Apply(new OutputState { Compressor = true }, t + 180_000, true, true, 5f).Compressor);
+
+        // A real power cut loses that memory: only min-off plus stagger is left.
+        g.PowerUp(t + 200_000, 0);
+        Assert.True(g.Apply(new OutputState { Compressor = true }, t + 380_000, true, true, 5f).Compressor);
+    }
 }
