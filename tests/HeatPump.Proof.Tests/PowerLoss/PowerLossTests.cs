@@ -1,4 +1,5 @@
 using HeatPump.Control;
+using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
@@ -217,6 +218,9 @@ public class PowerLossTests
                 Assert.Equal(SettingsCatalog.At(i).Default, board.Settings.Get((SettingId)i));
             }
 
+            // The panel says so: "E SE" among the pages of the home screen, with the Fault LED dark (no controller fault).
+            Assert.True(board.RunUntil(b => b.Core.Display.Text == DisplayCodes.SettingsCorrupt, 10_000), "E SE shown");
+
             // Defaults are mode Off: a board that lost its settings heats nothing until someone sets it up.
             board.IndoorC = 12f;
             Assert.Equal(-1, board.RunUntilStart(20 * 60_000));
@@ -227,6 +231,7 @@ public class PowerLossTests
             Assert.True(board.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
             board.Run(10_000);
             Assert.False(board.Persister.SettingsFault, "a verified write clears the settings fault");
+            Assert.False(board.RunUntil(b => b.Core.Display.Text == DisplayCodes.SettingsCorrupt, 20_000), "and the code leaves the display");
         }
     }
 
@@ -345,6 +350,8 @@ internal sealed class Board : ITicking
         _in.Coil = SensorSample.Good(SensorSample.ToSixteenths(CoilC));
         _in.DefrostRequested = DefrostRequest;
         DefrostRequest = false;
+        // As the firmware loop does: the persister's settings fault goes to the panel.
+        Core.SettingsFault = Persister.SettingsFault;
         Core.Step(_in);
         Persister.Tick(NowMs);
         Monitor.Observe(NowMs, Core.Outputs, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
