@@ -240,13 +240,13 @@ public static class FaultMatrix
             detected = at.HasValue ? Math.Max(0, at.Value - firstBad.Value) : null;
         }
 
-        string action = Action(role, kind, state, failedAt.HasValue, enteredFault, timeOnly, bad, badAccepted, defrostEnd);
+        string action = Action(role, state, failedAt.HasValue, enteredFault, timeOnly, lockoutsOff, bad, badAccepted, defrostEnd);
         return new CellResult(role, kind, state, IsDetectable(kind), detected, failedAt.HasValue, bad, badAccepted, action,
             rig.Monitor.Total, recoveredAt, worst, meltMs, roomMin, roomMax);
     }
 
-    private static string Action(SensorRole role, SensorFaultKind kind, MatrixState state, bool failed, bool enteredFault,
-        bool timeOnly, int bad, int badAccepted, DefrostEnd defrostEnd)
+    private static string Action(SensorRole role, MatrixState state, bool failed, bool enteredFault,
+        bool timeOnly, bool lockoutsOff, int bad, int badAccepted, DefrostEnd defrostEnd)
     {
         string melt = state != MatrixState.Defrost ? ""
             : defrostEnd == DefrostEnd.MaxTime ? "; melting ended on max time"
@@ -259,7 +259,7 @@ public static class FaultMatrix
                 case SensorRole.Indoor:
                     return (state == MatrixState.Defrost ? "defrost finished, then " : "") + (enteredFault ? "Fault E1, compressor off" : "sensor failed");
                 case SensorRole.Outdoor:
-                    return "sensor failed: ambient lockouts off, time-temperature defrost" + melt;
+                    return (lockoutsOff ? "sensor failed: ambient lockouts off, defrost on the interval" : "sensor failed") + melt;
                 default:
                     return (state == MatrixState.CoolRunning ? "sensor failed: not used in cooling" : timeOnly ? "sensor failed: time-only defrost" : "sensor failed") + melt;
             }
