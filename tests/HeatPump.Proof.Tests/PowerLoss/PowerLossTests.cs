@@ -340,6 +340,8 @@ internal sealed class Board : ITicking
     public float OutdoorC = 5f;
     public float CoilC = 5f;
     public bool DefrostRequest;
+    public bool HighPressureTripped;
+    public int Buttons;
 
     public void Tick()
     {
@@ -349,6 +351,8 @@ internal sealed class Board : ITicking
         _in.Outdoor = SensorSample.Good(SensorSample.ToSixteenths(OutdoorC));
         _in.Coil = SensorSample.Good(SensorSample.ToSixteenths(CoilC));
         _in.DefrostRequested = DefrostRequest;
+        _in.HighPressureTripped = HighPressureTripped;
+        _in.Buttons = Buttons;
         DefrostRequest = false;
         // As the firmware loop does: the persister's settings fault goes to the panel.
         Core.SettingsFault = Persister.SettingsFault;

@@ -140,6 +140,15 @@ public class SafetyGuardBoundaryTests
     }
 
     [Fact]
+    public void A_running_compressor_stops_when_the_indoor_reading_is_lost()
+    {
+        var g = new SafetyGuard(_s, 0, 0);
+        Assert.True(g.Apply(Heat(), 300_000, true, true, 5f).Compressor);
+        Assert.True(g.Apply(Heat(), 301_000, true, true, 5f).Compressor);
+        Assert.False(g.Apply(Heat(), 302_000, false, true, 5f).Compressor);
+    }
+
+    [Fact]
     public void Ambient_lockouts_hold_at_the_limit_and_bite_below_it()
     {
         var g = new SafetyGuard(_s, 0, 0);
