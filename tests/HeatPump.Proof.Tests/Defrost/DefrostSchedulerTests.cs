@@ -228,3 +228,127 @@ public class DefrostSchedulerTests
         Assert.InRange(covered, 0.60f, 0.66f);
     }
 }
+
+/// <summary>The scheduler's boundaries, to the tick.</summary>
+public class DefrostSchedulerBoundaryTests
+{
+    private const long Second = 1000;
+    private const long Minute = 60_000;
+
+    private readonly ControllerSettings _s = new();
+    private readonly DefrostScheduler _d;
+    private long _run;
+
+    public DefrostSchedulerBoundaryTests()
+    {
+        _d = new DefrostScheduler(_s);
+    }
+
+    private void Heat(long ms, float outdoorC, float coilC)
+    {
+        for (long t = 0; t < ms; t += Second)
+        {
+            _run += Second;
+            _d.Observe(Second, _run, true, outdoorC, true, coilC);
+        }
+    }
+
+    private void Stop()
+    {
+        _run = 0;
+        _d.Observe(Second, 0, true, 0f, true, 0f);
+    }
+
+    /// <summary>A defrost, then a full clean-coil learning run at <paramref name="outdoorC"/>: calibrated, not provisional.</summary>
+    private void CalibrateAfterDefrost(float outdoorC, float coilC)
+    {
+        Heat(Minute, outdoorC, coilC);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, outdoorC, coilC);
+        Assert.True(_d.Calibrated && !_d.Provisional);
+    }
+
+    [Fact]
+    public void Learning_takes_exactly_the_settle_time_plus_the_learning_window_and_averages_both_temperatures()
+    {
+        Heat(DefrostScheduler.SettleMs - Second + DefrostScheduler.LearnMs - Second, -4f, -11f);
+        Assert.False(_d.Calibrated);
+        Heat(Second, -4f, -11f);
+        Assert.True(_d.Calibrated);
+        Assert.Equal(-4f, _d.CleanAtOutdoorC, 3);
+        Assert.Equal(7f, _d.CleanDeltaT, 3);
+    }
+
+    [Fact]
+    public void The_filter_takes_a_step_by_dt_over_time_constant_plus_dt()
+    {
+        Heat(DefrostScheduler.SettleMs, 0f, -6f);
+        Heat(Second, 0f, -12f);
+        float a = (float)Second / (DefrostScheduler.FilterMs + Second);
+        Assert.Equal(6f + a * 6f, _d.DeltaT, 4);
+    }
+
+    [Fact]
+    public void Uncalibrated_demand_falls_back_to_the_interval_to_the_second()
+    {
+        // A coil reading too noisy to learn from is not needed: a provisional calibration waits for the interval.
+        Heat(60 * Minute - Second, 0f, -6f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(Second, 0f, -6f);
+        Assert.Equal(DefrostCause.Interval, _d.Due);
+    }
+
+    [Fact]
+    public void Demand_comes_exactly_when_the_minimum_run_since_the_last_defrost_is_over()
+    {
+        CalibrateAfterDefrost(0f, -6f);
+        long toMinimum = 30 * Minute - _d.RunSinceDefrostMs;
+        Heat(toMinimum - Second, 0f, -12f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(Second, 0f, -12f);
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+    }
+
+    [Fact]
+    public void After_a_restart_demand_waits_for_a_settled_filtered_delta_t_not_the_stale_one()
+    {
+        CalibrateAfterDefrost(0f, -6f);
+        Heat(10 * Minute, 0f, -12f);
+        Stop();
+
+        // Past the 30 min since the defrost, with a frosted ΔT filtered before the stop...
+        Heat(13 * Minute, 0f, -12f);
+        Assert.True(_d.RunSinceDefrostMs >= 30 * Minute);
+        Stop();
+
+        // ...a restart waits the 5 min the coil needs to settle before judging ΔT again.
+        for (int i = 0; i < 299; i++)
+        {
+            Heat(Second, 0f, -12f);
+            Assert.Equal(DefrostCause.None, _d.Due);
+        }
+
+        Heat(2 * Second, 0f, -12f);
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+    }
+
+    [Fact]
+    public void While_the_clean_coil_is_relearned_demand_does_not_trigger()
+    {
+        CalibrateAfterDefrost(0f, -6f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+
+        // Runs of 7 min never complete the 8 min a relearn needs; ΔT is far above the trigger.
+        for (int cycle = 0; cycle < 6; cycle++)
+        {
+            Stop();
+            Heat(7 * Minute, 0f, -14f);
+            Assert.True(_d.Due == DefrostCause.None || _d.FrostingRunMs >= 60 * Minute, $"cycle {cycle}: {_d.Due}");
+        }
+
+        Assert.True(_d.RunSinceDefrostMs >= 30 * Minute);
+    }
+}

@@ -89,21 +89,54 @@ public class InvariantMonitorTests
     public void Only_four_quiet_shift_restarts_an_hour_use_the_exception()
     {
         long t = 300_000;
-        See(t, Heat());
+        See(t, Heat(), outdoorC: 20f);
         bool valve = false;
         for (int i = 0; i < SafetyGuard.MaxShiftRestartsPerHour + 1; i++)
         {
             t += 60_000;
-            See(t, new OutputState { ValveEnergised = valve });
+            See(t, new OutputState { ValveEnergised = valve }, outdoorC: 20f);
             valve = !valve;
             t += 30_000;
-            See(t, new OutputState { ValveEnergised = valve });
+            See(t, new OutputState { ValveEnergised = valve }, outdoorC: 20f);
             t += 1000;
-            See(t, new OutputState { Compressor = true, ValveEnergised = valve, QuietShiftRestart = true });
+            See(t, new OutputState { Compressor = true, ValveEnergised = valve, QuietShiftRestart = true }, outdoorC: 20f);
         }
 
         // The fifth restart within the hour is an ordinary start 31 s after a stop.
+        Assert.Equal(1, _m.Total);
         Assert.Equal(1, _m.Count(Invariant.MinOffTime));
+    }
+
+    [Fact]
+    public void A_quiet_shift_restart_an_hour_after_the_first_of_four_uses_the_exception_again()
+    {
+        long t = 300_000;
+        See(t, Heat(), outdoorC: 20f);
+        bool valve = false;
+        long first = 0;
+        for (int i = 0; i < SafetyGuard.MaxShiftRestartsPerHour + 1; i++)
+        {
+            if (i == SafetyGuard.MaxShiftRestartsPerHour)
+            {
+                // The fifth comes exactly an hour after the first: that one has left the window.
+                t = first + 3_600_000 - 31_000 - 60_000;
+            }
+
+            t += 60_000;
+            See(t, new OutputState { ValveEnergised = valve }, outdoorC: 20f);
+            valve = !valve;
+            t += 30_000;
+            See(t, new OutputState { ValveEnergised = valve }, outdoorC: 20f);
+            t += 1000;
+            See(t, new OutputState { Compressor = true, ValveEnergised = valve, QuietShiftRestart = true }, outdoorC: 20f);
+            if (i == 0)
+            {
+                first = t;
+            }
+        }
+
+        Assert.Equal(first + 3_600_000, t);
+        Assert.Equal(0, _m.Total);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using HeatPump.Control.Hal;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Settings;
 using HeatPump.Proof.Tests.PowerLoss;
+using HeatPump.Control.Sensors;
 using Xunit;
 
 namespace HeatPump.Proof.Tests.States;
@@ -104,3 +105,94 @@ public class ControllerEdgeTests
         Assert.False(h.Record(FaultKind.HighPressure, 4000));
     }
 }
+
+/// <summary>How a defrost says why it started, and what the panel is told while it waits for the valve.</summary>
+public class DefrostEdgeTests
+{
+    [Fact]
+    public void A_requested_defrost_is_recorded_as_requested_and_waits_for_the_quiet_shift_with_a_countdown()
+    {
+        var b = new Board(new TearableStore(), 3) { IndoorC = 17f, OutdoorC = 2f, CoilC = 2f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
+        b.Run(60_000);
+        Assert.Equal(DefrostCause.None, b.Core.Controller.DefrostScheduler.Due);
+
+        b.DefrostRequest = true;
+        b.Tick();
+        Assert.Equal(TopState.Defrost, b.Core.Controller.State);
+        Assert.Equal(DefrostCause.Requested, b.Core.Controller.LastDefrostCause);
+        Assert.Equal(1, b.Core.Controller.DefrostCount);
+
+        // ShiftIn: the compressor has stopped; the valve may move 30 s after the stop, and the panel counts down to it.
+        b.Tick();
+        long stop = b.Core.Guard.Feedback(b.NowMs).CompressorSinceMs;
+        Assert.Equal(SubState.ShiftIn, b.Core.Controller.Sub);
+        Assert.Equal(HoldReason.QuietShift, b.Core.Controller.Hold);
+        Assert.Equal(stop + 30_000, b.Core.Controller.HoldUntilMs);
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Melting, 2 * 60_000));
+        Assert.Equal(0, b.Monitor.Total);
+    }
+
+    [Fact]
+    public void A_defrost_the_scheduler_calls_is_recorded_with_its_cause()
+    {
+        var b = new Board(new TearableStore(), 3) { IndoorC = 15f, OutdoorC = 0f, CoilC = 0f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.Settings.TrySet(SettingId.DefrostStrategy, 1, out _));
+        Assert.True(b.Settings.TrySet(SettingId.DefrostInterval, 30, out _));
+        Assert.True(b.RunUntil(x => x.Core.Controller.State == TopState.Defrost, 3 * 3600_000L));
+        Assert.Equal(DefrostCause.Interval, b.Core.Controller.LastDefrostCause);
+    }
+}
+
+/// <summary>A sensor that gives wildly inconsistent readings never gets a new level accepted.</summary>
+public class SensorStepTests
+{
+    [Fact]
+    public void Readings_jumping_between_two_far_levels_are_never_accepted()
+    {
+        var v = new SensorValidator(SensorRole.Indoor, 0);
+        long t = 0;
+        for (int i = 0; i < 10; i++)
+        {
+            t += 1000;
+            v.Update(SensorSample.Good(SensorSample.ToSixteenths(20f)), t, 0f);
+        }
+
+        for (int i = 0; i < 20; i++)
+        {
+            t += 1000;
+            v.Update(SensorSample.Good(SensorSample.ToSixteenths(i % 2 == 0 ? 40f : 60f)), t, 0f);
+            Assert.Equal(20f, v.Celsius);
+        }
+
+        // Five in a row that agree with each other are a genuine step and are taken.
+        for (int i = 0; i < SensorValidator.StepConfirmSamples; i++)
+        {
+            t += 1000;
+            v.Update(SensorSample.Good(SensorSample.ToSixteenths(40f)), t, 0f);
+        }
+
+        Assert.Equal(40f, v.Celsius);
+    }
+
+    [Fact]
+    public void A_step_confirmed_slowly_is_judged_by_the_time_between_its_samples()
+    {
+        // Candidate samples a minute apart may differ by the indoor rate (3 K/min) and still agree.
+        var v = new SensorValidator(SensorRole.Indoor, 0);
+        v.Update(SensorSample.Good(SensorSample.ToSixteenths(20f)), 1000, 0f);
+        long t = 1000;
+        float level = 40f;
+        for (int i = 0; i < SensorValidator.StepConfirmSamples; i++)
+        {
+            t += 20_000;
+            level += 0.9f;
+            v.Update(SensorSample.Good(SensorSample.ToSixteenths(level)), t, 0f);
+        }
+
+        Assert.Equal(SensorSample.ToSixteenths(level) / 16f, v.Celsius);
+    }
+}
+
