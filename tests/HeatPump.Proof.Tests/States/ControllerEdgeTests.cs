@@ -268,3 +268,58 @@ public class LockoutHysteresisTests
         Assert.Equal(0, b.Core.Controller.UnlistedTransitions);
     }
 }
+
+/// <summary>Heat and cool each use their own deadband and overrun.</summary>
+public class DeadbandTests
+{
+    private static Board Boot(UserMode mode, float indoorC, float outdoorC)
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = indoorC, OutdoorC = outdoorC, CoilC = outdoorC };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)mode, out _));
+        Assert.True(b.Settings.TrySet(SettingId.HeatDeadband, 10, out _));
+        Assert.True(b.Settings.TrySet(SettingId.HeatOverrun, 15, out _));
+        Assert.True(b.Settings.TrySet(SettingId.CoolDeadband, 3, out _));
+        Assert.True(b.Settings.TrySet(SettingId.CoolOverrun, 2, out _));
+        return b;
+    }
+
+    [Fact]
+    public void Heat_calls_below_its_own_deadband_and_runs_to_its_own_overrun()
+    {
+        // Heat setpoint 20 °C, deadband 1 K, overrun 1.5 K (cool: 0.3 K and 0.2 K).
+        Board b = Boot(UserMode.Heat, 19.25f, 5f);
+        b.Run(5000);
+        Assert.Equal(SubState.Idle, b.Core.Controller.Sub);
+        b.IndoorC = 18.875f;
+        b.Run(5000);
+        Assert.Equal(SubState.Starting, b.Core.Controller.Sub);
+
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
+        b.IndoorC = 21.25f;
+        b.Run(5 * 60_000);
+        Assert.Equal(SubState.Running, b.Core.Controller.Sub);
+        b.IndoorC = 21.5625f;
+        b.Run(5000);
+        Assert.NotEqual(SubState.Running, b.Core.Controller.Sub);
+    }
+
+    [Fact]
+    public void Cool_calls_above_its_own_deadband_and_runs_to_its_own_overrun()
+    {
+        // Cool setpoint 24 °C, deadband 0.3 K, overrun 0.2 K (heat: 1 K and 1.5 K).
+        Board b = Boot(UserMode.Cool, 24.25f, 30f);
+        b.Run(5000);
+        Assert.Equal(SubState.Idle, b.Core.Controller.Sub);
+        b.IndoorC = 24.375f;
+        b.Run(5000);
+        Assert.Equal(SubState.Starting, b.Core.Controller.Sub);
+
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
+        b.IndoorC = 23.875f;
+        b.Run(5 * 60_000);
+        Assert.Equal(SubState.Running, b.Core.Controller.Sub);
+        b.IndoorC = 23.75f;
+        b.Run(5000);
+        Assert.NotEqual(SubState.Running, b.Core.Controller.Sub);
+    }
+}
