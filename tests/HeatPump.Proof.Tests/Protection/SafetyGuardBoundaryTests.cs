@@ -113,6 +113,7 @@ public class SafetyGuardBoundaryTests
         Assert.Equal(HoldReason.StartsPerHour, f.StartHold);
         Assert.Equal(first + 3_600_000, f.StartAllowedAtMs);
         Assert.False(g.Apply(Heat(), first + 3_599_999, true, true, 5f).Compressor);
+        Assert.Equal(HoldReason.None, g.Feedback(first + 3_600_000).StartHold);
         Assert.True(g.Apply(Heat(), first + 3_600_000, true, true, 5f).Compressor);
     }
 

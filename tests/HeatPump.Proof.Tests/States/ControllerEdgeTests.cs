@@ -323,3 +323,115 @@ public class DeadbandTests
         Assert.NotEqual(SubState.Running, b.Core.Controller.Sub);
     }
 }
+
+/// <summary>The power-up stagger, the indoor fan between cycles, and what the controller reports about itself.</summary>
+public class CoreReportingTests
+{
+    [Fact]
+    public void The_stagger_spreads_units_over_whole_seconds_up_to_the_maximum_and_is_zero_when_that_is()
+    {
+        var seen = new HashSet<long>();
+        for (uint seed = 0; seed < 5000; seed++)
+        {
+            long ms = ControlCore.StaggerFromSeed(seed, 60);
+            Assert.InRange(ms, 0, 60_000);
+            Assert.Equal(0, ms % 1000);
+            seen.Add(ms);
+            Assert.Equal(0, ControlCore.StaggerFromSeed(seed, 0));
+        }
+
+        Assert.Equal(61, seen.Count);
+    }
+
+    [Fact]
+    public void The_guard_reports_what_it_drives()
+    {
+        var s = new ControllerSettings();
+        var g = new SafetyGuard(s, 0, 0);
+        g.Apply(new OutputState { Compressor = true, IndoorFanDuty = 0.5f }, 300_000, true, true, 5f);
+        Assert.True(g.Outputs.Compressor);
+        Assert.Equal(0.5f, g.Outputs.IndoorFanDuty);
+    }
+
+    [Fact]
+    public void A_fault_that_is_not_a_lockout_is_not_reported_as_one_and_holds_clear_once_running()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 5f, CoilC = 5f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        b.Run(60_000);
+        Assert.Equal(HoldReason.PowerUpDelay, b.Core.Controller.Hold);
+        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 20 * 60_000));
+        b.Tick();
+        Assert.Equal(HoldReason.None, b.Core.Controller.Hold);
+
+        b.HighPressureTripped = true;
+        b.Tick();
+        Assert.Equal(TopState.Fault, b.Core.Controller.State);
+        Assert.Equal(FaultKind.HighPressure, b.Core.Controller.Fault);
+        Assert.False(b.Core.Controller.LockedOut);
+    }
+
+    [Fact]
+    public void Transition_visits_count_each_transition_taken()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 5f, CoilC = 5f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 20 * 60_000));
+        int offToHeat = HeatPump.Control.States.TransitionTable.FindTop(TopState.Off, TopState.Heat);
+        Assert.Equal(1, b.Core.Controller.TransitionVisits(offToHeat));
+        int startingToRunning = HeatPump.Control.States.TransitionTable.FindSub(TopState.Heat, SubState.Starting, SubState.Running);
+        b.Tick();
+        Assert.Equal(1, b.Core.Controller.TransitionVisits(startingToRunning));
+    }
+
+    [Fact]
+    public void With_continuous_fan_the_indoor_fan_runs_at_minimum_between_cycles_and_run_on_follows_a_stop()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 21f, OutdoorC = 5f, CoilC = 5f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        b.Run(10_000);
+        Assert.Equal(0f, b.Core.Outputs.IndoorFanDuty);
+
+        Assert.True(b.Settings.TrySet(SettingId.IndoorFanContinuous, 1, out _));
+        b.Run(2000);
+        Assert.Equal(0.4f, b.Core.Outputs.IndoorFanDuty);
+
+        // A heating cycle, then the stop: the fan runs on gently (minimum duty) for the run-on time, then stops.
+        Assert.True(b.Settings.TrySet(SettingId.IndoorFanContinuous, 0, out _));
+        b.IndoorC = 18f;
+        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor && x.Core.Outputs.IndoorFanDuty > 0f, 20 * 60_000));
+        b.Run(4 * 60_000);
+        Assert.True(b.Core.Outputs.IndoorFanDuty > 0.4f, "running at more than the minimum");
+        b.Settings.TrySet(SettingId.Mode, (int)UserMode.Off, out _);
+        b.Tick();
+        Assert.False(b.Core.Outputs.Compressor);
+        Assert.Equal(0.4f, b.Core.Outputs.IndoorFanDuty);
+        b.Run(58_000);
+        Assert.Equal(0.4f, b.Core.Outputs.IndoorFanDuty);
+        b.Run(3000);
+        Assert.Equal(0f, b.Core.Outputs.IndoorFanDuty);
+    }
+}
+
+/// <summary>Each sensor position has its own plausible rate of change.</summary>
+public class SensorRateTests
+{
+    [Theory]
+    [InlineData(SensorRole.Outdoor, 5f)]
+    [InlineData(SensorRole.Indoor, 2.5f)]
+    [InlineData(SensorRole.Coil, 25f)]
+    public void A_change_within_the_positions_rate_is_followed_sample_by_sample(SensorRole role, float kPerMinute)
+    {
+        var v = new SensorValidator(role, 0);
+        float c = 0f;
+        for (int i = 1; i <= 120; i++)
+        {
+            c += kPerMinute / 60f;
+            v.Update(SensorSample.Good(SensorSample.ToSixteenths(c)), i * 1000L, 0f);
+            Assert.Equal(SampleRejection.None, v.LastRejection);
+        }
+
+        Assert.Equal(SensorSample.ToSixteenths(c) / 16f, v.Celsius);
+    }
+}
+
