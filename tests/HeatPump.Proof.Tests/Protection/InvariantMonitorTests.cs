@@ -274,6 +274,23 @@ public class InvariantMonitorTests
     }
 
     [Fact]
+    public void Power_up_forgets_the_starts_of_the_last_hour()
+    {
+        Assert.True(_s.TrySet(SettingId.MinOffTime, 180, out _));
+        long t = 180_000;
+        for (int i = 0; i < 6; i++)
+        {
+            See(t, Heat());
+            See(t + 60_000, Heat(false));
+            t += 240_000;
+        }
+
+        _m.PowerUp(t, 0);
+        See(t + 180_000, Heat());
+        Assert.Equal(0, _m.Total);
+    }
+
+    [Fact]
     public void Power_up_forgets_the_outputs_and_restarts_min_off()
     {
         See(100_000, Cool(false));
