@@ -106,8 +106,9 @@ namespace HeatPump.Control
 
             if (Panel.LeftBenchThisTick)
             {
-                // Bench mode ends through the power-up state: everything off, min-off running again.
-                Guard.PowerUp(now, StaggerMs);
+                // Bench mode ends through the power-up state: everything off, min-off running again —
+                // except the valve, which may not drop under a compressor the bench just had running (I2).
+                Guard.Restart(now, StaggerMs);
                 Controller.PowerUp(now);
                 _requested = OutputState.AllOff();
             }

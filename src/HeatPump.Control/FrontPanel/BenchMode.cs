@@ -60,7 +60,7 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>
         /// True for the one tick in which bench mode was left (by the combination or the idle time).
         /// In that tick the control core must request every output off and call
-        /// <c>SafetyGuard.PowerUp(now, stagger)</c>, so normal control restarts from the power-up state.
+        /// <c>SafetyGuard.Restart(now, stagger)</c>, so normal control restarts from the power-up state.
         /// </summary>
         public bool LeftThisTick { get; private set; }
 

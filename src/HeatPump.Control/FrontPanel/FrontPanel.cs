@@ -96,7 +96,7 @@ namespace HeatPump.Control.FrontPanel
 
         /// <summary>
         /// True for the one tick in which bench mode ended: the control core must drive everything off
-        /// and call <c>SafetyGuard.PowerUp(now, stagger)</c> so control restarts from the power-up state.
+        /// and call <c>SafetyGuard.Restart(now, stagger)</c> so control restarts from the power-up state.
         /// </summary>
         public bool LeftBenchThisTick
         {

@@ -50,14 +50,33 @@ namespace HeatPump.Control.Protection
         /// <summary>Every output off and the minimum off time (plus stagger) running from <paramref name="nowMs"/>: a reset, a watchdog restart or leaving bench mode.</summary>
         public void PowerUp(long nowMs, long staggerMs)
         {
+            Restart(nowMs, staggerMs);
+            _out.ValveEnergised = false;
+
+            // A real power cut loses the RAM that held the start history.
+            _starts.Clear();
+            _shiftRestarts.Clear();
+        }
+
+        /// <summary>
+        /// The power-up state without a power cut (leaving bench mode): compressor and aux off and the
+        /// minimum off time plus stagger running from <paramref name="nowMs"/>, as <see cref="PowerUp"/>,
+        /// but the valve stays where it is and the start history is kept. The compressor may have been
+        /// running a moment ago, and I2 lets the valve move only once it has been stopped for the
+        /// quiet-shift time (on a real power cut the supply drops both at once; here it need not); and
+        /// the starts of the last hour still count toward I7 and the quiet-shift restart cap, or
+        /// toggling bench mode would reset them.
+        /// </summary>
+        public void Restart(long nowMs, long staggerMs)
+        {
+            bool valve = _out.ValveEnergised;
             _out = OutputState.AllOff();
+            _out.ValveEnergised = valve;
             _compressorSinceMs = nowMs;
             _offSincePowerUp = true;
             _powerUpHoldMs = staggerMs;
             _shiftedSinceStop = false;
             _defrostRunning = false;
-            _starts.Clear();
-            _shiftRestarts.Clear();
         }
 
         /// <summary>

@@ -19,8 +19,12 @@ namespace HeatPump.Control.States
 
         public override void Enter(ControllerContext c, TopState from)
         {
-            // After a defrost the compressor may already be running again in heat.
-            c.SetSub(c.CompressorOn && c.ValveInHeating == _heating ? SubState.Running : SubState.Idle);
+            // After a defrost the compressor may already be running again in heat. From anywhere else
+            // the cycle starts at Idle, even if the compressor still runs with the valve where this
+            // mode wants it (the O/B polarity changed under a running unit): Idle → Starting → Running
+            // then takes it over through the table's own transitions.
+            bool afterDefrost = from == TopState.Defrost;
+            c.SetSub(afterDefrost && c.CompressorOn && c.ValveInHeating == _heating ? SubState.Running : SubState.Idle);
         }
 
         public override TopState Step(ControllerContext c, TopState desired)

@@ -1,0 +1,354 @@
+using HeatPump.Control;
+using HeatPump.Control.Defrost;
+using HeatPump.Control.Settings;
+using Xunit;
+
+namespace HeatPump.Proof.Tests.Defrost;
+
+/// <summary>
+/// The defrost scheduler on its own, tick by tick: what counts as frosting run time, when each
+/// strategy calls a defrost (to the second), how the clean-coil ΔT is learned and carried along
+/// the outdoor temperature. Defaults: interval 60 min, frosting at coil ≤ −1 °C, no defrost at or
+/// above +6 °C outdoor, demand margin 3 K, coil below +2 °C, 30 min between demand defrosts,
+/// backstop 6 h.
+/// </summary>
+public class DefrostSchedulerTests
+{
+    private const long Second = 1000;
+    private const long Minute = 60_000;
+
+    private readonly ControllerSettings _s = new();
+    private readonly DefrostScheduler _d;
+    private long _run;
+
+    public DefrostSchedulerTests()
+    {
+        _d = new DefrostScheduler(_s);
+    }
+
+    /// <summary>Runs in heat for <paramref name="ms"/> in 1 s ticks with the given readings.</summary>
+    private void Heat(long ms, float outdoorC, float coilC, bool outdoorValid = true, bool coilValid = true)
+    {
+        for (long t = 0; t < ms; t += Second)
+        {
+            _run += Second;
+            _d.Observe(Second, _run, outdoorValid, outdoorC, coilValid, coilC);
+        }
+    }
+
+    private void Stop()
+    {
+        _run = 0;
+        _d.Observe(Second, 0, true, 0f, true, 0f);
+    }
+
+    [Fact]
+    public void Frosting_run_time_counts_only_with_a_cold_coil_below_six_degrees_outdoor()
+    {
+        Heat(10 * Minute, 0f, -1f);
+        Assert.Equal(10 * Minute, _d.FrostingRunMs);
+        Assert.Equal(10 * Minute, _d.RunSinceDefrostMs);
+
+        Heat(5 * Minute, 0f, -0.9f);
+        Assert.Equal(10 * Minute, _d.FrostingRunMs);
+        Assert.Equal(15 * Minute, _d.RunSinceDefrostMs);
+
+        Heat(5 * Minute, 6f, -5f);
+        Assert.Equal(10 * Minute, _d.FrostingRunMs);
+        Assert.Equal(DefrostCause.None, _d.Due);
+
+        Heat(5 * Minute, 5.9f, -5f);
+        Assert.Equal(15 * Minute, _d.FrostingRunMs);
+
+        // Stopped: nothing counts.
+        _d.Observe(Minute, 0, true, 0f, true, -5f);
+        Assert.Equal(15 * Minute, _d.FrostingRunMs);
+        Assert.Equal(25 * Minute, _d.RunSinceDefrostMs);
+    }
+
+    [Fact]
+    public void Time_temperature_calls_the_defrost_at_the_interval_to_the_second()
+    {
+        Assert.True(_s.TrySet(SettingId.DefrostStrategy, 1, out _));
+        Heat(60 * Minute - Second, 0f, -5f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(Second, 0f, -5f);
+        Assert.Equal(DefrostCause.Interval, _d.Due);
+    }
+
+    [Fact]
+    public void Without_a_coil_reading_time_alone_decides_and_the_scheduler_says_so()
+    {
+        Heat(60 * Minute - Second, 0f, 20f, coilValid: false);
+        Assert.True(_d.TimeOnly);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(Second, 0f, 20f, coilValid: false);
+        Assert.Equal(DefrostCause.TimeOnly, _d.Due);
+
+        // Even without a coil, no defrost where no frost forms.
+        var d = new DefrostScheduler(_s);
+        d.Observe(Second, 120 * Minute, true, 8f, false, 0f);
+        Assert.Equal(DefrostCause.None, d.Due);
+        Assert.True(d.TimeOnly);
+    }
+
+    [Fact]
+    public void Without_an_outdoor_reading_the_demand_strategy_falls_back_to_the_interval()
+    {
+        Heat(60 * Minute - Second, 0f, -5f, outdoorValid: false);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(Second, 0f, -5f, outdoorValid: false);
+        Assert.Equal(DefrostCause.Interval, _d.Due);
+        Assert.False(_d.TimeOnly);
+    }
+
+    [Fact]
+    public void The_clean_coil_delta_t_is_learned_after_settling_and_is_provisional_until_a_defrost()
+    {
+        // 0 °C outdoor, coil −6 °C: ΔT 6 K.
+        Heat(DefrostScheduler.SettleMs - Second, 0f, -6f);
+        Assert.False(_d.Calibrated);
+        Heat(DefrostScheduler.LearnMs + Second, 0f, -6f);
+        Assert.True(_d.Calibrated);
+        Assert.True(_d.Provisional, "learned without a defrost before it: the coil may already carry frost");
+        Assert.Equal(6f, _d.CleanDeltaT, 3);
+        Assert.Equal(0f, _d.CleanAtOutdoorC, 3);
+        Assert.Equal(6f + 3f, _d.TriggerDeltaT(0f), 3);
+        Assert.Equal(6f + 3f + DefrostScheduler.CleanDeltaTSlope * -5f, _d.TriggerDeltaT(-5f), 3);
+
+        // While provisional the interval still bounds the wait.
+        Heat(60 * Minute, 0f, -6f);
+        Assert.Equal(DefrostCause.Interval, _d.Due);
+
+        _d.DefrostStarted();
+        Assert.Equal(0, _d.RunSinceDefrostMs);
+        _d.CountDefrostRun(5 * Minute);
+        _d.DefrostEnded();
+        Assert.Equal(0, _d.FrostingRunMs);
+        Assert.Equal(5 * Minute, _d.RunSinceDefrostMs);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Assert.False(_d.Provisional);
+    }
+
+    [Fact]
+    public void Reset_forgets_everything_learned_as_at_power_up()
+    {
+        Heat(Minute, 0f, -6f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs + 40 * Minute, 0f, -12f);
+        Assert.True(_d.Calibrated);
+        Assert.NotEqual(0, _d.FrostingRunMs);
+
+        _d.Reset();
+        Assert.False(_d.Calibrated);
+        Assert.False(_d.Provisional);
+        Assert.Equal(0, _d.FrostingRunMs);
+        Assert.Equal(0, _d.RunSinceDefrostMs);
+        Assert.Equal(0f, _d.CleanDeltaT);
+        Assert.Equal(0f, _d.DeltaT);
+        Assert.Equal(DefrostCause.None, _d.Due);
+
+        // Learned again after a reset, it is provisional: no defrost has been seen since.
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 0f, -6f);
+        Assert.True(_d.Provisional);
+    }
+
+    [Fact]
+    public void A_stop_before_the_learning_window_is_full_starts_it_again()
+    {
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs / 2, 0f, -6f);
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs / 2, 0f, -6f);
+        Assert.False(_d.Calibrated);
+        Heat(DefrostScheduler.LearnMs, 0f, -6f);
+        Assert.True(_d.Calibrated);
+    }
+
+    [Fact]
+    public void Demand_defrost_comes_when_delta_t_rises_past_the_clean_coil_plus_margin_after_the_minimum_run()
+    {
+        // A defrost first, so the learned ΔT is not provisional.
+        Heat(Minute, 0f, -6f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 0f, -6f);
+        Assert.True(_d.Calibrated);
+        Assert.False(_d.Provisional);
+
+        // Frost doubles ΔT, but the 30 min minimum run between demand defrosts comes first.
+        Heat(10 * Minute, 0f, -12f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(30 * Minute, 0f, -12f);
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+    }
+
+    [Fact]
+    public void Demand_waits_while_delta_t_stays_within_the_margin_and_the_backstop_ends_the_wait()
+    {
+        Heat(Minute, 0f, -6f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 0f, -6f);
+
+        // 2.9 K above clean: within the 3 K margin, for hours.
+        Heat(120 * Minute, 0f, -8.9f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        long toBackstop = 360 * Minute - _d.FrostingRunMs;
+        Heat(toBackstop - Second, 0f, -8.9f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(Second, 0f, -8.9f);
+        Assert.Equal(DefrostCause.Backstop, _d.Due);
+    }
+
+    [Fact]
+    public void Demand_needs_a_coil_below_two_degrees()
+    {
+        Heat(Minute, 5f, -1f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 5f, -1f);
+        Heat(40 * Minute, 5f, 2f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+    }
+
+    [Fact]
+    public void The_delta_t_filter_follows_a_step_with_a_one_minute_time_constant()
+    {
+        Heat(DefrostScheduler.SettleMs, 0f, -6f);
+        Assert.Equal(6f, _d.DeltaT, 3);
+        Heat(Minute, 0f, -12f);
+
+        // After one time constant a first-order filter has covered 1 − 1/e of the step (in 1 s steps, about 63 %).
+        float covered = (_d.DeltaT - 6f) / 6f;
+        Assert.InRange(covered, 0.60f, 0.66f);
+    }
+}
+
+/// <summary>The scheduler's boundaries, to the tick.</summary>
+public class DefrostSchedulerBoundaryTests
+{
+    private const long Second = 1000;
+    private const long Minute = 60_000;
+
+    private readonly ControllerSettings _s = new();
+    private readonly DefrostScheduler _d;
+    private long _run;
+
+    public DefrostSchedulerBoundaryTests()
+    {
+        _d = new DefrostScheduler(_s);
+    }
+
+    private void Heat(long ms, float outdoorC, float coilC)
+    {
+        for (long t = 0; t < ms; t += Second)
+        {
+            _run += Second;
+            _d.Observe(Second, _run, true, outdoorC, true, coilC);
+        }
+    }
+
+    private void Stop()
+    {
+        _run = 0;
+        _d.Observe(Second, 0, true, 0f, true, 0f);
+    }
+
+    /// <summary>A defrost, then a full clean-coil learning run at <paramref name="outdoorC"/>: calibrated, not provisional.</summary>
+    private void CalibrateAfterDefrost(float outdoorC, float coilC)
+    {
+        Heat(Minute, outdoorC, coilC);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, outdoorC, coilC);
+        Assert.True(_d.Calibrated && !_d.Provisional);
+    }
+
+    [Fact]
+    public void Learning_takes_exactly_the_settle_time_plus_the_learning_window_and_averages_both_temperatures()
+    {
+        Heat(DefrostScheduler.SettleMs - Second + DefrostScheduler.LearnMs - Second, -4f, -11f);
+        Assert.False(_d.Calibrated);
+        Heat(Second, -4f, -11f);
+        Assert.True(_d.Calibrated);
+        Assert.Equal(-4f, _d.CleanAtOutdoorC, 3);
+        Assert.Equal(7f, _d.CleanDeltaT, 3);
+    }
+
+    [Fact]
+    public void The_filter_takes_a_step_by_dt_over_time_constant_plus_dt()
+    {
+        Heat(DefrostScheduler.SettleMs, 0f, -6f);
+        Heat(Second, 0f, -12f);
+        float a = (float)Second / (DefrostScheduler.FilterMs + Second);
+        Assert.Equal(6f + a * 6f, _d.DeltaT, 4);
+    }
+
+    [Fact]
+    public void Uncalibrated_demand_falls_back_to_the_interval_to_the_second()
+    {
+        // A coil reading too noisy to learn from is not needed: a provisional calibration waits for the interval.
+        Heat(60 * Minute - Second, 0f, -6f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(Second, 0f, -6f);
+        Assert.Equal(DefrostCause.Interval, _d.Due);
+    }
+
+    [Fact]
+    public void Demand_comes_exactly_when_the_minimum_run_since_the_last_defrost_is_over()
+    {
+        CalibrateAfterDefrost(0f, -6f);
+        long toMinimum = 30 * Minute - _d.RunSinceDefrostMs;
+        Heat(toMinimum - Second, 0f, -12f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(Second, 0f, -12f);
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+    }
+
+    [Fact]
+    public void After_a_restart_demand_waits_for_a_settled_filtered_delta_t_not_the_stale_one()
+    {
+        CalibrateAfterDefrost(0f, -6f);
+        Heat(10 * Minute, 0f, -12f);
+        Stop();
+
+        // Past the 30 min since the defrost, with a frosted ΔT filtered before the stop...
+        Heat(13 * Minute, 0f, -12f);
+        Assert.True(_d.RunSinceDefrostMs >= 30 * Minute);
+        Stop();
+
+        // ...a restart waits the 5 min the coil needs to settle before judging ΔT again.
+        for (int i = 0; i < 299; i++)
+        {
+            Heat(Second, 0f, -12f);
+            Assert.Equal(DefrostCause.None, _d.Due);
+        }
+
+        Heat(2 * Second, 0f, -12f);
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+    }
+
+    [Fact]
+    public void While_the_clean_coil_is_relearned_demand_does_not_trigger()
+    {
+        CalibrateAfterDefrost(0f, -6f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+
+        // Runs of 7 min never complete the 8 min a relearn needs; ΔT is far above the trigger.
+        for (int cycle = 0; cycle < 6; cycle++)
+        {
+            Stop();
+            Heat(7 * Minute, 0f, -14f);
+            Assert.True(_d.Due == DefrostCause.None || _d.FrostingRunMs >= 60 * Minute, $"cycle {cycle}: {_d.Due}");
+        }
+
+        Assert.True(_d.RunSinceDefrostMs >= 30 * Minute);
+    }
+}

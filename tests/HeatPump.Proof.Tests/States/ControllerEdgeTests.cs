@@ -1,0 +1,480 @@
+using HeatPump.Control;
+using HeatPump.Control.Hal;
+using HeatPump.Control.Protection;
+using HeatPump.Control.Settings;
+using HeatPump.Proof.Tests.PowerLoss;
+using HeatPump.Control.Sensors;
+using Xunit;
+
+namespace HeatPump.Proof.Tests.States;
+
+/// <summary>
+/// Edges of the state machine that the scenarios pass through without pinning down: which way
+/// Auto starts, the tick a lockout takes effect, and what a lockout reset forgets.
+/// </summary>
+public class ControllerEdgeTests
+{
+    private static Board Boot(UserMode mode, float indoorC, float outdoorC)
+    {
+        var b = new Board(new TearableStore(), 1) { IndoorC = indoorC, OutdoorC = outdoorC, CoilC = outdoorC };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)mode, out _));
+        return b;
+    }
+
+    [Theory]
+    [InlineData(21.0f, TopState.Heat)]
+    [InlineData(21.9f, TopState.Heat)]
+    [InlineData(22.1f, TopState.Cool)]
+    [InlineData(23.0f, TopState.Cool)]
+    public void Auto_starts_toward_the_nearer_setpoint(float indoorC, TopState expected)
+    {
+        // Heat 20 °C, cool 24 °C: the midpoint is 22 °C. Inside the band nothing calls, so only the choice shows.
+        Board b = Boot(UserMode.Auto, indoorC, 15f);
+        b.Run(5000);
+        Assert.Equal(expected, b.Core.Controller.State);
+    }
+
+    [Fact]
+    public void The_tick_the_low_ambient_lockout_engages_the_compressor_stops_and_the_cycle_leaves_running()
+    {
+        Board b = Boot(UserMode.Heat, 17f, -15f);
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
+        b.Run(60_000);
+
+        b.OutdoorC = -25f;
+        Assert.True(b.RunUntil(x => x.Core.Controller.HeatLockedOut, 5 * 60_000));
+        Assert.Equal(SubState.Starting, b.Core.Controller.Sub);
+        Assert.False(b.Core.Requested.Compressor);
+        Assert.False(b.Core.Outputs.Compressor);
+
+        // From the next tick the hold says why, and aux heat carries the load.
+        b.Tick();
+        Assert.Equal(HoldReason.HeatLockout, b.Core.Controller.Hold);
+        Assert.True(b.Core.Outputs.AuxHeat);
+        Assert.Equal(0, b.Monitor.Total);
+    }
+
+    [Fact]
+    public void A_lockout_reset_forgets_the_earlier_trips()
+    {
+        Board b = Boot(UserMode.Heat, 17f, 5f);
+        for (int trip = 1; trip <= FaultHistory.LockoutCount; trip++)
+        {
+            Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 30 * 60_000), $"running before trip {trip}");
+            b.HighPressureTripped = true;
+            b.Tick();
+            Assert.Equal(TopState.Fault, b.Core.Controller.State);
+            b.HighPressureTripped = false;
+        }
+
+        Assert.True(b.Core.Controller.LockedOut);
+
+        // MODE held 10 s clears the lockout...
+        b.Buttons = Buttons.Mode;
+        Assert.True(b.RunUntil(x => !x.Core.Controller.LockedOut, 30_000));
+        b.Buttons = 0;
+
+        // ...and the next trip is the first of a new count, not a fourth.
+        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 30 * 60_000));
+        b.HighPressureTripped = true;
+        b.Tick();
+        Assert.Equal(TopState.Fault, b.Core.Controller.State);
+        Assert.False(b.Core.Controller.LockedOut);
+        Assert.Equal(0, b.Monitor.Total);
+    }
+
+    [Fact]
+    public void Fault_history_counts_each_kind_within_the_hour_and_clear_forgets_all()
+    {
+        var h = new FaultHistory();
+        Assert.False(h.Record(FaultKind.HighPressure, 0));
+        Assert.False(h.Record(FaultKind.LowPressure, 1000));
+        Assert.False(h.Record(FaultKind.HighPressure, 2000));
+        Assert.Equal(2, h.CountInWindow(FaultKind.HighPressure, 2000));
+        Assert.Equal(1, h.CountInWindow(FaultKind.LowPressure, 2000));
+        Assert.True(h.Record(FaultKind.HighPressure, 3000));
+
+        // An hour after the first, it no longer counts.
+        Assert.Equal(2, h.CountInWindow(FaultKind.HighPressure, FaultHistory.WindowMs));
+        Assert.Equal(3, h.CountInWindow(FaultKind.HighPressure, FaultHistory.WindowMs - 1));
+
+        h.Clear();
+        Assert.Equal(0, h.CountInWindow(FaultKind.HighPressure, 3000));
+        Assert.Equal(0, h.CountInWindow(FaultKind.LowPressure, 3000));
+        Assert.Equal(0, h.CountInWindow(FaultKind.IndoorSensor, 3000));
+        Assert.False(h.Record(FaultKind.HighPressure, 4000));
+    }
+}
+
+/// <summary>How a defrost says why it started, and what the panel is told while it waits for the valve.</summary>
+public class DefrostEdgeTests
+{
+    [Fact]
+    public void A_requested_defrost_is_recorded_as_requested_and_waits_for_the_quiet_shift_with_a_countdown()
+    {
+        var b = new Board(new TearableStore(), 3) { IndoorC = 17f, OutdoorC = 2f, CoilC = 2f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
+        b.Run(60_000);
+        Assert.Equal(DefrostCause.None, b.Core.Controller.DefrostScheduler.Due);
+
+        b.DefrostRequest = true;
+        b.Tick();
+        Assert.Equal(TopState.Defrost, b.Core.Controller.State);
+        Assert.Equal(DefrostCause.Requested, b.Core.Controller.LastDefrostCause);
+        Assert.Equal(1, b.Core.Controller.DefrostCount);
+
+        // ShiftIn: the compressor has stopped; the valve may move 30 s after the stop, and the panel counts down to it.
+        b.Tick();
+        long stop = b.Core.Guard.Feedback(b.NowMs).CompressorSinceMs;
+        Assert.Equal(SubState.ShiftIn, b.Core.Controller.Sub);
+        Assert.Equal(HoldReason.QuietShift, b.Core.Controller.Hold);
+        Assert.Equal(stop + 30_000, b.Core.Controller.HoldUntilMs);
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Melting, 2 * 60_000));
+        Assert.Equal(0, b.Monitor.Total);
+    }
+
+    [Fact]
+    public void A_defrost_the_scheduler_calls_is_recorded_with_its_cause()
+    {
+        var b = new Board(new TearableStore(), 3) { IndoorC = 15f, OutdoorC = 0f, CoilC = 0f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.Settings.TrySet(SettingId.DefrostStrategy, 1, out _));
+        Assert.True(b.Settings.TrySet(SettingId.DefrostInterval, 30, out _));
+        Assert.True(b.RunUntil(x => x.Core.Controller.State == TopState.Defrost, 3 * 3600_000L));
+        Assert.Equal(DefrostCause.Interval, b.Core.Controller.LastDefrostCause);
+    }
+}
+
+/// <summary>A sensor that gives wildly inconsistent readings never gets a new level accepted.</summary>
+public class SensorStepTests
+{
+    [Fact]
+    public void Readings_jumping_between_two_far_levels_are_never_accepted()
+    {
+        var v = new SensorValidator(SensorRole.Indoor, 0);
+        long t = 0;
+        for (int i = 0; i < 10; i++)
+        {
+            t += 1000;
+            v.Update(SensorSample.Good(SensorSample.ToSixteenths(20f)), t, 0f);
+        }
+
+        for (int i = 0; i < 20; i++)
+        {
+            t += 1000;
+            v.Update(SensorSample.Good(SensorSample.ToSixteenths(i % 2 == 0 ? 40f : 60f)), t, 0f);
+            Assert.Equal(20f, v.Celsius);
+        }
+
+        // Five in a row that agree with each other are a genuine step and are taken.
+        for (int i = 0; i < SensorValidator.StepConfirmSamples; i++)
+        {
+            t += 1000;
+            v.Update(SensorSample.Good(SensorSample.ToSixteenths(40f)), t, 0f);
+        }
+
+        Assert.Equal(40f, v.Celsius);
+    }
+
+    [Fact]
+    public void A_step_confirmed_slowly_is_judged_by_the_time_between_its_samples()
+    {
+        // Candidate samples a minute apart may differ by the indoor rate (3 K/min) and still agree.
+        var v = new SensorValidator(SensorRole.Indoor, 0);
+        v.Update(SensorSample.Good(SensorSample.ToSixteenths(20f)), 1000, 0f);
+        long t = 1000;
+        float level = 40f;
+        for (int i = 0; i < SensorValidator.StepConfirmSamples; i++)
+        {
+            t += 20_000;
+            level += 0.9f;
+            v.Update(SensorSample.Good(SensorSample.ToSixteenths(level)), t, 0f);
+        }
+
+        Assert.Equal(SensorSample.ToSixteenths(level) / 16f, v.Celsius);
+    }
+}
+
+
+/// <summary>The ambient lockouts as the controller keeps them: engaged below the limit, lifted 1 K above it.</summary>
+public class LockoutHysteresisTests
+{
+    private static Board Boot(UserMode mode, float outdoorC)
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 20f, OutdoorC = outdoorC, CoilC = outdoorC };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)mode, out _));
+        b.Run(3000);
+        return b;
+    }
+
+    private static bool At(Board b, float outdoorC, Func<Controller, bool> lockedOut)
+    {
+        b.OutdoorC = outdoorC;
+        b.Run(3000);
+        return lockedOut(b.Core.Controller);
+    }
+
+    [Fact]
+    public void Heating_locks_out_below_the_limit_and_lifts_only_a_kelvin_above_it()
+    {
+        Board b = Boot(UserMode.Heat, -19.5f);
+        Func<Controller, bool> locked = c => c.HeatLockedOut;
+        Assert.False(At(b, -20f, locked), "at the limit: not locked");
+        Assert.True(At(b, -20.125f, locked), "below: locked");
+        Assert.True(At(b, -19.5f, locked), "back above the limit: still locked");
+        Assert.True(At(b, -19.0625f, locked), "just under limit + 1 K: still locked");
+        Assert.False(At(b, -19f, locked), "at limit + 1 K: lifted");
+    }
+
+    [Fact]
+    public void Cooling_locks_out_below_the_limit_and_lifts_only_a_kelvin_above_it()
+    {
+        Board b = Boot(UserMode.Cool, 12.5f);
+        Func<Controller, bool> locked = c => c.CoolLockedOut;
+        Assert.False(At(b, 12f, locked), "at the limit: not locked");
+        Assert.True(At(b, 11.9375f, locked), "below: locked");
+        Assert.True(At(b, 12.5f, locked), "back above the limit: still locked");
+        Assert.True(At(b, 12.9375f, locked), "just under limit + 1 K: still locked");
+        Assert.False(At(b, 13f, locked), "at limit + 1 K: lifted");
+    }
+
+    [Fact]
+    public void Aux_heat_covers_a_lockout_but_not_an_ordinary_wait()
+    {
+        // Cold room, heat wanted, the power-up delay running: the compressor waits, and aux does not start.
+        var b = new Board(new TearableStore(), 5) { IndoorC = 16f, OutdoorC = 0f, CoilC = 0f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        b.Run(60_000);
+        Assert.Equal(HoldReason.PowerUpDelay, b.Core.Controller.Hold);
+        Assert.False(b.Core.Outputs.AuxHeat);
+    }
+
+    [Fact]
+    public void After_a_defrost_into_a_warm_room_heat_resumes_idle_not_running()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 1f, CoilC = 1f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
+        b.Run(60_000);
+        b.DefrostRequest = true;
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Drip, 15 * 60_000));
+
+        // The room warmed meanwhile: no heat wanted after the defrost.
+        b.IndoorC = 23f;
+        Assert.True(b.RunUntil(x => x.Core.Controller.State == TopState.Heat, 10 * 60_000));
+        Assert.Equal(SubState.Idle, b.Core.Controller.Sub);
+        Assert.False(b.Core.Outputs.Compressor);
+        Assert.Equal(0, b.Core.Controller.UnlistedTransitions);
+    }
+}
+
+/// <summary>Heat and cool each use their own deadband and overrun.</summary>
+public class DeadbandTests
+{
+    private static Board Boot(UserMode mode, float indoorC, float outdoorC)
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = indoorC, OutdoorC = outdoorC, CoilC = outdoorC };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)mode, out _));
+        Assert.True(b.Settings.TrySet(SettingId.HeatDeadband, 10, out _));
+        Assert.True(b.Settings.TrySet(SettingId.HeatOverrun, 15, out _));
+        Assert.True(b.Settings.TrySet(SettingId.CoolDeadband, 3, out _));
+        Assert.True(b.Settings.TrySet(SettingId.CoolOverrun, 2, out _));
+        return b;
+    }
+
+    [Fact]
+    public void Heat_calls_below_its_own_deadband_and_runs_to_its_own_overrun()
+    {
+        // Heat setpoint 20 °C, deadband 1 K, overrun 1.5 K (cool: 0.3 K and 0.2 K).
+        Board b = Boot(UserMode.Heat, 19.25f, 5f);
+        b.Run(5000);
+        Assert.Equal(SubState.Idle, b.Core.Controller.Sub);
+        b.IndoorC = 18.875f;
+        b.Run(5000);
+        Assert.Equal(SubState.Starting, b.Core.Controller.Sub);
+
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
+        b.IndoorC = 21.25f;
+        b.Run(5 * 60_000);
+        Assert.Equal(SubState.Running, b.Core.Controller.Sub);
+        b.IndoorC = 21.5625f;
+        b.Run(5000);
+        Assert.NotEqual(SubState.Running, b.Core.Controller.Sub);
+    }
+
+    [Fact]
+    public void Cool_calls_above_its_own_deadband_and_runs_to_its_own_overrun()
+    {
+        // Cool setpoint 24 °C, deadband 0.3 K, overrun 0.2 K (heat: 1 K and 1.5 K).
+        Board b = Boot(UserMode.Cool, 24.25f, 30f);
+        b.Run(5000);
+        Assert.Equal(SubState.Idle, b.Core.Controller.Sub);
+        b.IndoorC = 24.375f;
+        b.Run(5000);
+        Assert.Equal(SubState.Starting, b.Core.Controller.Sub);
+
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
+        b.IndoorC = 23.875f;
+        b.Run(5 * 60_000);
+        Assert.Equal(SubState.Running, b.Core.Controller.Sub);
+        b.IndoorC = 23.75f;
+        b.Run(5000);
+        Assert.NotEqual(SubState.Running, b.Core.Controller.Sub);
+    }
+}
+
+/// <summary>The power-up stagger, the indoor fan between cycles, and what the controller reports about itself.</summary>
+public class CoreReportingTests
+{
+    [Fact]
+    public void The_stagger_spreads_units_over_whole_seconds_up_to_the_maximum_and_is_zero_when_that_is()
+    {
+        var seen = new HashSet<long>();
+        for (uint seed = 0; seed < 5000; seed++)
+        {
+            long ms = ControlCore.StaggerFromSeed(seed, 60);
+            Assert.InRange(ms, 0, 60_000);
+            Assert.Equal(0, ms % 1000);
+            seen.Add(ms);
+            Assert.Equal(0, ControlCore.StaggerFromSeed(seed, 0));
+        }
+
+        Assert.Equal(61, seen.Count);
+    }
+
+    [Fact]
+    public void The_guard_reports_what_it_drives()
+    {
+        var s = new ControllerSettings();
+        var g = new SafetyGuard(s, 0, 0);
+        g.Apply(new OutputState { Compressor = true, IndoorFanDuty = 0.5f }, 300_000, true, true, 5f);
+        Assert.True(g.Outputs.Compressor);
+        Assert.Equal(0.5f, g.Outputs.IndoorFanDuty);
+    }
+
+    [Fact]
+    public void A_fault_that_is_not_a_lockout_is_not_reported_as_one_and_holds_clear_once_running()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 5f, CoilC = 5f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        b.Run(60_000);
+        Assert.Equal(HoldReason.PowerUpDelay, b.Core.Controller.Hold);
+        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 20 * 60_000));
+        b.Tick();
+        Assert.Equal(HoldReason.None, b.Core.Controller.Hold);
+
+        b.HighPressureTripped = true;
+        b.Tick();
+        Assert.Equal(TopState.Fault, b.Core.Controller.State);
+        Assert.Equal(FaultKind.HighPressure, b.Core.Controller.Fault);
+        Assert.False(b.Core.Controller.LockedOut);
+    }
+
+    [Fact]
+    public void Transition_visits_count_each_transition_taken()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 5f, CoilC = 5f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 20 * 60_000));
+        int offToHeat = HeatPump.Control.States.TransitionTable.FindTop(TopState.Off, TopState.Heat);
+        Assert.Equal(1, b.Core.Controller.TransitionVisits(offToHeat));
+        int startingToRunning = HeatPump.Control.States.TransitionTable.FindSub(TopState.Heat, SubState.Starting, SubState.Running);
+        b.Tick();
+        Assert.Equal(1, b.Core.Controller.TransitionVisits(startingToRunning));
+    }
+
+    [Fact]
+    public void With_continuous_fan_the_indoor_fan_runs_at_minimum_between_cycles_and_run_on_follows_a_stop()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 21f, OutdoorC = 5f, CoilC = 5f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        b.Run(10_000);
+        Assert.Equal(0f, b.Core.Outputs.IndoorFanDuty);
+
+        Assert.True(b.Settings.TrySet(SettingId.IndoorFanContinuous, 1, out _));
+        b.Run(2000);
+        Assert.Equal(0.4f, b.Core.Outputs.IndoorFanDuty);
+
+        // A heating cycle, then the stop: the fan runs on gently (minimum duty) for the run-on time, then stops.
+        Assert.True(b.Settings.TrySet(SettingId.IndoorFanContinuous, 0, out _));
+        b.IndoorC = 18f;
+        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor && x.Core.Outputs.IndoorFanDuty > 0f, 20 * 60_000));
+        b.Run(4 * 60_000);
+        Assert.True(b.Core.Outputs.IndoorFanDuty > 0.4f, "running at more than the minimum");
+        b.Settings.TrySet(SettingId.Mode, (int)UserMode.Off, out _);
+        b.Tick();
+        Assert.False(b.Core.Outputs.Compressor);
+        Assert.Equal(0.4f, b.Core.Outputs.IndoorFanDuty);
+        b.Run(58_000);
+        Assert.Equal(0.4f, b.Core.Outputs.IndoorFanDuty);
+        b.Run(3000);
+        Assert.Equal(0f, b.Core.Outputs.IndoorFanDuty);
+    }
+}
+
+/// <summary>Each sensor position has its own plausible rate of change.</summary>
+public class SensorRateTests
+{
+    [Theory]
+    [InlineData(SensorRole.Outdoor, 5f)]
+    [InlineData(SensorRole.Indoor, 2.5f)]
+    [InlineData(SensorRole.Coil, 25f)]
+    public void A_change_within_the_positions_rate_is_followed_sample_by_sample(SensorRole role, float kPerMinute)
+    {
+        var v = new SensorValidator(role, 0);
+        float c = 0f;
+        for (int i = 1; i <= 120; i++)
+        {
+            c += kPerMinute / 60f;
+            v.Update(SensorSample.Good(SensorSample.ToSixteenths(c)), i * 1000L, 0f);
+            Assert.Equal(SampleRejection.None, v.LastRejection);
+        }
+
+        Assert.Equal(SensorSample.ToSixteenths(c) / 16f, v.Celsius);
+    }
+}
+
+/// <summary>The noise allowance and the rate limit at their edges, upward and downward.</summary>
+public class SensorAllowanceTests
+{
+    private static SensorValidator Steady(float c, int seconds, out long t)
+    {
+        var v = new SensorValidator(SensorRole.Indoor, 0);
+        t = 0;
+        for (int i = 0; i < seconds; i++)
+        {
+            t += 1000;
+            v.Update(SensorSample.Good(SensorSample.ToSixteenths(c)), t, 0f);
+        }
+
+        return v;
+    }
+
+    [Fact]
+    public void A_one_kelvin_step_in_a_second_is_within_the_noise_allowance()
+    {
+        var v = Steady(20f, 1, out long t);
+        v.Update(SensorSample.Good(SensorSample.ToSixteenths(21f)), t + 1000, 0f);
+        Assert.Equal(21f, v.Celsius);
+    }
+
+    [Fact]
+    public void Two_kelvin_in_a_second_is_rejected_even_though_the_older_anchor_would_allow_it()
+    {
+        var v = Steady(20f, 60, out long t);
+        v.Update(SensorSample.Good(SensorSample.ToSixteenths(22f)), t + 1000, 0f);
+        Assert.Equal(SampleRejection.RateOfChange, v.LastRejection);
+        Assert.Equal(20f, v.Celsius);
+    }
+
+    [Fact]
+    public void A_sudden_drop_is_rejected_like_a_sudden_rise()
+    {
+        var v = Steady(20f, 60, out long t);
+        v.Update(SensorSample.Good(SensorSample.ToSixteenths(10f)), t + 1000, 0f);
+        Assert.Equal(SampleRejection.RateOfChange, v.LastRejection);
+        Assert.Equal(20f, v.Celsius);
+    }
+}
+
