@@ -113,8 +113,9 @@ public class DefrostSchedulerTests
         Assert.True(_d.Provisional, "learned without a defrost before it: the coil may already carry frost");
         Assert.Equal(6f, _d.CleanDeltaT, 3);
         Assert.Equal(0f, _d.CleanAtOutdoorC, 3);
-        Assert.Equal(6f + 3f, _d.TriggerDeltaT(0f), 3);
-        Assert.Equal(6f + 3f + DefrostScheduler.CleanDeltaTSlope * -5f, _d.TriggerDeltaT(-5f), 3);
+        float margin = _s.Tenths(SettingId.DemandMargin);
+        Assert.Equal(6f + margin, _d.TriggerDeltaT(0f), 3);
+        Assert.Equal(6f + margin + DefrostScheduler.CleanDeltaTSlope * -5f, _d.TriggerDeltaT(-5f), 3);
 
         // While provisional the interval still bounds the wait.
         Heat(60 * Minute, 0f, -6f);
@@ -194,13 +195,14 @@ public class DefrostSchedulerTests
         Stop();
         Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 0f, -6f);
 
-        // 2.9 K above clean: within the 3 K margin, for hours.
-        Heat(120 * Minute, 0f, -8.9f);
+        // 0.1 K short of the margin above clean, for hours.
+        float coil = -6f - _s.Tenths(SettingId.DemandMargin) + 0.1f;
+        Heat(120 * Minute, 0f, coil);
         Assert.Equal(DefrostCause.None, _d.Due);
         long toBackstop = 360 * Minute - _d.FrostingRunMs;
-        Heat(toBackstop - Second, 0f, -8.9f);
+        Heat(toBackstop - Second, 0f, coil);
         Assert.Equal(DefrostCause.None, _d.Due);
-        Heat(Second, 0f, -8.9f);
+        Heat(Second, 0f, coil);
         Assert.Equal(DefrostCause.Backstop, _d.Due);
     }
 

@@ -56,9 +56,11 @@ public class FaultMatrixTests
             }
         }
 
-        // A coil sensor stuck at the start of a defrost never shows the coil warm: the defrost runs to its maximum time.
+        // A coil sensor stuck at the start of a defrost never shows the coil warm: the defrost runs to
+        // its maximum time, unless the plant's high-pressure switch trips first on the overheated coil
+        // (a defrost with little ice) and aborts it: either way it never ends on coil temperature.
         var stuckCoilInDefrost = Results.Value.Single(c => c.Sensor == SensorRole.Coil && c.Fault == SensorFaultKind.Stuck && c.State == MatrixState.Defrost);
-        Assert.Contains("max time", stuckCoilInDefrost.Action);
+        Assert.True(stuckCoilInDefrost.Action.Contains("max time") || stuckCoilInDefrost.Action.Contains("aborted"), stuckCoilInDefrost.ToString());
 
         // An indoor sensor stuck while heating is believed: the controller heats on a reading the room has left 2 K behind.
         var stuckIndoorHeating = Results.Value.Single(c => c.Sensor == SensorRole.Indoor && c.Fault == SensorFaultKind.Stuck && c.State == MatrixState.HeatRunning);
