@@ -478,3 +478,54 @@ public class SensorAllowanceTests
     }
 }
 
+/// <summary>Auto without an indoor reading, and the indoor fan in a fault and in a defrost.</summary>
+public class BlindAndFanTests
+{
+    [Fact]
+    public void Auto_without_an_indoor_reading_yet_waits_in_heat()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 30f, OutdoorC = 30f, CoilC = 30f, IndoorSilent = true };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Auto, out _));
+        b.Run(10_000);
+        Assert.Equal(TopState.Heat, b.Core.Controller.State);
+        Assert.Equal(HoldReason.None, b.Core.Controller.Hold);
+        Assert.False(b.Core.Outputs.Compressor);
+    }
+
+    [Fact]
+    public void Auto_in_cool_stays_in_cool_when_the_indoor_reading_drops_out_briefly()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 27f, OutdoorC = 30f, CoilC = 30f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Auto, out _));
+        b.Run(10_000);
+        Assert.Equal(TopState.Cool, b.Core.Controller.State);
+        b.IndoorSilent = true;
+        b.Run(10_000);
+        Assert.Equal(TopState.Cool, b.Core.Controller.State);
+    }
+
+    [Fact]
+    public void Continuous_fan_stops_for_a_fault_and_for_a_defrost()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 1f, CoilC = 1f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.Settings.TrySet(SettingId.IndoorFanContinuous, 1, out _));
+        Assert.True(b.Settings.TrySet(SettingId.IndoorFanRunOn, 0, out _));
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
+        b.Run(60_000);
+
+        b.DefrostRequest = true;
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Melting, 5 * 60_000));
+        Assert.Equal(0f, b.Core.Outputs.IndoorFanDuty);
+        Assert.True(b.RunUntil(x => x.Core.Controller.State == TopState.Heat, 20 * 60_000));
+
+        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 20 * 60_000));
+        b.HighPressureTripped = true;
+        b.Tick();
+        b.HighPressureTripped = false;
+        b.Run(5000);
+        Assert.Equal(TopState.Fault, b.Core.Controller.State);
+        Assert.Equal(0f, b.Core.Outputs.IndoorFanDuty);
+    }
+}
+
