@@ -343,11 +343,14 @@ internal sealed class Board : ITicking
     public bool HighPressureTripped;
     public int Buttons;
 
+    /// <summary>When set, the indoor sensor does not answer.</summary>
+    public bool IndoorSilent;
+
     public void Tick()
     {
         NowMs += 1000;
         _in.NowMs = NowMs;
-        _in.Indoor = SensorSample.Good(SensorSample.ToSixteenths(IndoorC));
+        _in.Indoor = IndoorSilent ? SensorSample.Failed(SampleStatus.NoResponse) : SensorSample.Good(SensorSample.ToSixteenths(IndoorC));
         _in.Outdoor = SensorSample.Good(SensorSample.ToSixteenths(OutdoorC));
         _in.Coil = SensorSample.Good(SensorSample.ToSixteenths(CoilC));
         _in.DefrostRequested = DefrostRequest;

@@ -478,3 +478,151 @@ public class SensorAllowanceTests
     }
 }
 
+/// <summary>Auto without an indoor reading, and the indoor fan in a fault and in a defrost.</summary>
+public class BlindAndFanTests
+{
+    [Fact]
+    public void Auto_without_an_indoor_reading_yet_waits_in_heat()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 30f, OutdoorC = 30f, CoilC = 30f, IndoorSilent = true };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Auto, out _));
+        b.Run(10_000);
+        Assert.Equal(TopState.Heat, b.Core.Controller.State);
+        Assert.Equal(HoldReason.None, b.Core.Controller.Hold);
+        Assert.False(b.Core.Outputs.Compressor);
+    }
+
+    [Fact]
+    public void Auto_in_cool_stays_in_cool_when_the_indoor_reading_drops_out_briefly()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 27f, OutdoorC = 30f, CoilC = 30f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Auto, out _));
+        b.Run(10_000);
+        Assert.Equal(TopState.Cool, b.Core.Controller.State);
+        b.IndoorSilent = true;
+        b.Run(10_000);
+        Assert.Equal(TopState.Cool, b.Core.Controller.State);
+    }
+
+    [Fact]
+    public void Continuous_fan_stops_for_a_fault_and_for_a_defrost()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 1f, CoilC = 1f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.Settings.TrySet(SettingId.IndoorFanContinuous, 1, out _));
+        Assert.True(b.Settings.TrySet(SettingId.IndoorFanRunOn, 0, out _));
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
+        b.Run(60_000);
+
+        b.DefrostRequest = true;
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Melting, 5 * 60_000));
+        Assert.Equal(0f, b.Core.Outputs.IndoorFanDuty);
+        Assert.True(b.RunUntil(x => x.Core.Controller.State == TopState.Heat, 20 * 60_000));
+
+        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 20 * 60_000));
+        b.HighPressureTripped = true;
+        b.Tick();
+        b.HighPressureTripped = false;
+        b.Run(5000);
+        Assert.Equal(TopState.Fault, b.Core.Controller.State);
+        Assert.Equal(0f, b.Core.Outputs.IndoorFanDuty);
+    }
+}
+
+/// <summary>Auto changes over only past the other setpoint's deadband, from idle.</summary>
+public class AutoChangeoverTests
+{
+    private static Board Idle(float indoorC)
+    {
+        // Heat 20 °C (deadband 0.5 K), cool 24 °C (deadband 0.5 K).
+        var b = new Board(new TearableStore(), 5) { IndoorC = indoorC, OutdoorC = 15f, CoilC = 15f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Auto, out _));
+        b.Run(5000);
+        return b;
+    }
+
+    private static TopState After(Board b, float indoorC)
+    {
+        b.IndoorC = indoorC;
+        b.Run(8000);
+        return b.Core.Controller.State;
+    }
+
+    [Fact]
+    public void From_cool_idle_heat_takes_over_only_below_the_heating_setpoint_minus_its_deadband()
+    {
+        Board b = Idle(23f);
+        Assert.Equal(TopState.Cool, b.Core.Controller.State);
+        Assert.Equal(TopState.Cool, After(b, 21f));
+        Assert.Equal(TopState.Cool, After(b, 19.5f));
+        Assert.Equal(TopState.Heat, After(b, 19.4375f));
+    }
+
+    [Fact]
+    public void From_heat_idle_cool_takes_over_only_above_the_cooling_setpoint_plus_its_deadband()
+    {
+        Board b = Idle(21f);
+        Assert.Equal(TopState.Heat, b.Core.Controller.State);
+        Assert.Equal(TopState.Heat, After(b, 23f));
+        Assert.Equal(TopState.Heat, After(b, 24.5f));
+        Assert.Equal(TopState.Cool, After(b, 24.5625f));
+    }
+}
+
+/// <summary>The defrost's own edges: the end temperature, the drip time, and what follows it.</summary>
+public class DefrostSequenceEdgeTests
+{
+    private static Board Melting(float indoorC)
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 1f, CoilC = 1f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
+        b.Run(60_000);
+        b.DefrostRequest = true;
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Melting, 5 * 60_000));
+        b.IndoorC = indoorC;
+        return b;
+    }
+
+    [Fact]
+    public void Melting_ends_when_the_coil_reaches_the_end_temperature_exactly_and_drips_for_the_drip_time()
+    {
+        Board b = Melting(17f);
+        b.CoilC = 14.9375f;
+        b.Run(3000);
+        Assert.Equal(SubState.Melting, b.Core.Controller.Sub);
+
+        // The Board's coil model moves the coil; hold it at the end temperature for the reading.
+        b.CoilC = 15f;
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Drip, 5000));
+        long dripFrom = b.Core.Guard.Feedback(b.NowMs).CompressorSinceMs;
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub != SubState.Drip, 5 * 60_000));
+        Assert.Equal(dripFrom + 60_000, b.NowMs);
+    }
+
+    [Fact]
+    public void Heat_resumes_after_a_defrost_while_the_room_is_at_most_setpoint_plus_overrun()
+    {
+        // Heat setpoint 20 °C, overrun 0.5 K: at 20.5 °C the heat the defrost took is put back.
+        Board b = Melting(20.5f);
+        Assert.True(b.RunUntil(x => x.Core.Controller.State == TopState.Heat, 20 * 60_000));
+        Assert.Equal(SubState.Running, b.Core.Controller.Sub);
+        Assert.True(b.Core.Outputs.Compressor);
+    }
+
+    [Fact]
+    public void A_switch_to_cool_during_a_defrost_finishes_the_defrost_and_goes_through_heat()
+    {
+        Board b = Melting(17f);
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Cool, out _));
+        Assert.True(b.RunUntil(x => x.Core.Controller.State != TopState.Defrost, 20 * 60_000));
+        Assert.True(b.RunUntil(x => x.Core.Controller.State == TopState.Cool, 20 * 60_000));
+
+        // There is no Defrost → Cool in the table: the hand-over goes Defrost → Heat → Cool.
+        Assert.Equal(0, b.Core.Controller.UnlistedTransitions);
+        Assert.Equal(1, b.Core.Controller.TransitionVisits(HeatPump.Control.States.TransitionTable.FindTop(TopState.Defrost, TopState.Heat)));
+        Assert.Equal(1, b.Core.Controller.TransitionVisits(HeatPump.Control.States.TransitionTable.FindTop(TopState.Heat, TopState.Cool)));
+        Assert.Equal(0, b.Monitor.Total);
+    }
+}
+
