@@ -341,6 +341,7 @@ internal sealed class Board : ITicking
     public float CoilC = 5f;
     public bool DefrostRequest;
     public bool HighPressureTripped;
+    public bool LowPressureTripped;
     public int Buttons;
 
     /// <summary>When set, the indoor sensor does not answer.</summary>
@@ -355,6 +356,7 @@ internal sealed class Board : ITicking
         _in.Coil = SensorSample.Good(SensorSample.ToSixteenths(CoilC));
         _in.DefrostRequested = DefrostRequest;
         _in.HighPressureTripped = HighPressureTripped;
+        _in.LowPressureTripped = LowPressureTripped;
         _in.Buttons = Buttons;
         DefrostRequest = false;
         // As the firmware loop does: the persister's settings fault goes to the panel.

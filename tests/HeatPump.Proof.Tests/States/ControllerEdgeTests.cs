@@ -626,3 +626,61 @@ public class DefrostSequenceEdgeTests
     }
 }
 
+/// <summary>Leaving bench mode restarts the controller as at power-up; a low-pressure switch is ignored for the start-up bypass.</summary>
+public class BenchExitAndBypassTests
+{
+    private static void ToggleBench(Board b)
+    {
+        b.Buttons = Buttons.Up | Buttons.Down;
+        b.Run(6000);
+        b.Buttons = 0;
+        b.Run(2000);
+    }
+
+    [Fact]
+    public void Leaving_bench_mode_forgets_lockouts_frost_and_holds()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = -5f, CoilC = -5f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
+        b.Run(10 * 60_000);
+        Assert.True(b.Core.Controller.DefrostScheduler.FrostingRunMs > 0);
+
+        // Cold enough to lock heating out, then back up into the hysteresis band: still locked.
+        b.OutdoorC = -20.5f;
+        b.Run(5000);
+        Assert.True(b.Core.Controller.HeatLockedOut);
+        b.OutdoorC = -19.5f;
+        b.Run(5000);
+        Assert.True(b.Core.Controller.HeatLockedOut);
+
+        ToggleBench(b);
+        Assert.True(b.Core.Panel.Bench.Active);
+        ToggleBench(b);
+        Assert.False(b.Core.Panel.Bench.Active);
+
+        // As at power-up: the lockout judged afresh (−19.5 °C is above the −20 °C limit), frost counting from zero,
+        // and the start held by the power-up delay.
+        Assert.False(b.Core.Controller.HeatLockedOut);
+        Assert.Equal(0, b.Core.Controller.DefrostScheduler.FrostingRunMs);
+        Assert.Equal(HoldReason.PowerUpDelay, b.Core.Controller.Hold);
+        Assert.Equal(TopState.Heat, b.Core.Controller.State);
+        Assert.Equal(0, b.Monitor.Total);
+    }
+
+    [Fact]
+    public void A_low_pressure_switch_is_ignored_for_the_first_two_minutes_of_a_run_and_not_a_second_longer()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 5f, CoilC = 5f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 20 * 60_000));
+        long start = b.NowMs;
+        b.LowPressureTripped = true;
+        Assert.True(b.RunUntil(x => x.Core.Controller.State == TopState.Fault, 5 * 60_000));
+        Assert.Equal(FaultKind.LowPressure, b.Core.Controller.Fault);
+
+        // The run started at `start`; the switch counts from exactly 120 s of run.
+        Assert.Equal(120_000, b.NowMs - start);
+    }
+}
+
