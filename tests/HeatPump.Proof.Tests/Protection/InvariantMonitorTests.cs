@@ -242,17 +242,25 @@ public class InvariantMonitorTests
         Assert.Equal(1, m.Total);
     }
 
+    /// <summary>Six one-minute runs 3 min apart from t = 180 s (min-off 180 s): the most an hour allows by default. Returns the time after them.</summary>
+    private static long SixOneMinuteRuns(InvariantMonitor m)
+    {
+        long t = 180_000;
+        for (int i = 0; i < 6; i++)
+        {
+            m.Observe(t, Heat(), true, true, 5f);
+            m.Observe(t + 60_000, Heat(false), true, true, 5f);
+            t += 240_000;
+        }
+
+        return t;
+    }
+
     [Fact]
     public void More_starts_in_an_hour_than_the_maximum_is_an_I7_breach()
     {
         Assert.True(_s.TrySet(SettingId.MinOffTime, 180, out _));
-        long t = 180_000;
-        for (int i = 0; i < 6; i++)
-        {
-            See(t, Heat());
-            See(t + 60_000, Heat(false));
-            t += 240_000;
-        }
+        long t = SixOneMinuteRuns(_m);
 
         Assert.Equal(0, _m.Total);
         See(t, Heat());
@@ -261,13 +269,7 @@ public class InvariantMonitorTests
 
         // An hour after the first start it falls out of the window.
         var m = new InvariantMonitor(_s, 0, 0);
-        t = 180_000;
-        for (int i = 0; i < 6; i++)
-        {
-            m.Observe(t, Heat(), true, true, 5f);
-            m.Observe(t + 60_000, Heat(false), true, true, 5f);
-            t += 240_000;
-        }
+        SixOneMinuteRuns(m);
 
         m.Observe(180_000 + 3_600_000, Heat(), true, true, 5f);
         Assert.Equal(0, m.Total);
@@ -277,13 +279,7 @@ public class InvariantMonitorTests
     public void Power_up_forgets_the_starts_of_the_last_hour()
     {
         Assert.True(_s.TrySet(SettingId.MinOffTime, 180, out _));
-        long t = 180_000;
-        for (int i = 0; i < 6; i++)
-        {
-            See(t, Heat());
-            See(t + 60_000, Heat(false));
-            t += 240_000;
-        }
+        long t = SixOneMinuteRuns(_m);
 
         _m.PowerUp(t, 0);
         See(t + 180_000, Heat());
