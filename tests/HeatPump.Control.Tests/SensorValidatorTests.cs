@@ -337,6 +337,138 @@ public class SensorValidatorTests
     }
 
     [Fact]
+    public void Each_kind_of_failed_read_is_reported_with_its_own_reason()
+    {
+        var v = SteadyIndoor();
+        v.Update(SensorSample.Failed(SampleStatus.CrcError), 11_000, 0f);
+        Assert.Equal(SampleRejection.CrcError, v.LastRejection);
+        v.Update(SensorSample.Failed(SampleStatus.NoResponse), 12_000, 0f);
+        Assert.Equal(SampleRejection.NoResponse, v.LastRejection);
+        v.Update(SensorSample.Failed(SampleStatus.None), 13_000, 0f);
+        Assert.Equal(SampleRejection.NoResponse, v.LastRejection);
+        Assert.Equal(20f, v.Celsius, 3);
+    }
+
+    [Fact]
+    public void The_raw_reading_is_kept_without_the_calibration_offset()
+    {
+        var v = new SensorValidator(SensorRole.Outdoor, 0);
+        v.Update(C(-7.5f), 1000, 1.25f);
+        Assert.Equal(-120, v.RawSixteenths);
+        Assert.Equal(-6.25f, v.Celsius, 3);
+    }
+
+    /// <summary>A coil sensor that has read <paramref name="celsius"/> once a second up to 10 000 ms.</summary>
+    private static SensorValidator SteadyCoil(float celsius)
+    {
+        var v = new SensorValidator(SensorRole.Coil, 0);
+        Feed(v, C(celsius), 0, 10_000);
+        Assert.Equal(SampleRejection.None, v.LastRejection);
+        return v;
+    }
+
+    [Fact]
+    public void Eighty_five_degrees_within_two_kelvin_but_too_fast_is_the_power_on_value_and_never_a_new_level()
+    {
+        // 83 °C to 85 °C is 2 K, more than indoor air moves in the nine seconds this runs; five such
+        // readings in a row would make any other value a new level, the power-on value never.
+        var v = new SensorValidator(SensorRole.Indoor, 0);
+        Feed(v, C(83f), 0, 10_000);
+        for (long t = 11_000; t <= 19_000; t += 1000)
+        {
+            v.Update(SensorSample.Good(PowerOn85), t, 0f);
+            Assert.Equal(SampleRejection.PowerOnReset, v.LastRejection);
+            Assert.Equal(83f, v.Celsius, 3);
+        }
+    }
+
+    [Fact]
+    public void Eighty_five_degrees_more_than_two_kelvin_away_is_rejected_even_when_the_coil_could_have_warmed_that_far()
+    {
+        // After 20 s of CRC errors a coil could have warmed 11 K, so 80 °C to 85 °C is a plausible
+        // rise; but 85.0 °C more than 2 K from the last reading is still taken as the power-on value.
+        var v = SteadyCoil(80f);
+        Feed(v, Crc, 11_000, 29_000);
+        v.Update(SensorSample.Good(PowerOn85), 30_000, 0f);
+        Assert.Equal(SampleRejection.PowerOnReset, v.LastRejection);
+        Assert.Equal(80f, v.Celsius, 3);
+
+        // Any other reading as far away is believed.
+        v.Update(C(84.9375f), 30_500, 0f);
+        Assert.Equal(SampleRejection.None, v.LastRejection);
+    }
+
+    [Fact]
+    public void Eighty_five_degrees_exactly_two_kelvin_from_the_last_reading_is_believed_when_the_rise_is_plausible()
+    {
+        // 2 K in 2 s: 1 K noise allowance plus 30 K/min for 2 s.
+        var v = SteadyCoil(83f);
+        v.Update(Crc, 11_000, 0f);
+        v.Update(SensorSample.Good(PowerOn85), 12_000, 0f);
+        Assert.Equal(SampleRejection.None, v.LastRejection);
+        Assert.Equal(85f, v.Celsius, 3);
+    }
+
+    [Fact]
+    public void Samples_that_disagree_with_each_other_never_become_a_new_level_after_hours_of_running()
+    {
+        // The samples of a candidate level are compared over the time between them, however long the
+        // sensor has been running.
+        var v = new SensorValidator(SensorRole.Indoor, 0);
+        Feed(v, C(20f), 0, 7_200_000 - 1000);
+        long t = 7_200_000;
+        for (int n = 0; n < 15; n++, t += 1000)
+        {
+            v.Update(C(n % 2 == 0 ? 30f : 40f), t, 0f);
+            Assert.Equal(SampleRejection.RateOfChange, v.LastRejection);
+        }
+
+        Assert.Equal(20f, v.Celsius, 3);
+    }
+
+    [Fact]
+    public void After_ten_steady_minutes_a_ramp_at_twice_the_indoor_rate_is_still_held_back()
+    {
+        // The anchor moves with the readings: a long steady spell does not loosen the rate limit.
+        var v = SteadyIndoor();
+        Feed(v, C(20f), 11_000, 600_000);
+        int rejected = 0;
+        long t = 601_000;
+        for (int s = 1; s <= 120; s++, t += 1000)
+        {
+            v.Update(C(20f + 6f * s / 60f), t, 0f);
+            if (v.LastRejection == SampleRejection.RateOfChange)
+            {
+                rejected++;
+            }
+        }
+
+        Assert.True(rejected >= 10, $"only {rejected} of 120 samples rejected");
+    }
+
+    [Fact]
+    public void The_anchor_a_reading_is_measured_against_is_never_more_than_a_minute_old()
+    {
+        // Samples each second. The anchor taken at 0 s is replaced by the one taken at 30 s when the
+        // sample at 60 s is accepted, so the sample at 61 s is measured against 21 °C (31 s earlier,
+        // 1 K + 31 s of 3 K/min = 2.55 K allowed) and not against 20 °C (61 s earlier, 4.05 K allowed).
+        var v = new SensorValidator(SensorRole.Indoor, 0);
+        Feed(v, C(20f), 0, 29_000);
+        v.Update(C(21f), 30_000, 0f);
+        Assert.Equal(SampleRejection.None, v.LastRejection);
+        for (int s = 31; s <= 60; s++)
+        {
+            // 21 °C to 23.125 °C in 30 s, within every allowance on the way.
+            v.Update(SensorSample.Good((short)(336 + (34 * (s - 30)) / 30)), s * 1000L, 0f);
+            Assert.Equal(SampleRejection.None, v.LastRejection);
+        }
+
+        v.Update(SensorSample.Good(380), 61_000, 0f);   // 23.75 °C: 2.75 K above the 30 s anchor
+        Assert.Equal(SampleRejection.RateOfChange, v.LastRejection);
+        Assert.Equal(370 / 16f, v.Celsius, 3);
+    }
+
+    [Fact]
     public void Updates_allocate_nothing()
     {
         var v = SteadyIndoor();
