@@ -74,8 +74,33 @@ public class SerialLogFormatTests
 
         Assert.Equal(100, events[0]);
         Assert.Contains(12_000, events);
-        Assert.Empty(events.Where(t => t > 6_000 && t < 12_000));   // nothing changed there, so nothing was logged
+        Assert.DoesNotContain(events, t => t > 6_000 && t < 12_000);   // nothing changed there, so nothing was logged
         Assert.Equal(new long[] { 100, 10_100, 20_100 }, statuses);
+    }
+
+    [Fact]
+    public void The_indoor_fan_starting_after_the_compressor_and_a_setpoint_change_each_write_an_event_line()
+    {
+        var settings = new ControllerSettings();
+        settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _);
+        var core = new ControlCore(settings, 0, 7);
+        var due = new StatusLines();
+        var events = new List<(long T, string Body)>();
+        for (long t = 100; t <= 500_000; t += 100)
+        {
+            if (t == 450_000) settings.TrySet(SettingId.HeatSetpoint, settings.Get(SettingId.HeatSetpoint) + 5, out _);
+            core.Step(Inputs(t, 18f));
+            due.Check(t, core);
+            if (due.EventDue) events.Add((t, LogFormat.StatusBody(t, core)));
+        }
+
+        long compressorOn = events.First(e => e.Body.Contains(" comp=1 ")).T;
+        var fanStart = events.First(e => e.Body.Contains(" fan_in=100 "));
+        Assert.Equal(compressorOn + 30_000, fanStart.T);
+        Assert.Contains(events, e => e.T == 450_000 && e.Body.Contains(" sp_heat=20.5 "));
+
+        // A running fan's duty is in STS lines only; nothing else changed between these two events.
+        Assert.DoesNotContain(events, e => e.T > fanStart.T && e.T < 450_000);
     }
 
     /// <summary>The status keys as docs/serial-log.md's table lists them: "| `in`, `out`, `coil` |" is three keys.</summary>

@@ -1,10 +1,13 @@
+using HeatPump.Control.Settings;
+
 namespace HeatPump.Control.Logging
 {
     /// <summary>
     /// Decides when the status lines of the serial log are due: an EVT line in the tick where anything
     /// a user or a service technician cares about changes (state, sub-state, hold, fault, mode, a relay,
-    /// defrost, a sensor's health) and in the first tick; an STS line every <see cref="StatusPeriodMs"/>.
-    /// The check compares a handful of numbers and allocates nothing, so it runs every tick; only the
+    /// defrost, a sensor's health, a fan starting or stopping, a setpoint) and in the first tick; an STS line every <see cref="StatusPeriodMs"/>.
+    /// A fan's duty changing while it runs is left to the STS line, so a duty that follows demand does
+    /// not fill the log. The check compares a handful of numbers and allocates nothing, so it runs every tick; only the
     /// lines themselves (<see cref="LogFormat.StatusBody"/>) allocate.
     /// </summary>
     public sealed class StatusLines
@@ -12,7 +15,7 @@ namespace HeatPump.Control.Logging
         /// <summary>Period of the STS line.</summary>
         public const long StatusPeriodMs = 10000;
 
-        private const int Watched = 12;
+        private const int Watched = 16;
 
         private readonly int[] _last = new int[Watched];
         private readonly int[] _now = new int[Watched];
@@ -42,6 +45,10 @@ namespace HeatPump.Control.Logging
             _now[9] = (int)core.Indoor.Health;
             _now[10] = (int)core.Outdoor.Health;
             _now[11] = (int)core.Coil.Health;
+            _now[12] = o.IndoorFanDuty > 0f ? 1 : 0;
+            _now[13] = o.OutdoorFanDuty > 0f ? 1 : 0;
+            _now[14] = core.Settings.Get(SettingId.HeatSetpoint);
+            _now[15] = core.Settings.Get(SettingId.CoolSetpoint);
 
             bool changed = _first;
             for (int i = 0; i < Watched; i++)
