@@ -127,17 +127,14 @@ namespace HeatPump.Control
 
         /// <summary>
         /// Back to the power-up state at <paramref name="nowMs"/> without a transition: Off, no fault,
-        /// no lockout, no fan run-on, defrost timers and the learned clean-coil ΔT forgotten — as after
-        /// a power cycle. Used when bench mode hands the outputs back.
+        /// no fan run-on, ambient lockouts judged afresh, defrost timers and the learned clean-coil ΔT
+        /// forgotten — as after a power cycle. Used when bench mode hands the outputs back. A fault
+        /// lockout is the exception: it stays, with its fault history, because its only resets are
+        /// MODE held 10 s and a real power cycle (DESIGN §4), and bench mode is neither.
         /// </summary>
         public void PowerUp(long nowMs)
         {
             ControllerContext c = _c;
-            _current = _states[(int)TopState.Off];
-            c.State = TopState.Off;
-            c.Sub = SubState.None;
-            c.ActiveFault = FaultKind.None;
-            c.Faults.Clear();
             c.CancelRunOn();
             c.HeatLockedOut = false;
             c.CoolLockedOut = false;
@@ -145,7 +142,17 @@ namespace HeatPump.Control
             c.SetHold(HoldReason.None, 0);
             _lastNowMs = nowMs;
             _lastIndoorDuty = 0f;
+            if (LockedOut)
+            {
+                return;
+            }
+
             StateSinceMs = nowMs;
+            _current = _states[(int)TopState.Off];
+            c.State = TopState.Off;
+            c.Sub = SubState.None;
+            c.ActiveFault = FaultKind.None;
+            c.Faults.Clear();
         }
 
         /// <summary>Advances the state machine by one tick and returns what it wants the outputs to be.</summary>

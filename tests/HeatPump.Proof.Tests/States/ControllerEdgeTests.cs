@@ -626,7 +626,7 @@ public class DefrostSequenceEdgeTests
     }
 }
 
-/// <summary>Leaving bench mode restarts the controller as at power-up; a low-pressure switch is ignored for the start-up bypass.</summary>
+/// <summary>Leaving bench mode restarts the controller as at power-up, a fault lockout apart; a low-pressure switch is ignored for the start-up bypass.</summary>
 public class BenchExitAndBypassTests
 {
     private static void ToggleBench(Board b)
@@ -665,6 +665,40 @@ public class BenchExitAndBypassTests
         Assert.Equal(0, b.Core.Controller.DefrostScheduler.FrostingRunMs);
         Assert.Equal(HoldReason.PowerUpDelay, b.Core.Controller.Hold);
         Assert.Equal(TopState.Heat, b.Core.Controller.State);
+        Assert.Equal(0, b.Monitor.Total);
+    }
+
+    [Fact]
+    public void A_fault_lockout_survives_bench_mode_and_only_the_mode_reset_clears_it()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 5f, CoilC = 5f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        for (int trip = 1; trip <= FaultHistory.LockoutCount; trip++)
+        {
+            Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 30 * 60_000), $"running before trip {trip}");
+            b.HighPressureTripped = true;
+            b.Tick();
+            b.HighPressureTripped = false;
+        }
+
+        Assert.True(b.Core.Controller.LockedOut);
+
+        // A technician walks the outputs on the bench and leaves it: the unit is still locked out,
+        // showing the same fault, and stays so however long it waits.
+        ToggleBench(b);
+        Assert.True(b.Core.Panel.Bench.Active);
+        ToggleBench(b);
+        Assert.False(b.Core.Panel.Bench.Active);
+        b.Run(20 * 60_000);
+        Assert.True(b.Core.Controller.LockedOut);
+        Assert.Equal(FaultKind.HighPressure, b.Core.Controller.Fault);
+        Assert.False(b.Core.Outputs.Compressor);
+
+        // MODE held 10 s is the reset; the unit then heats again.
+        b.Buttons = Buttons.Mode;
+        Assert.True(b.RunUntil(x => !x.Core.Controller.LockedOut, 30_000));
+        b.Buttons = 0;
+        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 30 * 60_000));
         Assert.Equal(0, b.Monitor.Total);
     }
 
