@@ -9,7 +9,7 @@ namespace HeatPump.Proof.Tests.Defrost;
 /// The defrost scheduler on its own, tick by tick: what counts as frosting run time, when each
 /// strategy calls a defrost (to the second), how the clean-coil ΔT is learned and carried along
 /// the outdoor temperature. Defaults: interval 60 min, frosting at coil ≤ −1 °C, no defrost at or
-/// above +6 °C outdoor, demand margin 3 K, coil below +2 °C, 30 min between demand defrosts,
+/// above +6 °C outdoor, demand margin 1.5 K, coil below +2 °C, 30 min between demand defrosts,
 /// backstop 6 h.
 /// </summary>
 public class DefrostSchedulerTests
@@ -246,12 +246,12 @@ public class DefrostSchedulerBoundaryTests
         _d = new DefrostScheduler(_s);
     }
 
-    private void Heat(long ms, float outdoorC, float coilC)
+    private void Heat(long ms, float outdoorC, float coilC, bool coilValid = true)
     {
         for (long t = 0; t < ms; t += Second)
         {
             _run += Second;
-            _d.Observe(Second, _run, true, outdoorC, true, coilC);
+            _d.Observe(Second, _run, true, outdoorC, coilValid, coilC);
         }
     }
 
@@ -352,5 +352,114 @@ public class DefrostSchedulerBoundaryTests
         }
 
         Assert.True(_d.RunSinceDefrostMs >= 30 * Minute);
+    }
+    [Fact]
+    public void The_trigger_follows_the_outdoor_temperature_from_where_the_clean_coil_was_learned()
+    {
+        CalibrateAfterDefrost(-5f, -15f);
+        Assert.Equal(11.5f, _d.TriggerDeltaT(-5f), 4);                 // 10 K clean + 1.5 K margin
+        Assert.Equal(10f - 0.9f + 1.5f, _d.TriggerDeltaT(-10f), 4);     // 5 K colder: 0.18 K/K less
+    }
+
+    [Fact]
+    public void Delta_t_exactly_at_the_trigger_does_not_start_a_defrost_and_a_little_more_does()
+    {
+        CalibrateAfterDefrost(-5f, -15f);
+        Heat(30 * Minute, -5f, -15f);
+        Stop();
+
+        // The filter starts from the first settled reading: ΔT is exactly 11.5 K, the trigger.
+        Heat(DefrostScheduler.SettleMs + Minute, -5f, -16.5f);
+        Assert.Equal(_d.TriggerDeltaT(-5f), _d.DeltaT);
+        Assert.Equal(DefrostCause.None, _d.Due);
+
+        Heat(Second, -5f, -16.5625f);
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+    }
+
+    [Fact]
+    public void Demand_needs_the_coil_below_two_degrees_not_at_two()
+    {
+        // Near the frost limit the clean-coil ΔT is small: 2 K learned at +5.5 °C outdoor.
+        CalibrateAfterDefrost(5.5f, 3.5f);
+        Heat(30 * Minute, 5.5f, 3.5f);
+        Stop();
+
+        // ΔT 3.9 K is past the 3.57 K trigger, but the coil reads exactly +2 °C.
+        Heat(DefrostScheduler.SettleMs + Minute, 5.9f, 2f);
+        Assert.True(_d.DeltaT > _d.TriggerDeltaT(5.9f));
+        Assert.Equal(DefrostCause.None, _d.Due);
+
+        Heat(Second, 5.8375f, 1.9375f);
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+    }
+
+    [Fact]
+    public void A_defrost_due_is_dropped_while_the_outdoor_air_is_above_the_frost_limit()
+    {
+        Heat(60 * Minute, 0f, -6f);
+        Assert.Equal(DefrostCause.Interval, _d.Due);
+
+        // Sun on the unit before the defrost could start: no defrost at or above +6 °C...
+        Heat(Second, 7f, -6f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+
+        // ...and the run time already counted is kept for when it cools again.
+        Heat(Second, 0f, -6f);
+        Assert.Equal(DefrostCause.Interval, _d.Due);
+    }
+
+    [Fact]
+    public void The_time_temperature_strategy_ignores_delta_t_however_high_it_climbs()
+    {
+        Assert.True(_s.TrySet(SettingId.DefrostStrategy, 1, out _));
+        CalibrateAfterDefrost(0f, -6f);
+        long toInterval = 60 * Minute - _d.FrostingRunMs;
+        Heat(toInterval - Second, 0f, -14f);   // ΔT 14 K against a 7.5 K trigger, well past the demand minimum
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(Second, 0f, -14f);
+        Assert.Equal(DefrostCause.Interval, _d.Due);
+    }
+
+    [Fact]
+    public void A_coil_reading_lost_for_a_while_in_a_settled_run_continues_the_filtered_delta_t()
+    {
+        Heat(DefrostScheduler.SettleMs + 2 * Minute, 0f, -6f);
+        Assert.Equal(6f, _d.DeltaT, 4);
+        Heat(30 * Second, 0f, -20f, coilValid: false);
+        Heat(Second, 0f, -12f);
+        float a = (float)Second / (DefrostScheduler.FilterMs + Second);
+        Assert.Equal(6f + a * 6f, _d.DeltaT, 4);
+    }
+
+    [Fact]
+    public void After_a_stop_the_filter_starts_from_the_first_settled_reading_even_on_a_ten_minute_tick()
+    {
+        Heat(DefrostScheduler.SettleMs + Minute, 0f, -6f);
+        Stop();
+        _d.Observe(10 * Minute, 10 * Minute, true, 0f, true, -12f);
+        Assert.Equal(12f, _d.DeltaT, 4);
+    }
+
+    [Fact]
+    public void Reset_forgets_a_half_learned_window_and_the_filter()
+    {
+        Heat(DefrostScheduler.SettleMs + Minute, 0f, -4f);
+        _d.Reset();
+        Heat(DefrostScheduler.LearnMs, 0f, -10f);
+        Assert.True(_d.Calibrated);
+        Assert.Equal(10f, _d.CleanDeltaT, 3);
+    }
+
+    [Fact]
+    public void A_defrost_end_forgets_a_half_learned_window_and_the_filter()
+    {
+        Heat(DefrostScheduler.SettleMs + Minute, 0f, -4f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Heat(DefrostScheduler.LearnMs, 0f, -10f);
+        Assert.True(_d.Calibrated);
+        Assert.False(_d.Provisional);
+        Assert.Equal(10f, _d.CleanDeltaT, 3);
     }
 }
