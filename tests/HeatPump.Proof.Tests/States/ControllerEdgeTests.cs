@@ -601,6 +601,77 @@ public class DefrostSequenceEdgeTests
     }
 
     [Fact]
+    public void Melting_ends_on_the_tick_the_coil_reads_the_end_temperature_not_one_later()
+    {
+        Board b = Melting(17f);
+
+        // Drive the coil reading directly (plausible steps of 0.25 K a second), not through the Board's model.
+        for (float c = MathF.Floor(b.CoilC); c < 15f; c += 0.25f)
+        {
+            b.CoilC = MathF.Min(c, 14.9375f);
+            b.Tick();
+            Assert.Equal(SubState.Melting, b.Core.Controller.Sub);
+        }
+
+        b.CoilC = 15f;
+        b.Tick();
+        Assert.Equal(SubState.Drip, b.Core.Controller.Sub);
+    }
+
+    [Fact]
+    public void The_defrost_output_stays_on_through_the_drip()
+    {
+        Board b = Melting(17f);
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Drip, 15 * 60_000));
+        int dripTicks = 0;
+        while (b.Core.Controller.Sub == SubState.Drip)
+        {
+            Assert.True(b.Core.Outputs.Defrost, $"defrost output off {dripTicks} s into the drip");
+            Assert.False(b.Core.Outputs.Compressor);
+            b.Tick();
+            dripTicks++;
+        }
+
+        Assert.Equal(60, dripTicks);
+    }
+
+    [Fact]
+    public void With_aux_during_defrost_melting_runs_aux_heat_and_the_indoor_fan_at_minimum()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 1f, CoilC = 1f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.Settings.TrySet(SettingId.AuxDuringDefrost, 1, out _));
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
+        b.Run(60_000);
+        b.DefrostRequest = true;
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Melting, 5 * 60_000));
+        b.Tick();
+        Assert.True(b.Core.Outputs.AuxHeat);
+        Assert.Equal(0.4f, b.Core.Outputs.IndoorFanDuty, 3);
+        Assert.Equal(0f, b.Core.Outputs.OutdoorFanDuty);
+        Assert.Equal(0, b.Monitor.Total);
+    }
+
+    [Fact]
+    public void A_defrost_cancels_the_indoor_fan_run_on_so_no_air_crosses_the_coil_as_it_turns_cold()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 1f, CoilC = 1f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
+        b.Run(60_000);
+        Assert.True(b.Core.Outputs.IndoorFanDuty > 0f);
+
+        b.DefrostRequest = true;
+        b.Tick();
+        Assert.Equal(TopState.Defrost, b.Core.Controller.State);
+        while (b.Core.Controller.Sub != SubState.Drip)
+        {
+            Assert.Equal(0f, b.Core.Outputs.IndoorFanDuty);
+            b.Tick();
+        }
+    }
+
+    [Fact]
     public void Heat_resumes_after_a_defrost_while_the_room_is_at_most_setpoint_plus_overrun()
     {
         // Heat setpoint 20 °C, overrun 0.5 K: at 20.5 °C the heat the defrost took is put back.
