@@ -347,12 +347,15 @@ internal sealed class Board : ITicking
     /// <summary>When set, the indoor sensor does not answer.</summary>
     public bool IndoorSilent;
 
+    /// <summary>When set, the outdoor sensor does not answer.</summary>
+    public bool OutdoorSilent;
+
     public void Tick()
     {
         NowMs += 1000;
         _in.NowMs = NowMs;
         _in.Indoor = IndoorSilent ? SensorSample.Failed(SampleStatus.NoResponse) : SensorSample.Good(SensorSample.ToSixteenths(IndoorC));
-        _in.Outdoor = SensorSample.Good(SensorSample.ToSixteenths(OutdoorC));
+        _in.Outdoor = OutdoorSilent ? SensorSample.Failed(SampleStatus.NoResponse) : SensorSample.Good(SensorSample.ToSixteenths(OutdoorC));
         _in.Coil = SensorSample.Good(SensorSample.ToSixteenths(CoilC));
         _in.DefrostRequested = DefrostRequest;
         _in.HighPressureTripped = HighPressureTripped;

@@ -24,6 +24,7 @@ public class ControllerEdgeTests
     [Theory]
     [InlineData(21.0f, TopState.Heat)]
     [InlineData(21.9f, TopState.Heat)]
+    [InlineData(22.0f, TopState.Cool)]   // the midpoint itself goes to cooling
     [InlineData(22.1f, TopState.Cool)]
     [InlineData(23.0f, TopState.Cool)]
     public void Auto_starts_toward_the_nearer_setpoint(float indoorC, TopState expected)
@@ -135,6 +136,25 @@ public class DefrostEdgeTests
     }
 
     [Fact]
+    public void With_automatic_defrost_off_the_schedule_starts_nothing_and_a_request_still_does()
+    {
+        // The simulator's oracle decides defrosts itself and turns the schedule off.
+        var b = new Board(new TearableStore(), 3) { IndoorC = 15f, OutdoorC = 0f, CoilC = 0f };
+        b.Core.Controller.AutomaticDefrost = false;
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.Settings.TrySet(SettingId.DefrostStrategy, 1, out _));
+        Assert.True(b.Settings.TrySet(SettingId.DefrostInterval, 30, out _));
+        Assert.True(b.RunUntil(x => x.Core.Controller.DefrostScheduler.Due != DefrostCause.None, 3 * 3600_000L));
+        b.Run(10 * 60_000);
+        Assert.Equal(0, b.Core.Controller.DefrostCount);
+
+        b.DefrostRequest = true;
+        b.Tick();
+        Assert.Equal(TopState.Defrost, b.Core.Controller.State);
+        Assert.Equal(DefrostCause.Requested, b.Core.Controller.LastDefrostCause);
+    }
+
+    [Fact]
     public void A_defrost_the_scheduler_calls_is_recorded_with_its_cause()
     {
         var b = new Board(new TearableStore(), 3) { IndoorC = 15f, OutdoorC = 0f, CoilC = 0f };
@@ -237,6 +257,24 @@ public class LockoutHysteresisTests
         Assert.True(At(b, 12.5f, locked), "back above the limit: still locked");
         Assert.True(At(b, 12.9375f, locked), "just under limit + 1 K: still locked");
         Assert.False(At(b, 13f, locked), "at limit + 1 K: lifted");
+    }
+
+    [Fact]
+    public void Losing_the_outdoor_reading_lifts_a_cooling_lockout_and_cooling_runs()
+    {
+        // DESIGN §4: without an outdoor reading the lockouts cannot be judged and are off.
+        var b = new Board(new TearableStore(), 5) { IndoorC = 27f, OutdoorC = 10f, CoilC = 10f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Cool, out _));
+        b.Run(60_000);
+        Assert.True(b.Core.Controller.CoolLockedOut);
+
+        b.OutdoorSilent = true;
+        Assert.True(b.RunUntil(x => !x.Core.Outdoor.IsValid, 60_000));
+        b.Tick();
+        Assert.False(b.Core.Controller.CoolLockedOut);
+        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 20 * 60_000));
+        Assert.False(b.Core.Controller.CoolLockedOut);
+        Assert.Equal(0, b.Monitor.Total);
     }
 
     [Fact]
@@ -493,6 +531,19 @@ public class BlindAndFanTests
     }
 
     [Fact]
+    public void Switching_to_auto_while_cooling_without_an_indoor_reading_stays_in_cool()
+    {
+        // No reading to judge by: Auto keeps what the unit is doing rather than reversing it.
+        var b = new Board(new TearableStore(), 5) { IndoorC = 27f, OutdoorC = 30f, CoilC = 30f, IndoorSilent = true };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Cool, out _));
+        b.Run(5_000);
+        Assert.Equal(TopState.Cool, b.Core.Controller.State);
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Auto, out _));
+        b.Run(5_000);
+        Assert.Equal(TopState.Cool, b.Core.Controller.State);
+    }
+
+    [Fact]
     public void Auto_in_cool_stays_in_cool_when_the_indoor_reading_drops_out_briefly()
     {
         var b = new Board(new TearableStore(), 5) { IndoorC = 27f, OutdoorC = 30f, CoilC = 30f };
@@ -502,6 +553,33 @@ public class BlindAndFanTests
         b.IndoorSilent = true;
         b.Run(10_000);
         Assert.Equal(TopState.Cool, b.Core.Controller.State);
+    }
+
+    [Fact]
+    public void One_fan_motor_runs_at_the_higher_of_the_two_duties_and_stops_in_a_defrost_even_with_aux()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 1f, CoilC = 1f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        Assert.True(b.Settings.TrySet(SettingId.SingleFanMotor, 1, out _));
+        Assert.True(b.Settings.TrySet(SettingId.OutdoorFanDuty, 60, out _));
+        Assert.True(b.Settings.TrySet(SettingId.AuxDuringDefrost, 1, out _));
+        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 20 * 60_000));
+
+        // In the heat delay only the outdoor fan is wanted (60 %); after it the indoor fan's 100 % wins.
+        b.Tick();
+        Assert.Equal(0.6f, b.Core.Outputs.IndoorFanDuty, 3);
+        b.Run(60_000);
+        Assert.Equal(1f, b.Core.Outputs.IndoorFanDuty, 3);
+        Assert.Equal(1f, b.Core.Outputs.OutdoorFanDuty, 3);
+
+        // Aux in the defrost would want the indoor fan, but the one motor would also blow over the coil.
+        b.DefrostRequest = true;
+        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Melting, 5 * 60_000));
+        b.Tick();
+        Assert.True(b.Core.Outputs.AuxHeat);
+        Assert.Equal(0f, b.Core.Outputs.IndoorFanDuty);
+        Assert.Equal(0f, b.Core.Outputs.OutdoorFanDuty);
+        Assert.Equal(0, b.Monitor.Total);
     }
 
     [Fact]
@@ -771,6 +849,41 @@ public class BenchExitAndBypassTests
         b.Buttons = 0;
         Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 30 * 60_000));
         Assert.Equal(0, b.Monitor.Total);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void In_bench_mode_either_pressure_switch_stops_the_compressor(bool highPressure)
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 20f, OutdoorC = 5f, CoilC = 5f };
+        b.Run(10 * 60_000);   // past the power-up delay, so the walk's compressor step runs
+        b.Buttons = Buttons.Up | Buttons.Down;
+        b.Run(6000);
+        b.Buttons = 0;
+        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 60_000));
+
+        if (highPressure) b.HighPressureTripped = true; else b.LowPressureTripped = true;
+        b.Tick();
+        Assert.False(b.Core.Outputs.Compressor);
+        Assert.True(b.Core.Panel.Bench.Active);
+    }
+
+    [Fact]
+    public void Leaving_bench_mode_judges_the_cooling_lockout_afresh()
+    {
+        var b = new Board(new TearableStore(), 5) { IndoorC = 27f, OutdoorC = 11.5f, CoilC = 11.5f };
+        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Cool, out _));
+        b.Run(5000);
+        Assert.True(b.Core.Controller.CoolLockedOut);
+        b.OutdoorC = 12.5f;   // above the +12 °C limit, inside the 1 K hysteresis: still locked
+        b.Run(5000);
+        Assert.True(b.Core.Controller.CoolLockedOut);
+
+        ToggleBench(b);
+        ToggleBench(b);
+        Assert.False(b.Core.Panel.Bench.Active);
+        Assert.False(b.Core.Controller.CoolLockedOut);
     }
 
     [Fact]
