@@ -220,9 +220,9 @@ public class SensorStepTests
 /// <summary>The ambient lockouts as the controller keeps them: engaged below the limit, lifted 1 K above it.</summary>
 public class LockoutHysteresisTests
 {
-    private static Board Boot(UserMode mode, float outdoorC)
+    internal static Board Boot(UserMode mode, float outdoorC, float indoorC = 20f)
     {
-        var b = new Board(new TearableStore(), 5) { IndoorC = 20f, OutdoorC = outdoorC, CoilC = outdoorC };
+        var b = new Board(new TearableStore(), 5) { IndoorC = indoorC, OutdoorC = outdoorC, CoilC = outdoorC };
         Assert.True(b.Settings.TrySet(SettingId.Mode, (int)mode, out _));
         b.Run(3000);
         return b;
@@ -263,9 +263,7 @@ public class LockoutHysteresisTests
     public void Losing_the_outdoor_reading_lifts_a_cooling_lockout_and_cooling_runs()
     {
         // DESIGN §4: without an outdoor reading the lockouts cannot be judged and are off.
-        var b = new Board(new TearableStore(), 5) { IndoorC = 27f, OutdoorC = 10f, CoilC = 10f };
-        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Cool, out _));
-        b.Run(60_000);
+        Board b = Boot(UserMode.Cool, 10f, indoorC: 27f);
         Assert.True(b.Core.Controller.CoolLockedOut);
 
         b.OutdoorSilent = true;
@@ -650,12 +648,20 @@ public class AutoChangeoverTests
 /// <summary>The defrost's own edges: the end temperature, the drip time, and what follows it.</summary>
 public class DefrostSequenceEdgeTests
 {
-    private static Board Melting(float indoorC)
+    /// <summary>Heating a 17 °C room at +1 °C outdoor, running for a minute; <paramref name="setting"/>/<paramref name="value"/> set first if given.</summary>
+    private static Board HeatRunning(SettingId? setting = null, int value = 0)
     {
         var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 1f, CoilC = 1f };
         Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
+        if (setting.HasValue) Assert.True(b.Settings.TrySet(setting.Value, value, out _));
         Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
         b.Run(60_000);
+        return b;
+    }
+
+    private static Board Melting(float indoorC, SettingId? setting = null, int value = 0)
+    {
+        Board b = HeatRunning(setting, value);
         b.DefrostRequest = true;
         Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Melting, 5 * 60_000));
         b.IndoorC = indoorC;
@@ -716,13 +722,7 @@ public class DefrostSequenceEdgeTests
     [Fact]
     public void With_aux_during_defrost_melting_runs_aux_heat_and_the_indoor_fan_at_minimum()
     {
-        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 1f, CoilC = 1f };
-        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
-        Assert.True(b.Settings.TrySet(SettingId.AuxDuringDefrost, 1, out _));
-        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
-        b.Run(60_000);
-        b.DefrostRequest = true;
-        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Melting, 5 * 60_000));
+        Board b = Melting(17f, SettingId.AuxDuringDefrost, 1);
         b.Tick();
         Assert.True(b.Core.Outputs.AuxHeat);
         Assert.Equal(0.4f, b.Core.Outputs.IndoorFanDuty, 3);
@@ -733,10 +733,7 @@ public class DefrostSequenceEdgeTests
     [Fact]
     public void A_defrost_cancels_the_indoor_fan_run_on_so_no_air_crosses_the_coil_as_it_turns_cold()
     {
-        var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 1f, CoilC = 1f };
-        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
-        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
-        b.Run(60_000);
+        Board b = HeatRunning();
         Assert.True(b.Core.Outputs.IndoorFanDuty > 0f);
 
         b.DefrostRequest = true;
@@ -872,9 +869,7 @@ public class BenchExitAndBypassTests
     [Fact]
     public void Leaving_bench_mode_judges_the_cooling_lockout_afresh()
     {
-        var b = new Board(new TearableStore(), 5) { IndoorC = 27f, OutdoorC = 11.5f, CoilC = 11.5f };
-        Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Cool, out _));
-        b.Run(5000);
+        Board b = LockoutHysteresisTests.Boot(UserMode.Cool, 11.5f, indoorC: 27f);
         Assert.True(b.Core.Controller.CoolLockedOut);
         b.OutdoorC = 12.5f;   // above the +12 °C limit, inside the 1 K hysteresis: still locked
         b.Run(5000);
