@@ -5,29 +5,23 @@ using Xunit;
 
 namespace HeatPump.Proof.Tests.Defrost;
 
-/// <summary>
-/// The defrost scheduler on its own, tick by tick: what counts as frosting run time, when each
-/// strategy calls a defrost (to the second), how the clean-coil ΔT is learned and carried along
-/// the outdoor temperature. Defaults: interval 60 min, frosting at coil ≤ −1 °C, no defrost at or
-/// above +6 °C outdoor, demand margin 1.5 K, coil below +2 °C, 30 min between demand defrosts,
-/// backstop 6 h.
-/// </summary>
-public class DefrostSchedulerTests
+/// <summary>A scheduler on default settings, stepped in 1 s ticks of heating run.</summary>
+public abstract class SchedulerFixture
 {
-    private const long Second = 1000;
-    private const long Minute = 60_000;
+    protected const long Second = 1000;
+    protected const long Minute = 60_000;
 
-    private readonly ControllerSettings _s = new();
-    private readonly DefrostScheduler _d;
+    protected readonly ControllerSettings _s = new();
+    protected readonly DefrostScheduler _d;
     private long _run;
 
-    public DefrostSchedulerTests()
+    protected SchedulerFixture()
     {
         _d = new DefrostScheduler(_s);
     }
 
     /// <summary>Runs in heat for <paramref name="ms"/> in 1 s ticks with the given readings.</summary>
-    private void Heat(long ms, float outdoorC, float coilC, bool outdoorValid = true, bool coilValid = true)
+    protected void Heat(long ms, float outdoorC, float coilC, bool outdoorValid = true, bool coilValid = true)
     {
         for (long t = 0; t < ms; t += Second)
         {
@@ -36,12 +30,23 @@ public class DefrostSchedulerTests
         }
     }
 
-    private void Stop()
+    /// <summary>The compressor stops for one tick.</summary>
+    protected void Stop()
     {
         _run = 0;
         _d.Observe(Second, 0, true, 0f, true, 0f);
     }
+}
 
+/// <summary>
+/// The defrost scheduler on its own, tick by tick: what counts as frosting run time, when each
+/// strategy calls a defrost (to the second), how the clean-coil ΔT is learned and carried along
+/// the outdoor temperature. Defaults: interval 60 min, frosting at coil ≤ −1 °C, no defrost at or
+/// above +6 °C outdoor, demand margin 1.5 K, coil below +2 °C, 30 min between demand defrosts,
+/// backstop 6 h.
+/// </summary>
+public class DefrostSchedulerTests : SchedulerFixture
+{
     [Fact]
     public void Frosting_run_time_counts_only_with_a_cold_coil_below_six_degrees_outdoor()
     {
@@ -232,35 +237,8 @@ public class DefrostSchedulerTests
 }
 
 /// <summary>The scheduler's boundaries, to the tick.</summary>
-public class DefrostSchedulerBoundaryTests
+public class DefrostSchedulerBoundaryTests : SchedulerFixture
 {
-    private const long Second = 1000;
-    private const long Minute = 60_000;
-
-    private readonly ControllerSettings _s = new();
-    private readonly DefrostScheduler _d;
-    private long _run;
-
-    public DefrostSchedulerBoundaryTests()
-    {
-        _d = new DefrostScheduler(_s);
-    }
-
-    private void Heat(long ms, float outdoorC, float coilC, bool coilValid = true)
-    {
-        for (long t = 0; t < ms; t += Second)
-        {
-            _run += Second;
-            _d.Observe(Second, _run, true, outdoorC, coilValid, coilC);
-        }
-    }
-
-    private void Stop()
-    {
-        _run = 0;
-        _d.Observe(Second, 0, true, 0f, true, 0f);
-    }
-
     /// <summary>A defrost, then a full clean-coil learning run at <paramref name="outdoorC"/>: calibrated, not provisional.</summary>
     private void CalibrateAfterDefrost(float outdoorC, float coilC)
     {

@@ -319,42 +319,28 @@ public class DeadbandTests
         return b;
     }
 
-    [Fact]
-    public void Heat_calls_below_its_own_deadband_and_runs_to_its_own_overrun()
+    /// <summary>
+    /// Heat setpoint 20 °C, deadband 1 K, overrun 1.5 K; cool setpoint 24 °C, deadband 0.3 K, overrun
+    /// 0.2 K. Each mode calls only past its own deadband and runs on to its own overrun.
+    /// </summary>
+    [Theory]
+    [InlineData(UserMode.Heat, 5f, 19.25f, 18.875f, 21.25f, 21.5625f)]
+    [InlineData(UserMode.Cool, 30f, 24.25f, 24.375f, 23.875f, 23.75f)]
+    public void Each_mode_calls_past_its_own_deadband_and_runs_to_its_own_overrun(
+        UserMode mode, float outdoorC, float idleC, float callingC, float stillRunningC, float stoppedC)
     {
-        // Heat setpoint 20 °C, deadband 1 K, overrun 1.5 K (cool: 0.3 K and 0.2 K).
-        Board b = Boot(UserMode.Heat, 19.25f, 5f);
+        Board b = Boot(mode, idleC, outdoorC);
         b.Run(5000);
         Assert.Equal(SubState.Idle, b.Core.Controller.Sub);
-        b.IndoorC = 18.875f;
+        b.IndoorC = callingC;
         b.Run(5000);
         Assert.Equal(SubState.Starting, b.Core.Controller.Sub);
 
         Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
-        b.IndoorC = 21.25f;
+        b.IndoorC = stillRunningC;
         b.Run(5 * 60_000);
         Assert.Equal(SubState.Running, b.Core.Controller.Sub);
-        b.IndoorC = 21.5625f;
-        b.Run(5000);
-        Assert.NotEqual(SubState.Running, b.Core.Controller.Sub);
-    }
-
-    [Fact]
-    public void Cool_calls_above_its_own_deadband_and_runs_to_its_own_overrun()
-    {
-        // Cool setpoint 24 °C, deadband 0.3 K, overrun 0.2 K (heat: 1 K and 1.5 K).
-        Board b = Boot(UserMode.Cool, 24.25f, 30f);
-        b.Run(5000);
-        Assert.Equal(SubState.Idle, b.Core.Controller.Sub);
-        b.IndoorC = 24.375f;
-        b.Run(5000);
-        Assert.Equal(SubState.Starting, b.Core.Controller.Sub);
-
-        Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
-        b.IndoorC = 23.875f;
-        b.Run(5 * 60_000);
-        Assert.Equal(SubState.Running, b.Core.Controller.Sub);
-        b.IndoorC = 23.75f;
+        b.IndoorC = stoppedC;
         b.Run(5000);
         Assert.NotEqual(SubState.Running, b.Core.Controller.Sub);
     }
