@@ -1,6 +1,7 @@
 using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Sensors;
+using HeatPump.Control.Service;
 using HeatPump.Control.Settings;
 
 namespace HeatPump.Control
@@ -34,6 +35,8 @@ namespace HeatPump.Control
             StaggerMs = StaggerFromSeed(staggerSeed, settings.Get(SettingId.PowerUpStaggerMax));
             Guard = new SafetyGuard(settings, nowMs, StaggerMs);
             Display = new DisplayModel();
+            Service = new ServiceLog();
+            Panel.Service = Service;
         }
 
         /// <summary>The live settings.</summary>
@@ -56,6 +59,9 @@ namespace HeatPump.Control
 
         /// <summary>The interlocks.</summary>
         public SafetyGuard Guard { get; }
+
+        /// <summary>Run hours, starts, defrosts and the last faults (the loop keeps it in flash with a <see cref="ServicePersister"/>).</summary>
+        public ServiceLog Service { get; }
 
         /// <summary>What the panel shows after the last tick.</summary>
         public DisplayModel Display { get; }
@@ -101,7 +107,8 @@ namespace HeatPump.Control
             _controllerInputs.HighPressureTripped = inputs.HighPressureTripped;
             _controllerInputs.LowPressureTripped = inputs.LowPressureTripped;
             _controllerInputs.ResetRequested = Panel.ResetRequested;
-            _controllerInputs.DefrostRequested = inputs.DefrostRequested || Panel.DefrostRequested;
+            // A forced defrost from the panel keeps asking until it starts or is refused (PanelLogic.ObserveControl).
+            _controllerInputs.DefrostRequested = inputs.DefrostRequested || Panel.DefrostPending;
             _controllerInputs.Guard = Guard.Feedback(now);
 
             if (Panel.LeftBenchThisTick)
@@ -122,9 +129,11 @@ namespace HeatPump.Control
             else
             {
                 _requested = Controller.Step(ref _controllerInputs);
+                Panel.ObserveControl(Controller.State, now);
             }
 
             _outputs = Guard.Apply(_requested, now, Indoor.IsValid, Outdoor.IsValid, Outdoor.Celsius);
+            Service.Observe(Controller.State, Controller.Fault, Controller.LockedOut, _outputs.Compressor, now);
             _displayInputs.Capture(Controller, Indoor, Outdoor, Coil, Guard, now, SettingsFault);
             _renderer.Render(Display, Settings, Panel, ref _displayInputs);
         }

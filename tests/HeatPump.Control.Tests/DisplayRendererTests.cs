@@ -51,14 +51,15 @@ public class DisplayRendererTests
     public void Anti_short_cycle_alternates_code_countdown_and_temperature_every_2_s()
     {
         var p = new PanelDriver();
+        p.SetMode(UserMode.Heat);
         p.Tick();
         p.Inputs.State = TopState.Heat;
         p.Inputs.Sub = SubState.Starting;
         p.Inputs.Hold = HoldReason.AntiShortCycle;
         p.Inputs.HoldUntilMs = p.Now + 20 + 2000 + 133_000; // 2:13 left when the countdown page shows
         p.Tick();
-        var seen = Pages(p, 4);
-        Assert.Equal(new[] { "ASC ", " 2:13", " 21.5", "ASC " }, seen);
+        var seen = Pages(p, 5);
+        Assert.Equal(new[] { "ASC ", " 2:13", " 21.5", "HEAt", "ASC " }, seen);
     }
 
     [Fact]
@@ -84,6 +85,7 @@ public class DisplayRendererTests
     public void Every_hold_reason_has_its_code_and_a_countdown_when_it_ends_on_time(HoldReason reason, string code, bool timed)
     {
         var p = new PanelDriver();
+        p.SetMode(UserMode.Heat);
         p.Inputs.State = TopState.Heat;
         p.Inputs.Sub = SubState.Starting;
         p.Inputs.Hold = reason;
@@ -97,7 +99,7 @@ public class DisplayRendererTests
         }
         else
         {
-            Assert.Equal(new[] { code, " 21.5", code }, seen);
+            Assert.Equal(new[] { code, " 21.5", "HEAt" }, seen);
         }
 
         Assert.Equal(LedState.Blink, p.Display.Heat);
@@ -121,7 +123,7 @@ public class DisplayRendererTests
         p.Tick();
         var seen = Pages(p, 2);
         Assert.Equal(code, seen[0]);
-        Assert.Equal(kind == FaultKind.IndoorSensor ? code : " 21.5", seen[1]);
+        Assert.Equal(kind == FaultKind.IndoorSensor ? "OFF " : " 21.5", seen[1]); // no temperature without the sensor
         Assert.Equal(LedState.On, p.Display.Fault);
         Assert.Equal(LedState.Off, p.Display.Heat);
     }
@@ -140,12 +142,12 @@ public class DisplayRendererTests
     }
 
     [Fact]
-    public void A_failed_indoor_sensor_shows_e01_steadily_even_before_the_controller_faults()
+    public void A_failed_indoor_sensor_shows_e01_in_place_of_the_temperature_even_before_the_controller_faults()
     {
         var p = new PanelDriver();
         p.Inputs.IndoorHealth = SensorHealth.Failed;
         p.Tick();
-        Assert.Equal(new[] { "E 01", "E 01", "E 01" }, Pages(p, 3));
+        Assert.Equal(new[] { "E 01", "OFF ", "E 01" }, Pages(p, 3));
     }
 
     [Fact]
@@ -154,7 +156,7 @@ public class DisplayRendererTests
         var p = new PanelDriver();
         p.Inputs.SettingsCorrupt = true;
         p.Tick();
-        Assert.Equal(new[] { "E SE", " 21.5", "E SE" }, Pages(p, 3));
+        Assert.Equal(new[] { "E SE", " 21.5", "OFF ", "E SE" }, Pages(p, 4));
     }
 
     [Theory]
@@ -195,7 +197,7 @@ public class DisplayRendererTests
         p.Inputs.State = TopState.Heat;
         p.Inputs.Sub = SubState.Running;
         p.Tap(Buttons.Up);
-        Assert.Equal("H20.5", p.Display.Text);
+        Assert.Equal("H20.0", p.Display.Text);
         Assert.Equal(LedState.On, p.Display.Heat);
     }
 

@@ -69,8 +69,22 @@ internal sealed class PanelDriver
     /// <summary>A quick press: long enough for the debounce to believe it at this tick rate.</summary>
     public void Tap(int buttons) => Hold(buttons, Math.Max(120, 3 * TickMs));
 
-    /// <summary>Holds MODE past the long-press time (with room for the debounce at slow ticks) and releases.</summary>
-    public void OpenMenu() => Hold(Buttons.Mode, ButtonDecoder.LongPressMs + 3 * TickMs);
+    /// <summary>Holds MODE past the long-press time (with room for the debounce at slow ticks) and releases: the service page.</summary>
+    public void LongMode() => Hold(Buttons.Mode, ButtonDecoder.LongPressMs + 3 * TickMs);
+
+    /// <summary>Long MODE (service page), MODE (code entry), UP to the installer code, MODE: the settings menu.</summary>
+    public void OpenInstallerMenu()
+    {
+        LongMode();
+        Tap(Buttons.Mode);
+        for (int i = 0; i < PanelLogic.InstallerCode; i++)
+        {
+            Tap(Buttons.Up);
+        }
+
+        Tap(Buttons.Mode);
+        Assert.Equal(PanelScreen.Menu, Panel.Screen);
+    }
 
     public void SetMode(UserMode mode)
     {
@@ -102,6 +116,7 @@ public class FrontPanelLogicTests
     {
         var p = new PanelDriver();
         p.SetMode(UserMode.Heat);
+        p.Tap(Buttons.Up);       // the first press only shows the setpoint
         p.Tap(Buttons.Up);
         Assert.Equal(205, p.Raw(SettingId.HeatSetpoint));
         Assert.Equal("H20.5", p.Display.Text);
@@ -118,6 +133,7 @@ public class FrontPanelLogicTests
     {
         var p = new PanelDriver();
         p.SetMode(UserMode.Cool);
+        p.Tap(Buttons.Down);
         p.Tap(Buttons.Down);
         Assert.Equal(235, p.Raw(SettingId.CoolSetpoint));
         Assert.Equal("C23.5", p.Display.Text);
@@ -209,6 +225,7 @@ public class FrontPanelLogicTests
         Assert.True(p.Settings.TrySet(SettingId.HeatSetpoint, 215, out _));
         Assert.True(p.Settings.TrySet(SettingId.CoolSetpoint, 235, out _));
         p.Tap(Buttons.Up);
+        p.Tap(Buttons.Up);
         Assert.Equal(220, p.Raw(SettingId.HeatSetpoint));
         Assert.Equal(240, p.Raw(SettingId.CoolSetpoint));
     }
@@ -247,6 +264,8 @@ public class FrontPanelLogicTests
         Assert.True(p.Settings.TrySet(SettingId.DisplayUnits, 1, out _));
         p.SetMode(UserMode.Heat);
         Assert.Equal(200, p.Raw(SettingId.HeatSetpoint)); // 68 °F
+        p.Tap(Buttons.Up);
+        Assert.Equal("H 68", p.Display.Text);
         var shown = new List<string>();
         for (int i = 0; i < 12; i++)
         {
@@ -282,23 +301,40 @@ public class FrontPanelLogicTests
     }
 
     [Fact]
-    public void Long_mode_opens_the_menu_showing_the_code_then_the_value()
+    public void Long_mode_opens_the_service_page_and_the_installer_code_the_menu_showing_the_code_then_the_value()
     {
         var p = new PanelDriver();
         p.Levels = Buttons.Mode;
         p.Run(3100);
+        Assert.Equal(PanelScreen.Service, p.Panel.Screen);
+        p.Levels = 0;
+        p.Run(200);
+        Assert.Equal(UserMode.Off, p.Settings.Mode); // the long press did not also cycle the mode
+
+        p.Tap(Buttons.Mode);
+        Assert.Equal("Cd 0", p.Display.Text);
+        p.Hold(Buttons.Up, 2000);                    // holding repeats, as for setpoints
+        Assert.InRange(p.Panel.CodeEntry, 8, 9);
+        Assert.Equal("Cd " + p.Panel.CodeEntry, p.Display.Text);
+        while (p.Panel.CodeEntry != PanelLogic.InstallerCode)
+        {
+            p.Tap(Buttons.Up);
+        }
+
+        Assert.Equal("Cd" + PanelLogic.InstallerCode, p.Display.Text);
+        p.Tap(Buttons.Mode);
         Assert.Equal(PanelScreen.Menu, p.Panel.Screen);
         Assert.Equal("Unit", p.Display.Text);
-        p.Levels = 0;
         p.Run(1100);
         Assert.Equal("   C", p.Display.Text);
-        Assert.Equal(UserMode.Off, p.Settings.Mode); // the long press did not also cycle the mode
 
         int rev = p.Settings.Revision;
         p.Tap(Buttons.Up);
         Assert.Equal(1, p.Raw(SettingId.DisplayUnits));
         Assert.Equal("   F", p.Display.Text);
         Assert.True(p.Settings.Revision > rev);
+        p.Tap(Buttons.Down);
+        Assert.Equal(0, p.Raw(SettingId.DisplayUnits));
 
         p.Tap(Buttons.Mode);
         Assert.Equal("H.db ", p.Display.Text);
@@ -313,7 +349,7 @@ public class FrontPanelLogicTests
     public void Menu_values_stop_at_their_limits()
     {
         var p = new PanelDriver(50);
-        p.OpenMenu();
+        p.OpenInstallerMenu();
         p.Tap(Buttons.Mode); // H.db
         p.Hold(Buttons.Down, 10_000);
         Assert.Equal(2, p.Raw(SettingId.HeatDeadband));
@@ -325,7 +361,7 @@ public class FrontPanelLogicTests
     public void Mode_walks_every_menu_item_in_order_and_then_goes_home()
     {
         var p = new PanelDriver();
-        p.OpenMenu();
+        p.OpenInstallerMenu();
         var codes = new List<string>();
         for (int i = 0; i < PanelMenu.Count; i++)
         {
@@ -344,7 +380,7 @@ public class FrontPanelLogicTests
     public void Defrost_interval_offers_30_60_90_120_minutes()
     {
         var p = new PanelDriver();
-        p.OpenMenu();
+        p.OpenInstallerMenu();
         while (p.Panel.CurrentMenuItem.Setting != SettingId.DefrostInterval)
         {
             p.Tap(Buttons.Mode);
@@ -366,7 +402,7 @@ public class FrontPanelLogicTests
     public void The_menu_times_out_30_s_after_the_last_key()
     {
         var p = new PanelDriver(100);
-        p.OpenMenu();
+        p.OpenInstallerMenu();
         p.Tap(Buttons.Mode);
         p.Run(29_000);
         Assert.Equal(PanelScreen.Menu, p.Panel.Screen);
@@ -379,8 +415,8 @@ public class FrontPanelLogicTests
     public void Long_mode_in_the_menu_closes_it()
     {
         var p = new PanelDriver();
-        p.OpenMenu();
-        p.OpenMenu();
+        p.OpenInstallerMenu();
+        p.LongMode();
         Assert.Equal(PanelScreen.Home, p.Panel.Screen);
     }
 
@@ -389,7 +425,7 @@ public class FrontPanelLogicTests
     {
         var p = new PanelDriver();
         Assert.True(p.Settings.TrySet(SettingId.HeatDeadband, 12, out _));
-        p.OpenMenu();
+        p.OpenInstallerMenu();
         while (p.Panel.CurrentMenuItem.Action != MenuAction.FactoryReset)
         {
             p.Tap(Buttons.Mode);
@@ -409,7 +445,7 @@ public class FrontPanelLogicTests
     {
         var p = new PanelDriver(100);
         Assert.True(p.Settings.TrySet(SettingId.HeatDeadband, 12, out _));
-        p.OpenMenu();
+        p.OpenInstallerMenu();
         while (p.Panel.CurrentMenuItem.Action != MenuAction.FactoryReset)
         {
             p.Tap(Buttons.Mode);
@@ -425,7 +461,7 @@ public class FrontPanelLogicTests
     public void Learn_sensors_raises_a_one_tick_request()
     {
         var p = new PanelDriver();
-        p.OpenMenu();
+        p.OpenInstallerMenu();
         while (p.Panel.CurrentMenuItem.Action != MenuAction.LearnSensors)
         {
             p.Tap(Buttons.Mode);
@@ -474,6 +510,7 @@ public class FrontPanelLogicTests
     {
         var p = new PanelDriver();
         p.SetMode(UserMode.Heat);
+        p.Tap(Buttons.Up);       // shows the setpoint, so the next press steps it
         p.Levels = Buttons.Up;
         p.Run(200);
         Assert.Equal(205, p.Raw(SettingId.HeatSetpoint));

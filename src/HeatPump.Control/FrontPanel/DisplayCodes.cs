@@ -24,6 +24,24 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>Suffix of a manual bench output that is off: "FI.oF".</summary>
         public const string BenchOff = ".oF";
 
+        /// <summary>A forced defrost asked for and waiting for a heating run (a home-screen page).</summary>
+        public const string DefrostWaiting = "dF.--";
+
+        /// <summary>In front of the installer code being entered: "Cd26".</summary>
+        public const string CodePrefix = "Cd";
+
+        /// <summary>A stored fault of a kind this firmware has no code for (written by a newer version).</summary>
+        public const string UnknownFault = "E --";
+
+        /// <summary>In front of a fault's lifetime count on the service page: "n 12".</summary>
+        public const char CountLetter = 'n';
+
+        /// <summary>In front of a fault's uptime, when it is 100 h or more, on the service page: "h123".</summary>
+        public const char HoursLetter = 'h';
+
+        /// <summary>In front of a fault's position on the service page: "F.1" is the newest.</summary>
+        public const string FaultPagePrefix = "F.";
+
         private static readonly string[] HoldCodes = new string[]
         {
             "HoLd", // None: held by the guard for a reason not listed (bench mode only)
@@ -42,7 +60,10 @@ namespace HeatPump.Control.FrontPanel
 
         private static readonly string[] ModeNames = new string[] { "OFF", "HEAt", "COOL", "AUtO" };
 
-        private static readonly string[] NoticeCodes = new string[] { "", "rSEt", "dEF", "LrnS", "dFLt" };
+        private static readonly string[] NoticeCodes = new string[] { "", "rSEt", "dEF", "LrnS", "dFLt", "dF.no", "Err" };
+
+        // Labels of the service page's counter pages (2, 3, 4); pages 0 and 1 are the outdoor and coil readings.
+        private static readonly string[] ServiceLabels = new string[] { "", "", "CP.hr", "CP.St", "dF.ct" };
 
         private static readonly string[] BenchCodes = new string[] { "FI", "FO", "AU", "rV", "CP" };
 
@@ -70,6 +91,18 @@ namespace HeatPump.Control.FrontPanel
         public static string Mode(UserMode mode)
         {
             return ModeNames[(int)mode];
+        }
+
+        /// <summary>The label of a counter page of the service page (index 2 run hours, 3 starts, 4 defrosts).</summary>
+        public static string ServiceLabel(int page)
+        {
+            return ServiceLabels[page];
+        }
+
+        /// <summary>True when <paramref name="kind"/> has a fault code ("E 01" …); kinds read from flash may not.</summary>
+        public static bool HasFaultCode(FaultKind kind)
+        {
+            return (int)kind > 0 && (int)kind < FaultCodes.Length;
         }
 
         /// <summary>The confirmation shown after a service action.</summary>

@@ -1,4 +1,5 @@
 using HeatPump.Control.Sensors;
+using HeatPump.Control.Service;
 using HeatPump.Control.Settings;
 
 namespace HeatPump.Control.FrontPanel
@@ -15,7 +16,7 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>How long each page of an alternating screen shows.</summary>
         public const long PageMs = 2000;
 
-        private const int MaxPages = 8;
+        private const int MaxPages = 10;
 
         private const int PageTemperature = 0;
         private const int PageHoldCode = 1;
@@ -29,6 +30,8 @@ namespace HeatPump.Control.FrontPanel
         private const int PageIndoor = 9;
         private const int PageOutdoor = 10;
         private const int PageCoil = 11;
+        private const int PageMode = 12;
+        private const int PageDefrostWaiting = 13;
 
         private readonly int[] _pages = new int[MaxPages];
         private int _count;
@@ -36,6 +39,7 @@ namespace HeatPump.Control.FrontPanel
         private long _signatureSinceMs;
         private HoldReason _hold;
         private long _holdUntilMs;
+        private UserMode _mode;
 
         /// <summary>Rewrites <paramref name="display"/> for this tick.</summary>
         public void Render(DisplayModel display, ControllerSettings settings, PanelLogic panel, ref DisplayInputs inputs)
@@ -58,12 +62,20 @@ namespace HeatPump.Control.FrontPanel
                     RenderSetpoint(display, settings, panel.EditingSetpoint, fahrenheit);
                     break;
                 case PanelScreen.Menu:
-                    RenderMenu(display, settings, panel);
+                    RenderMenu(display, settings, panel, fahrenheit);
+                    break;
+                case PanelScreen.Service:
+                    RenderService(display, panel, ref inputs, fahrenheit);
+                    break;
+                case PanelScreen.Code:
+                    SevenSegment.Text(display, DisplayCodes.CodePrefix, 0);
+                    SevenSegment.Number(display, panel.CodeEntry, false, 2);
                     break;
                 case PanelScreen.Notice:
                     SevenSegment.Text(display, DisplayCodes.Notice(panel.Notice), 0);
                     break;
                 default:
+                    _mode = settings.Mode;
                     RenderHome(display, panel, ref inputs, fahrenheit);
                     break;
             }
@@ -107,7 +119,7 @@ namespace HeatPump.Control.FrontPanel
             }
         }
 
-        private static void RenderMenu(DisplayModel d, ControllerSettings settings, PanelLogic panel)
+        private static void RenderMenu(DisplayModel d, ControllerSettings settings, PanelLogic panel, bool fahrenheit)
         {
             MenuItem item = panel.CurrentMenuItem;
             if (panel.MenuShowsCode)
@@ -129,7 +141,110 @@ namespace HeatPump.Control.FrontPanel
                 return;
             }
 
-            SevenSegment.Number(d, raw, SettingsCatalog.Get(item.Setting).Scale == 10, 0);
+            SettingDefinition def = SettingsCatalog.Get(item.Setting);
+            if (fahrenheit && PanelMenu.IsTemperature(def))
+            {
+                SevenSegment.Number(d, Fahrenheit.WholeFromRaw(raw), false, 0);
+            }
+            else if (fahrenheit && PanelMenu.IsDifference(def))
+            {
+                SevenSegment.Number(d, Fahrenheit.DifferenceTenthsFromRaw(raw), true, 0);
+            }
+            else
+            {
+                SevenSegment.Number(d, raw, def.Scale == 10, 0);
+            }
+        }
+
+        /// <summary>
+        /// The read-only service page: the outdoor and coil readings, then each counter and each kept
+        /// fault, its label first for <see cref="PanelLogic.MenuCodeShowMs"/>; a fault then shows its
+        /// code, when it happened (uptime of that power-up) and how often its kind happened, in turn.
+        /// </summary>
+        private static void RenderService(DisplayModel d, PanelLogic panel, ref DisplayInputs x, bool fahrenheit)
+        {
+            int page = panel.ServiceIndex;
+            if (page == 0)
+            {
+                SensorPage(d, SensorRole.Outdoor, x.OutdoorHealth, x.OutdoorC, fahrenheit);
+                return;
+            }
+
+            if (page == 1)
+            {
+                SensorPage(d, SensorRole.Coil, x.CoilHealth, x.CoilC, fahrenheit);
+                return;
+            }
+
+            long age = x.NowMs - panel.ItemSinceMs;
+            bool label = age < PanelLogic.MenuCodeShowMs;
+            ServiceLog log = panel.Service;
+            if (page < PanelLogic.ServiceFixedPages)
+            {
+                if (label)
+                {
+                    SevenSegment.Text(d, DisplayCodes.ServiceLabel(page), 0);
+                    return;
+                }
+
+                uint value = log == null ? 0u : (page == 2 ? log.RunHours : (page == 3 ? log.Starts : log.Defrosts));
+                SevenSegment.Number(d, value > 9999u ? 9999 : (int)value, false, 0);
+                return;
+            }
+
+            int entry = page - PanelLogic.ServiceFixedPages;
+            if (label)
+            {
+                SevenSegment.Text(d, DisplayCodes.FaultPagePrefix, 0);
+                SevenSegment.Number(d, entry + 1, false, 2);
+                return;
+            }
+
+            if (log == null || entry >= log.Count)
+            {
+                SevenSegment.Text(d, DisplayCodes.NoReading, 0);
+                return;
+            }
+
+            FaultKind kind = log.KindAt(entry);
+            long turn = ((age - PanelLogic.MenuCodeShowMs) / PageMs) % 3;
+            if (turn == 0)
+            {
+                SevenSegment.Text(d, !DisplayCodes.HasFaultCode(kind) ? DisplayCodes.UnknownFault
+                    : (log.LockoutAt(entry) ? DisplayCodes.Lockout(kind) : DisplayCodes.Fault(kind)), 0);
+            }
+            else if (turn == 1)
+            {
+                Uptime(d, log.UptimeSecondsAt(entry));
+            }
+            else
+            {
+                d.Digits[0] = DisplayCodes.CountLetter;
+                int n = log.CountOf(kind);
+                SevenSegment.Number(d, n > 999 ? 999 : n, false, 1);
+            }
+        }
+
+        /// <summary>An uptime as hours:minutes with the colon ("12:34") below 100 h, else whole hours ("h123", "1234").</summary>
+        private static void Uptime(DisplayModel d, uint seconds)
+        {
+            uint minutes = seconds / 60u;
+            if (minutes < 100u * 60u)
+            {
+                // Countdown draws minutes:seconds; fed minutes as if seconds it draws hours:minutes.
+                SevenSegment.Countdown(d, minutes * 1000L);
+                return;
+            }
+
+            uint hours = minutes / 60u;
+            if (hours < 1000u)
+            {
+                d.Digits[0] = DisplayCodes.HoursLetter;
+                SevenSegment.Number(d, (int)hours, false, 1);
+                return;
+            }
+
+            SevenSegment.Number(d, hours > 9999u ? 9999 : (int)hours, false, 0);
         }
 
         private void RenderHome(DisplayModel d, PanelLogic panel, ref DisplayInputs x, bool fahrenheit)
@@ -154,6 +269,11 @@ namespace HeatPump.Control.FrontPanel
                 AddHold(x.NowMs);
             }
 
+            if (panel.DefrostPending)
+            {
+                Add(PageDefrostWaiting);
+            }
+
             if (x.SettingsCorrupt)
             {
                 Add(PageSettingsCorrupt);
@@ -169,6 +289,8 @@ namespace HeatPump.Control.FrontPanel
                 Add(PageTemperature);
             }
 
+            // The mode is always among the pages, so Off and a satisfied Heat never look the same.
+            Add(PageMode);
             DrawPage(d, CurrentPage(x.NowMs, panel.ScreenSinceMs), panel, ref x, fahrenheit);
         }
 
@@ -323,6 +445,12 @@ namespace HeatPump.Control.FrontPanel
                     break;
                 case PageStuckButton:
                     SevenSegment.Text(d, DisplayCodes.StuckButton(panel.StuckButtons), 0);
+                    break;
+                case PageMode:
+                    SevenSegment.Text(d, DisplayCodes.Mode(_mode), 0);
+                    break;
+                case PageDefrostWaiting:
+                    SevenSegment.Text(d, DisplayCodes.DefrostWaiting, 0);
                     break;
                 case PageBenchOutput:
                     BenchOutputPage(d, panel.Bench);

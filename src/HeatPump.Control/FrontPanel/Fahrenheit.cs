@@ -3,7 +3,7 @@ using HeatPump.Control.Settings;
 namespace HeatPump.Control.FrontPanel
 {
     /// <summary>
-    /// °C ↔ °F for the panel only: control always works in 0.1 °C. All in whole numbers, so a
+    /// °C ↔ °F (and K ↔ °F differences) for the panel only: control always works in 0.1 °C. All in whole numbers, so a
     /// setpoint shows the same °F value on every platform and stepping never drifts.
     /// </summary>
     public static class Fahrenheit
@@ -23,6 +23,15 @@ namespace HeatPump.Control.FrontPanel
         public static int WholeFromCelsius(float celsius)
         {
             return PanelMath.RoundHalfUp(celsius * 1.8f + 32f);
+        }
+
+        /// <summary>
+        /// A temperature difference held in 0.1 K as tenths of a °F (× 1.8), halves rounded up: 0.5 K
+        /// shows as 0.9 °F. Differences carry no 32 °F offset.
+        /// </summary>
+        public static int DifferenceTenthsFromRaw(int rawTenthsK)
+        {
+            return (int)PanelMath.FloorDiv(rawTenthsK * 18L + 5L, 10L);
         }
 
         /// <summary>

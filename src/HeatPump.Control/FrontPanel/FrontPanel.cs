@@ -1,4 +1,5 @@
 using HeatPump.Control.Hal;
+using HeatPump.Control.Service;
 using HeatPump.Control.Settings;
 
 namespace HeatPump.Control.FrontPanel
@@ -18,6 +19,10 @@ namespace HeatPump.Control.FrontPanel
         Notice,
         /// <summary>Bench mode owns the keys and the display (<see cref="PanelLogic.Bench"/>).</summary>
         Bench,
+        /// <summary>The read-only service page (<see cref="PanelLogic.ServiceIndex"/>), opened by a long MODE press.</summary>
+        Service,
+        /// <summary>The installer code being entered (<see cref="PanelLogic.CodeEntry"/>) before the settings menu opens.</summary>
+        Code,
     }
 
     /// <summary>Which confirmation the <see cref="PanelScreen.Notice"/> screen shows.</summary>
@@ -33,6 +38,10 @@ namespace HeatPump.Control.FrontPanel
         LearnSensors,
         /// <summary>Menu "FAct" confirmed: every setting back to its default.</summary>
         FactoryReset,
+        /// <summary>A forced defrost that cannot run: the unit is not heating, or no heating run came within <see cref="PanelLogic.DefrostWaitMs"/>.</summary>
+        DefrostRefused,
+        /// <summary>The installer code entered was wrong: the menu stays locked.</summary>
+        WrongCode,
     }
 
     /// <summary>
@@ -61,12 +70,29 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>Setpoint step in °C display units, raw 0.1 °C (0.5 °C).</summary>
         public const int CelsiusStepRaw = 5;
 
+        /// <summary>
+        /// The installer code that unlocks the settings menu (docs/front-panel.md): entered with UP/DOWN
+        /// after a long MODE press and MODE on the service page. It keeps the menu from a homeowner who
+        /// explores the buttons, as thermostats' installer setup does; it is no secret from the trade.
+        /// </summary>
+        public const int InstallerCode = 26;
+
+        /// <summary>Installer codes run 0 .. CodeRange − 1 and wrap.</summary>
+        public const int CodeRange = 100;
+
+        /// <summary>A forced defrost waits this long for a heating run before it is refused, ms (30 min).</summary>
+        public const long DefrostWaitMs = 30L * 60L * 1000L;
+
+        /// <summary>Pages of the service page before the faults: outdoor, coil, run hours, starts, defrosts.</summary>
+        public const int ServiceFixedPages = 5;
+
         private readonly ControllerSettings _settings;
         private readonly ButtonDecoder _keys = new ButtonDecoder();
         private readonly BenchMode _bench = new BenchMode();
 
         private long _lastKeyMs;
         private long _itemSinceMs;
+        private long _defrostSinceMs;
 
         // Undo of the step made by the first button of a combination (see UndoFirstStep).
         private bool _undoArmed;
@@ -111,6 +137,37 @@ namespace HeatPump.Control.FrontPanel
 
         /// <summary>The setpoint shown and stepped on the <see cref="PanelScreen.Setpoint"/> screen.</summary>
         public SettingId EditingSetpoint { get; private set; }
+
+        /// <summary>The service log the service page reads; null shows no counters or faults.</summary>
+        public ServiceLog Service { get; set; }
+
+        /// <summary>The service page shown (0 outdoor, 1 coil, 2 run hours, 3 starts, 4 defrosts, 5… faults, newest first).</summary>
+        public int ServiceIndex { get; private set; }
+
+        /// <summary>Pages of the service page: the fixed ones and one per kept fault (at least one, saying "none").</summary>
+        public int ServicePageCount
+        {
+            get
+            {
+                int faults = Service == null ? 0 : Service.Count;
+                return ServiceFixedPages + (faults > 0 ? faults : 1);
+            }
+        }
+
+        /// <summary>When the service page or menu item shown was arrived at, ms: its label shows first, for <see cref="MenuCodeShowMs"/>.</summary>
+        public long ItemSinceMs
+        {
+            get { return _itemSinceMs; }
+        }
+
+        /// <summary>The installer code as entered so far on the <see cref="PanelScreen.Code"/> screen.</summary>
+        public int CodeEntry { get; private set; }
+
+        /// <summary>
+        /// True from a forced-defrost request (MODE + UP 5 s) until the defrost starts or is refused: the
+        /// control core keeps asking the controller, and the home screen shows that it waits.
+        /// </summary>
+        public bool DefrostPending { get; private set; }
 
         /// <summary>The menu item shown (index into <see cref="PanelMenu"/>) while the menu is open.</summary>
         public int MenuIndex { get; private set; }
@@ -192,32 +249,70 @@ namespace HeatPump.Control.FrontPanel
             if (_keys.DefrostCombo)
             {
                 DefrostRequested = true;
+                if (!DefrostPending)
+                {
+                    DefrostPending = true;
+                    _defrostSinceMs = nowMs;
+                }
+
                 ShowNotice(PanelNotice.DefrostRequested, nowMs);
                 return;
             }
 
             if (_keys.LongPress)
             {
-                if (Screen == PanelScreen.Menu)
+                if (Screen == PanelScreen.Menu || Screen == PanelScreen.Service || Screen == PanelScreen.Code)
                 {
                     Show(PanelScreen.Home, nowMs);
                 }
                 else
                 {
-                    OpenMenu(nowMs);
+                    OpenService(nowMs);
                 }
 
                 return;
             }
 
             ExpireScreen(nowMs);
-            if (Screen == PanelScreen.Menu)
+            switch (Screen)
             {
-                MenuKeys(nowMs);
+                case PanelScreen.Menu:
+                    MenuKeys(nowMs);
+                    break;
+                case PanelScreen.Service:
+                    ServiceKeys(nowMs);
+                    break;
+                case PanelScreen.Code:
+                    CodeKeys(nowMs);
+                    break;
+                default:
+                    HomeKeys(nowMs);
+                    break;
             }
-            else
+        }
+
+        /// <summary>
+        /// Call after the controller's step with its state: a waiting forced defrost ends when the
+        /// defrost begins, and is refused — visibly, with <see cref="PanelNotice.DefrostRefused"/> —
+        /// when the unit is not heating (Off, Cool, Fault) or no heating run came within <see cref="DefrostWaitMs"/>.
+        /// </summary>
+        public void ObserveControl(TopState state, long nowMs)
+        {
+            if (!DefrostPending)
             {
-                HomeKeys(nowMs);
+                return;
+            }
+
+            if (state == TopState.Defrost)
+            {
+                DefrostPending = false;
+                return;
+            }
+
+            if (state != TopState.Heat || nowMs - _defrostSinceMs >= DefrostWaitMs)
+            {
+                DefrostPending = false;
+                ShowNotice(PanelNotice.DefrostRefused, nowMs);
             }
         }
 
@@ -249,6 +344,8 @@ namespace HeatPump.Control.FrontPanel
                     expired = age >= SetpointShowMs;
                     break;
                 case PanelScreen.Menu:
+                case PanelScreen.Service:
+                case PanelScreen.Code:
                     expired = nowMs - _lastKeyMs >= MenuTimeoutMs;
                     break;
                 default:
@@ -307,8 +404,13 @@ namespace HeatPump.Control.FrontPanel
             }
             else if (!showing)
             {
-                // Auto: the first step only shows which setpoint UP/DOWN will move (heat; MODE swaps).
+                // Auto: the first press shows the heat setpoint; MODE swaps to cool.
                 EditingSetpoint = SettingId.HeatSetpoint;
+            }
+
+            if (!showing)
+            {
+                // In every mode the first press only shows the setpoint; the next ones step it.
                 net = net > 0 ? net - 1 : (net < 0 ? net + 1 : 0);
             }
 
@@ -374,6 +476,61 @@ namespace HeatPump.Control.FrontPanel
 
         // ---- end of the setpoint gap push ----
 
+        private void OpenService(long nowMs)
+        {
+            ServiceIndex = 0;
+            _itemSinceMs = nowMs;
+            Show(PanelScreen.Service, nowMs);
+        }
+
+        private void ServiceKeys(long nowMs)
+        {
+            if ((_keys.ShortPressed & Buttons.Mode) != 0)
+            {
+                // MODE on the service page asks for the installer code; the menu opens only with it.
+                CodeEntry = 0;
+                Show(PanelScreen.Code, nowMs);
+                return;
+            }
+
+            int net = _keys.UpSteps - _keys.DownSteps;
+            if (net != 0)
+            {
+                ServiceIndex = Wrap(ServiceIndex + net, ServicePageCount);
+                _itemSinceMs = nowMs;
+            }
+            else if (ServiceIndex >= ServicePageCount)
+            {
+                ServiceIndex = 0;
+            }
+        }
+
+        private void CodeKeys(long nowMs)
+        {
+            if ((_keys.ShortPressed & Buttons.Mode) != 0)
+            {
+                if (CodeEntry == InstallerCode)
+                {
+                    OpenMenu(nowMs);
+                }
+                else
+                {
+                    ShowNotice(PanelNotice.WrongCode, nowMs);
+                }
+
+                CodeEntry = 0;
+                return;
+            }
+
+            CodeEntry = Wrap(CodeEntry + _keys.UpSteps - _keys.DownSteps, CodeRange);
+        }
+
+        private static int Wrap(int value, int range)
+        {
+            int m = value % range;
+            return m < 0 ? m + range : m;
+        }
+
         private void OpenMenu(long nowMs)
         {
             MenuIndex = 0;
@@ -436,7 +593,10 @@ namespace HeatPump.Control.FrontPanel
         private void StepMenuValue(SettingId id, int net)
         {
             SettingDefinition d = SettingsCatalog.Get(id);
-            int raw = PanelMath.Clamp(_settings.Get(id) + net * d.Step, d.Min, d.Max);
+            int current = _settings.Get(id);
+            int raw = _settings.Get(SettingId.DisplayUnits) == 1 && PanelMenu.IsTemperature(d)
+                ? Fahrenheit.RawFromWhole(Fahrenheit.WholeFromRaw(current) + net, d)
+                : PanelMath.Clamp(current + net * d.Step, d.Min, d.Max);
             if (id == SettingId.AutoMinGap)
             {
                 SetGapKeepingSetpoints(raw);

@@ -126,20 +126,7 @@ namespace HeatPump.Control.Settings
             int slot = _slots.NextSlot;
             uint sequence = _slots.NextSequence;
             int length = SettingsRecord.Encode(_settings, sequence, _record);
-            bool verified = false;
-            try
-            {
-                _store.WriteSlot(slot, _record, length);
-                byte[] back = slot == 0 ? _read0 : _read1;
-                verified = _store.ReadSlot(slot, back) == length && SameBytes(back, _record, length);
-            }
-            catch (System.Exception)
-            {
-                // A flash or file-system error must not stop the control loop; it counts as a failed write.
-                verified = false;
-            }
-
-            if (!verified)
+            if (!WriteVerified(_store, slot, _record, length, slot == 0 ? _read0 : _read1))
             {
                 WriteFailures++;
                 _retryAtMs = nowMs + RetryMs;
@@ -151,11 +138,35 @@ namespace HeatPump.Control.Settings
             RememberSaved();
         }
 
-        private int ReadSlot(int slot, byte[] buffer)
+        /// <summary>
+        /// Writes <paramref name="length"/> bytes of <paramref name="record"/> to <paramref name="slot"/> and
+        /// reads them back into <paramref name="back"/>; true only when the bytes came back the same.
+        /// A flash or file-system error counts as a failed write: it must not stop the control loop.
+        /// </summary>
+        internal static bool WriteVerified(ISettingsStore store, int slot, byte[] record, int length, byte[] back)
         {
             try
             {
-                return _store.ReadSlot(slot, buffer);
+                store.WriteSlot(slot, record, length);
+                return store.ReadSlot(slot, back) == length && SameBytes(back, record, length);
+            }
+            catch (System.Exception)
+            {
+                return false;
+            }
+        }
+
+        private int ReadSlot(int slot, byte[] buffer)
+        {
+            return ReadSlot(_store, slot, buffer);
+        }
+
+        /// <summary>Reads <paramref name="slot"/>; an unreadable slot reads as empty (0 bytes).</summary>
+        internal static int ReadSlot(ISettingsStore store, int slot, byte[] buffer)
+        {
+            try
+            {
+                return store.ReadSlot(slot, buffer);
             }
             catch (System.Exception)
             {

@@ -172,7 +172,8 @@ namespace HeatPump.Control.Settings
             return RecordCheck.Ok;
         }
 
-        private static bool IsErased(byte[] buffer, int length)
+        /// <summary>True when the first <paramref name="length"/> bytes are all 0xFF (flash never written).</summary>
+        internal static bool IsErased(byte[] buffer, int length)
         {
             int n = length < buffer.Length ? length : buffer.Length;
             for (int i = 0; i < n; i++)
@@ -192,7 +193,8 @@ namespace HeatPump.Control.Settings
             return (short)(buffer[at] | (buffer[at + 1] << 8));
         }
 
-        private static void WriteUInt32(byte[] buffer, int at, uint value)
+        /// <summary>Writes <paramref name="value"/> little endian at <paramref name="at"/>.</summary>
+        internal static void WriteUInt32(byte[] buffer, int at, uint value)
         {
             buffer[at] = (byte)(value & 0xFF);
             buffer[at + 1] = (byte)((value >> 8) & 0xFF);
@@ -200,7 +202,8 @@ namespace HeatPump.Control.Settings
             buffer[at + 3] = (byte)(value >> 24);
         }
 
-        private static uint ReadUInt32(byte[] buffer, int at)
+        /// <summary>Reads a little-endian unsigned 32-bit value at <paramref name="at"/>.</summary>
+        internal static uint ReadUInt32(byte[] buffer, int at)
         {
             return buffer[at] | ((uint)buffer[at + 1] << 8) | ((uint)buffer[at + 2] << 16) | ((uint)buffer[at + 3] << 24);
         }

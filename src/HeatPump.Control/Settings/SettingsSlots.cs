@@ -70,8 +70,19 @@ namespace HeatPump.Control.Settings
         {
             uint seq0;
             uint seq1;
-            Check0 = SettingsRecord.Check(slot0, length0, out seq0);
-            Check1 = SettingsRecord.Check(slot1, length1, out seq1);
+            RecordCheck check0 = SettingsRecord.Check(slot0, length0, out seq0);
+            RecordCheck check1 = SettingsRecord.Check(slot1, length1, out seq1);
+            ChooseChecked(check0, seq0, check1, seq1);
+        }
+
+        /// <summary>
+        /// Picks the newest valid record from both slots' checks and sequence numbers (slot 0 on a tie):
+        /// the same choice for any record kept in two slots (settings, the service log).
+        /// </summary>
+        public void ChooseChecked(RecordCheck check0, uint seq0, RecordCheck check1, uint seq1)
+        {
+            Check0 = check0;
+            Check1 = check1;
             bool ok0 = Check0 == RecordCheck.Ok;
             bool ok1 = Check1 == RecordCheck.Ok;
             if (ok1 && (!ok0 || IsNewer(seq1, seq0)))
