@@ -1,5 +1,6 @@
 using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Hal;
+using HeatPump.Control.Service;
 using HeatPump.Control.Settings;
 using Xunit;
 
@@ -89,6 +90,17 @@ public class FrontPanelDocsTests
 
         Documented(DisplayCodes.BenchOutputName(BenchOutput.IndoorFan) + DisplayCodes.BenchOn);
         Documented(DisplayCodes.BenchOutputName(BenchOutput.IndoorFan) + DisplayCodes.BenchOff);
+        Documented(DisplayCodes.DefrostWaiting);
+        Documented(DisplayCodes.UnknownFault);
+        Documented(DisplayCodes.CodePrefix + PanelLogic.InstallerCode);
+        Assert.Contains("**" + PanelLogic.InstallerCode + "**", Doc);
+        for (int page = 2; page < PanelLogic.ServiceFixedPages; page++)
+        {
+            Documented(DisplayCodes.ServiceLabel(page));
+        }
+
+        Documented(DisplayCodes.FaultPagePrefix + "1");
+        Documented(DisplayCodes.FaultPagePrefix + ServiceLog.MaxEntries);
         Documented(DisplayCodes.SettingsCorrupt);
         Documented(DisplayCodes.NoReading);
         foreach (int b in new[] { Buttons.Mode, Buttons.Up, Buttons.Down })
