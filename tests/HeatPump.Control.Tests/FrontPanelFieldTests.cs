@@ -1,6 +1,7 @@
 using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Hal;
 using HeatPump.Control.Sensors;
+using HeatPump.Control.Service;
 using HeatPump.Control.Settings;
 using Xunit;
 
@@ -198,5 +199,95 @@ public class FrontPanelFieldTests
         WalkTo(p, SettingId.DripTime);
         p.Hold(Buttons.Down, 10_000);
         Assert.Equal(SettingsCatalog.Get(SettingId.DripTime).Min, p.Raw(SettingId.DripTime));
+    }
+
+    [Fact]
+    public void The_service_page_shows_run_hours_starts_defrosts_and_the_last_faults_with_uptime_and_count()
+    {
+        var log = new ServiceLog();
+        long t = 0;
+        void Tick(TopState state, FaultKind fault, bool lockout, bool compressor)
+        {
+            log.Observe(state, fault, lockout, compressor, t);
+            t += 1000;
+        }
+
+        for (int i = 0; i < 2 * 3600 + 5; i++)
+        {
+            Tick(TopState.Heat, FaultKind.None, false, true);          // one start, 2 h of run
+        }
+
+        Tick(TopState.Defrost, FaultKind.None, false, false);          // one defrost
+        Tick(TopState.Fault, FaultKind.HighPressure, false, false);    // at about 2:00 of uptime
+        Tick(TopState.Off, FaultKind.None, false, false);
+        t = 101L * 3600 * 1000;
+        Tick(TopState.Fault, FaultKind.HighPressure, true, false);     // 101 h: locked out
+        var p = new PanelDriver { Panel = { Service = log } };
+
+        p.LongMode();
+        var pages = new List<string[]>();
+        for (int page = 0; page < p.Panel.ServicePageCount; page++)
+        {
+            var seen = new List<string>();
+            for (int i = 0; i < 8; i++)
+            {
+                seen.Add(p.Display.Text.Trim());
+                p.Run(1000);
+            }
+
+            pages.Add(seen.Distinct().ToArray());
+            p.Tap(Buttons.Up);
+        }
+
+        Assert.Equal(7, pages.Count);
+        Assert.Equal(new[] { "CP.hr", "2" }, pages[2]);
+        Assert.Equal(new[] { "CP.St", "1" }, pages[3]);
+        Assert.Equal(new[] { "dF.ct", "1" }, pages[4]);
+        Assert.Equal(new[] { "F.1", "LOC2", "h101", "n  2" }, pages[5]);  // newest first
+        Assert.Equal(new[] { "F.2", "E 02", "2:00", "n  2" }, pages[6]);
+        Assert.Equal(PanelScreen.Service, p.Panel.Screen);
+    }
+
+    [Fact]
+    public void A_forced_defrost_in_off_is_refused_on_the_display_not_dropped()
+    {
+        var p = new PanelDriver();
+        p.BetweenPanelAndDisplay = d => d.Panel.ObserveControl(TopState.Off, d.Now);
+        p.Hold(Buttons.Mode | Buttons.Up, 5_200);
+        Assert.Equal(1, p.DefrostRequests);
+        Assert.Equal("dF.no", p.Display.Text.Trim());
+        Assert.False(p.Panel.DefrostPending);
+    }
+
+    [Fact]
+    public void A_forced_defrost_waits_visibly_for_a_heating_run_and_ends_when_the_defrost_starts()
+    {
+        var p = new PanelDriver();
+        p.SetMode(UserMode.Heat);
+        TopState state = TopState.Heat;                 // satisfied: no run to defrost from yet
+        p.BetweenPanelAndDisplay = d => d.Panel.ObserveControl(state, d.Now);
+        p.Hold(Buttons.Mode | Buttons.Up, 5_200);
+        Assert.True(p.Panel.DefrostPending);
+        HashSet<string> texts = HomeTexts(p, 10_000);
+        Assert.Contains("dF.--", texts);
+
+        state = TopState.Defrost;
+        p.Tick();
+        Assert.False(p.Panel.DefrostPending);
+        Assert.DoesNotContain("dF.--", HomeTexts(p, 10_000));
+    }
+
+    [Fact]
+    public void A_forced_defrost_that_finds_no_heating_run_in_30_minutes_is_refused()
+    {
+        var p = new PanelDriver(500);
+        p.SetMode(UserMode.Heat);
+        p.BetweenPanelAndDisplay = d => d.Panel.ObserveControl(TopState.Heat, d.Now);
+        p.Hold(Buttons.Mode | Buttons.Up, 5_500);
+        p.Run(PanelLogic.DefrostWaitMs - 10_000);
+        Assert.True(p.Panel.DefrostPending);
+        p.Run(10_000);
+        Assert.False(p.Panel.DefrostPending);
+        Assert.Equal("dF.no", p.Display.Text.Trim());
     }
 }

@@ -195,8 +195,9 @@ namespace HeatPump.Control.FrontPanel
             int entry = page - PanelLogic.ServiceFixedPages;
             if (label)
             {
+                // "F.1" … "F.8": at most ServiceLog.MaxEntries, so one digit.
                 SevenSegment.Text(d, DisplayCodes.FaultPagePrefix, 0);
-                SevenSegment.Number(d, entry + 1, false, 2);
+                d.Digits[1] = (char)('1' + entry);
                 return;
             }
 

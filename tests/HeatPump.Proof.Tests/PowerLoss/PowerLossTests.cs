@@ -2,6 +2,7 @@ using HeatPump.Control;
 using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Sensors;
+using HeatPump.Control.Service;
 using HeatPump.Control.Settings;
 using Xunit;
 using Xunit.Abstractions;
@@ -313,7 +314,7 @@ internal sealed class Board : ITicking
 {
     private readonly ControlInputs _in = new();
 
-    public Board(TearableStore store, uint staggerSeed)
+    public Board(TearableStore store, uint staggerSeed, TearableStore serviceStore = null)
     {
         store.PowerLost = false;
         store.CutAt = -1;
@@ -322,7 +323,18 @@ internal sealed class Board : ITicking
         Defaults = Persister.LoadAtPowerUp(0);
         Core = new ControlCore(Settings, 0, staggerSeed);
         Monitor = new InvariantMonitor(Settings, 0, Core.StaggerMs);
+        if (serviceStore != null)
+        {
+            // As the firmware does: the service log loads into the core's own log before the first tick.
+            serviceStore.PowerLost = false;
+            serviceStore.CutAt = -1;
+            ServicePersister = new ServicePersister(Core.Service, serviceStore);
+            ServicePersister.LoadAtPowerUp(0);
+        }
     }
+
+    /// <summary>Keeps the service log in its own two slots; null when the board was made without a service store.</summary>
+    public ServicePersister ServicePersister { get; }
 
     public ControllerSettings Settings { get; }
 
@@ -366,6 +378,7 @@ internal sealed class Board : ITicking
         Core.SettingsFault = Persister.SettingsFault;
         Core.Step(_in);
         Persister.Tick(NowMs);
+        ServicePersister?.Tick(NowMs);
         Monitor.Observe(NowMs, Core.Outputs, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
 
         // A coarse coil: below outdoor while heating, warming in the reverse cycle, at outdoor when off.
