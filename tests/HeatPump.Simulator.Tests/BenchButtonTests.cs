@@ -15,7 +15,7 @@ namespace HeatPump.Simulator.Tests;
 public class BenchButtonTests
 {
     [Fact]
-    public void Holding_mode_3_s_opens_the_menu_and_does_not_change_the_mode()
+    public void Holding_mode_3_s_opens_the_service_page_and_does_not_change_the_mode()
     {
         using var s = new BenchSession();
         s.RunUntil(1_000);
@@ -23,7 +23,7 @@ public class BenchButtonTests
         s.Buttons.Hold(Buttons.Mode, 3_000, s.NowMs);
         s.RunUntilButtonsIdle();
 
-        Assert.Equal(PanelScreen.Menu, s.Core.Panel.Screen);
+        Assert.Equal(PanelScreen.Service, s.Core.Panel.Screen);
         Assert.Equal(UserMode.Off, s.Settings.Mode);
     }
 
@@ -36,7 +36,7 @@ public class BenchButtonTests
         s.Buttons.Hold(Buttons.Mode, ButtonDecoder.LongPressMs - 200, s.NowMs);
         s.RunUntilButtonsIdle();
 
-        Assert.NotEqual(PanelScreen.Menu, s.Core.Panel.Screen);
+        Assert.Equal(PanelScreen.Home, s.Core.Panel.Screen);
         Assert.Equal(UserMode.Off, s.Settings.Mode);   // a press that long is not a short press either
     }
 
@@ -49,7 +49,7 @@ public class BenchButtonTests
         s.Buttons.Toggle(Buttons.Mode, s.NowMs);
         s.RunUntil(s.NowMs + 4_000);
         Assert.True(s.Buttons.HeldUntilLetGo(Buttons.Mode));
-        Assert.Equal(PanelScreen.Menu, s.Core.Panel.Screen);
+        Assert.Equal(PanelScreen.Service, s.Core.Panel.Screen);
         Assert.Equal("MODE 4.0 s", BenchNarrator.HeldButtons(s));
 
         s.Buttons.Press(Buttons.Mode, s.NowMs);   // the short-press key lets a held button go
@@ -65,9 +65,10 @@ public class BenchButtonTests
         s.RunUntil(1_000);
         int before = s.Settings.Get(SettingId.HeatSetpoint);
 
-        for (int i = 0; i < 4; i++) s.Buttons.Press(Buttons.Up, s.NowMs);
+        for (int i = 0; i < 5; i++) s.Buttons.Press(Buttons.Up, s.NowMs);
         s.RunUntilButtonsIdle();
 
+        // The first press only shows the setpoint; the other four each step it.
         Assert.Equal(before + 4 * PanelLogic.CelsiusStepRaw, s.Settings.Get(SettingId.HeatSetpoint));
     }
 
