@@ -3,7 +3,9 @@ using System.Device.Gpio;
 using System.Threading;
 using HeatPump.Control;
 using HeatPump.Control.Hal;
+using HeatPump.Control.Logging;
 using HeatPump.Control.Sensors;
+using HeatPump.Control.Service;
 using HeatPump.Control.Settings;
 using HeatPump.Firmware.Hal;
 using HeatPump.Firmware.OneWire;
@@ -91,6 +93,7 @@ namespace HeatPump.Firmware
             ControlCore core = new ControlCore(settings, now, search.Fingerprint());
             log.Record("START", "stagger_s=" + (core.StaggerMs / 1000).ToString()
                 + " min_off_s=" + settings.Get(SettingId.MinOffTime).ToString());
+            ServicePersister service = LoadServiceLog(core, log, watchdog, now);
 
             TemperaturePoller poller = new TemperaturePoller(bus);
             SensorLearn learn = new SensorLearn(bus, search, bindings, log);
@@ -176,6 +179,7 @@ namespace HeatPump.Firmware
                 }
 
                 persister.Tick(now);
+                service.Tick(now);
 
                 long workMs = clock.NowMs - tickStart;
                 if (workMs > health.MaxTickMs)
@@ -269,6 +273,25 @@ namespace HeatPump.Firmware
             {
                 log.Warn("bus.too-many devices=" + search.Found.ToString());
             }
+        }
+
+        /// <summary>
+        /// Loads the service log (run hours, starts, defrosts, the last faults) from its two flash slots
+        /// into the core before its first tick, and logs it: one SERVICE line and a FAULTLOG line per
+        /// stored fault, so the evidence is on the serial port even before anyone opens the panel.
+        /// </summary>
+        private static ServicePersister LoadServiceLog(ControlCore core, SerialLog log, HeartbeatWatchdog watchdog, long now)
+        {
+            ServicePersister service = new ServicePersister(core.Service, new FlashSettingsStore(log, "service"));
+            bool loaded = service.LoadAtPowerUp(now);
+            watchdog.Feed();
+            log.Record("SERVICE", "source=" + (loaded ? "flash" : "new") + " " + LogFormat.ServiceBody(core.Service));
+            for (int i = 0; i < core.Service.Count; i++)
+            {
+                log.Record("FAULTLOG", LogFormat.FaultLogBody(core.Service, i));
+            }
+
+            return service;
         }
 
         private static void LogBindings(SensorBindings bindings, SerialLog log)

@@ -103,6 +103,40 @@ public class SerialLogFormatTests
         Assert.DoesNotContain(events, e => e.T > fanStart.T && e.T < 450_000);
     }
 
+    [Fact]
+    public void A_pressure_trip_writes_one_faultlog_line_with_the_documented_keys()
+    {
+        var settings = new ControllerSettings();
+        settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _);
+        var core = new ControlCore(settings, 0, 7);
+        var lines = new StatusLines();
+        var faultLogs = new List<string>();
+        bool tripped = false;
+        for (long t = 100; t <= 900_000; t += 100)
+        {
+            ControlInputs i = Inputs(t, 18f);
+            i.HighPressureTripped = !tripped && core.Outputs.Compressor && t > 500_000;   // one trip
+            tripped |= i.HighPressureTripped;
+            core.Step(i);
+            lines.Check(t, core);
+            if (lines.FaultLogDue)
+            {
+                faultLogs.Add(LogFormat.FaultLogBody(core.Service, 0));
+            }
+        }
+
+        string body = Assert.Single(faultLogs);
+        Assert.Matches("^n=1 fault=HighPressure lockout=0 power_up=0 uptime_s=[0-9]+ count=1$", body);
+        string doc = File.ReadAllText(Path.Combine(DocsSync.RepoRoot(), "docs", "serial-log.md"));
+        string row = doc.Split('\n').Single(l => l.StartsWith("| `FAULTLOG` |", StringComparison.Ordinal));
+        foreach (string key in body.Split(' ').Select(pair => pair.Split('=')[0]))
+        {
+            Assert.Contains("`" + key + "`", row);
+        }
+
+        Assert.Matches("^power_up=0 run_h=0 starts=[1-9][0-9]* defrosts=0 faults=1$", LogFormat.ServiceBody(core.Service));
+    }
+
     /// <summary>The status keys as docs/serial-log.md's table lists them: "| `in`, `out`, `coil` |" is three keys.</summary>
     private static string[] DocumentedStatusKeys()
     {

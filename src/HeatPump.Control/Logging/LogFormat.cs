@@ -56,6 +56,29 @@ namespace HeatPump.Control.Logging
                 + " vetoes=" + core.Guard.Vetoes.ToString();
         }
 
+        /// <summary>
+        /// The SERVICE line's keys: the service log's counters in the unit's life (docs/serial-log.md):
+        /// "power_up=3 run_h=12 starts=40 defrosts=7 faults=2".
+        /// </summary>
+        public static string ServiceBody(Service.ServiceLog log)
+        {
+            return "power_up=" + log.PowerUps.ToString() + " run_h=" + log.RunHours.ToString()
+                + " starts=" + log.Starts.ToString() + " defrosts=" + log.Defrosts.ToString()
+                + " faults=" + log.Count.ToString();
+        }
+
+        /// <summary>
+        /// A FAULTLOG line's keys for entry <paramref name="index"/> (0 = newest) of the service log:
+        /// "n=1 fault=HighPressure lockout=0 power_up=3 uptime_s=1234 count=2".
+        /// </summary>
+        public static string FaultLogBody(Service.ServiceLog log, int index)
+        {
+            FaultKind kind = log.KindAt(index);
+            return "n=" + (index + 1).ToString() + " fault=" + Name(FaultNames, (int)kind)
+                + " lockout=" + Bit(log.LockoutAt(index)) + " power_up=" + log.PowerUpAt(index).ToString()
+                + " uptime_s=" + log.UptimeSecondsAt(index).ToString() + " count=" + log.CountOf(kind).ToString();
+        }
+
         /// <summary>"Top.Sub" as logged, e.g. "Heat.Starting", "Defrost.Melting".</summary>
         public static string StateName(TopState state, SubState sub)
         {

@@ -21,12 +21,19 @@ namespace HeatPump.Control.Logging
         private readonly int[] _now = new int[Watched];
         private bool _first = true;
         private long _nextStatusMs;
+        private int _faultRevision;
 
         /// <summary>True after <see cref="Check"/> when an EVT line is due this tick.</summary>
         public bool EventDue { get; private set; }
 
         /// <summary>True after <see cref="Check"/> when an STS line is due this tick.</summary>
         public bool StatusDue { get; private set; }
+
+        /// <summary>
+        /// True after <see cref="Check"/> when the service log took a new fault this tick: a FAULTLOG line
+        /// for its newest entry is due (<see cref="LogFormat.FaultLogBody"/>, index 0).
+        /// </summary>
+        public bool FaultLogDue { get; private set; }
 
         /// <summary>Call once per tick after the core stepped; then read <see cref="EventDue"/> and <see cref="StatusDue"/>.</summary>
         public void Check(long nowMs, ControlCore core)
@@ -56,6 +63,11 @@ namespace HeatPump.Control.Logging
                 changed |= _now[i] != _last[i];
                 _last[i] = _now[i];
             }
+
+            // Faults loaded from flash at power-up are logged by the loop once; only new ones here.
+            int faults = core.Service.FaultRevision;
+            FaultLogDue = !_first && faults != _faultRevision;
+            _faultRevision = faults;
 
             _first = false;
             EventDue = changed;

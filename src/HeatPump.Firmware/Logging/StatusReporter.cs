@@ -33,6 +33,11 @@ namespace HeatPump.Firmware
             {
                 _log.Record("STS", LogFormat.StatusBody(nowMs, core) + health.Describe());
             }
+
+            if (_due.FaultLogDue)
+            {
+                _log.Record("FAULTLOG", LogFormat.FaultLogBody(core.Service, 0));
+            }
         }
     }
 }

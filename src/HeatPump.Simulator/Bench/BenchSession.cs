@@ -127,6 +127,7 @@ public sealed class BenchSession : IDisposable
         Changed = _lines.EventDue;
         if (_lines.EventDue) Log.Write(LogFormat.Line("EVT", NowMs, LogFormat.StatusBody(NowMs, Core)));
         if (_lines.StatusDue) Log.Write(LogFormat.Line("STS", NowMs, LogFormat.StatusBody(NowMs, Core)));
+        if (_lines.FaultLogDue) Log.Write(LogFormat.Line("FAULTLOG", NowMs, LogFormat.FaultLogBody(Core.Service, 0)));
 
         OutputState o = Core.Outputs;
         Plant.Step(TickMs / 1000.0, o, _weather);
