@@ -22,7 +22,7 @@ public sealed class BenchButtons
     /// Extra time a timed hold keeps the button down, three 100 ms bench ticks: the level is first
     /// sampled on the next tick, the debounce believes it one sample later and starts counting the
     /// hold there, and the level must still read down on the sample where the hold reaches its time.
-    /// So "hold MODE 3s" gives the panel a hold of 3 s as it counts, and the menu opens.
+    /// So "hold MODE 3s" gives the panel a hold of 3 s as it counts, and the service page opens.
     /// </summary>
     public const long DebounceAllowanceMs = 300;
 

@@ -126,7 +126,7 @@ public sealed class BenchControls
                 Press(s, Buttons.Down, "DOWN");
                 return;
             case 'M':
-                Toggle(s, Buttons.Mode, "MODE", "3 s: menu, 10 s: lockout reset");
+                Toggle(s, Buttons.Mode, "MODE", "3 s: service page, 10 s: lockout reset");
                 return;
             case 'U':
                 Toggle(s, Buttons.Up, "UP", "repeats every 0.2 s, faster after 4 s");
@@ -200,8 +200,11 @@ public sealed class BenchControls
         }
 
         if (p.Screen == PanelScreen.Menu) return mode ? "next menu item" : "value " + (button == Buttons.Up ? "up" : "down");
+        if (p.Screen == PanelScreen.Service) return mode ? "asks for the installer code" : (button == Buttons.Up ? "next" : "previous") + " service page";
+        if (p.Screen == PanelScreen.Code) return mode ? "confirms the installer code" : "code " + (button == Buttons.Up ? "+1" : "−1");
         if (mode) return "next mode, Off → Heat → Cool → Auto";
         if (s.Settings.Mode == UserMode.Off) return "no setpoint in mode Off (m chooses Heat)";
+        if (p.Screen != PanelScreen.Setpoint) return "shows the setpoint (the next press steps it)";
         return "setpoint " + (button == Buttons.Up ? "+" : "−") + "0.5 °C, shown for 3 s";
     }
 

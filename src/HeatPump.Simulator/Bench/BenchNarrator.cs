@@ -155,7 +155,11 @@ public static class BenchNarrator
             case PanelScreen.Setpoint:
                 return (p.EditingSetpoint == SettingId.HeatSetpoint ? "heating" : "cooling") + " setpoint being set: u/d step 0.5 °C";
             case PanelScreen.Menu:
-                return "settings menu, item " + p.CurrentMenuItem.Code + ": u/d change, m next, hold MODE 3 s to close";
+                return "installer menu, item " + p.CurrentMenuItem.Code + ": u/d change, m next, hold MODE 3 s to close";
+            case PanelScreen.Service:
+                return "service page " + (p.ServiceIndex + 1) + " of " + p.ServicePageCount + " (read-only): u/d next page, m asks for the installer code";
+            case PanelScreen.Code:
+                return "installer code: u/d change it, m confirms (docs/front-panel.md)";
             case PanelScreen.Notice:
                 return "confirmation: " + NoticeMeaning(p.Notice);
             case PanelScreen.Bench:
@@ -176,6 +180,8 @@ public static class BenchNarrator
         if (text == DisplayCodes.NoReading) return "no trusted indoor reading yet";
         if (text == DisplayCodes.SettingsCorrupt) return "settings unreadable at start-up: defaults in use";
         if (text.StartsWith("bt.", StringComparison.Ordinal)) return "a button held over a minute counts as stuck";
+        if (text == DisplayCodes.Mode(s.Settings.Mode).Trim()) return "the mode chosen (shown in turn with the room temperature)";
+        if (text == DisplayCodes.DefrostWaiting) return "a forced defrost waits for the next heating run";
         return "room temperature (indoor sensor)";
     }
 
@@ -264,7 +270,7 @@ public static class BenchNarrator
         bool mode = s.Buttons.IsDown(Buttons.Mode), up = s.Buttons.IsDown(Buttons.Up), down = s.Buttons.IsDown(Buttons.Down);
         if (mode && up && !down) return "MODE+UP 5 s: forced defrost";
         if (up && down && !mode) return "UP+DOWN 5 s: bench mode on/off";
-        if (mode && !up && !down) return "MODE 3 s: menu, 10 s: lockout reset";
+        if (mode && !up && !down) return "MODE 3 s: service page, 10 s: lockout reset";
         if ((up || down) && !mode) return "held UP/DOWN repeats, faster after 4 s";
         return "";
     }
@@ -278,7 +284,9 @@ public static class BenchNarrator
     private static string NoticeMeaning(PanelNotice notice) => notice switch
     {
         PanelNotice.LockoutReset => "lockout reset (MODE held 10 s)",
-        PanelNotice.DefrostRequested => "forced defrost asked for (MODE+UP 5 s); the controller decides if it can",
+        PanelNotice.DefrostRequested => "forced defrost asked for (MODE+UP 5 s): starts with a heating run, or is refused",
+        PanelNotice.DefrostRefused => "forced defrost refused: the unit is not heating (or no heating run came in 30 min)",
+        PanelNotice.WrongCode => "wrong installer code: the menu stays locked",
         PanelNotice.LearnSensors => "sensor search asked for",
         PanelNotice.FactoryReset => "factory defaults restored",
         _ => "",
