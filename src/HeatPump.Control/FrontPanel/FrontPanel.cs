@@ -46,8 +46,9 @@ namespace HeatPump.Control.FrontPanel
 
     /// <summary>
     /// The MODE / UP / DOWN buttons as pure logic: raw levels in, mode and setpoint changes, the
-    /// settings menu, bench mode and one-tick requests (lockout reset, bench toggle, forced defrost,
-    /// sensor search) out. Every accepted change goes through <see cref="ControllerSettings"/>, whose
+    /// read-only service page, the installer code that guards the settings menu, bench mode and
+    /// requests (lockout reset, bench toggle, sensor search for one tick; a forced defrost until it
+    /// starts or is refused) out. Every accepted change goes through <see cref="ControllerSettings"/>, whose
     /// Revision the persister watches. Allocates nothing after construction.
     /// </summary>
     public sealed class PanelLogic
