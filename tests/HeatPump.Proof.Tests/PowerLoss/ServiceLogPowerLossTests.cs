@@ -155,3 +155,66 @@ public class ServiceLogPowerLossTests
         Assert.Equal(2u, after.PowerUps);
     }
 }
+
+/// <summary>A service record is believed only when every check passes, as a settings record is.</summary>
+public class ServiceRecordCheckTests
+{
+    private static byte[] Record(out ServiceLog log)
+    {
+        log = new ServiceLog();
+        log.Observe(TopState.Fault, FaultKind.LowPressure, true, false, 5000);
+        var buffer = new byte[ServiceRecord.Size];
+        ServiceRecord.Encode(log, 7, buffer);
+        return buffer;
+    }
+
+    private static void Recrc(byte[] b)
+    {
+        uint crc = Crc32.Compute(b, 0, b.Length - 4);
+        for (int i = 0; i < 4; i++) b[b.Length - 4 + i] = (byte)(crc >> (8 * i));
+    }
+
+    [Fact]
+    public void A_settings_record_a_future_version_or_an_impossible_entry_count_is_not_a_service_record()
+    {
+        byte[] good = Record(out _);
+        Assert.Equal(RecordCheck.Ok, ServiceRecord.Check(good, good.Length, out uint seq));
+        Assert.Equal(7u, seq);
+
+        var settings = new byte[SettingsRecord.Size];
+        SettingsRecord.Encode(new ControllerSettings(), 1, settings);
+        Assert.Equal(RecordCheck.WrongMagic, ServiceRecord.Check(settings, settings.Length, out _));
+
+        byte[] future = (byte[])good.Clone();
+        future[2] = ServiceRecord.FormatVersion + 1;
+        Recrc(future);
+        Assert.Equal(RecordCheck.WrongVersion, ServiceRecord.Check(future, future.Length, out _));
+
+        byte[] tooMany = (byte[])good.Clone();
+        tooMany[3] = ServiceLog.MaxEntries + 1;
+        Recrc(tooMany);
+        Assert.Equal(RecordCheck.WrongLength, ServiceRecord.Check(tooMany, tooMany.Length, out _));
+
+        byte[] flipped = (byte[])good.Clone();
+        flipped[30] ^= 0x01;
+        Assert.Equal(RecordCheck.CrcMismatch, ServiceRecord.Check(flipped, flipped.Length, out _));
+
+        var untouched = new ServiceLog();
+        untouched.Observe(TopState.Fault, FaultKind.HighPressure, false, false, 1000);
+        Assert.Equal(RecordCheck.CrcMismatch, ServiceRecord.TryDecode(flipped, flipped.Length, untouched, out _));
+        Assert.Equal(FaultKind.HighPressure, untouched.KindAt(0)); // a bad record changes nothing
+    }
+
+    [Fact]
+    public void A_record_round_trips_every_entry_and_count()
+    {
+        byte[] b = Record(out ServiceLog written);
+        var read = new ServiceLog();
+        Assert.Equal(RecordCheck.Ok, ServiceRecord.TryDecode(b, b.Length, read, out _));
+        Assert.Equal(1, read.Count);
+        Assert.Equal(FaultKind.LowPressure, read.KindAt(0));
+        Assert.True(read.LockoutAt(0));
+        Assert.Equal(5u, read.UptimeSecondsAt(0));
+        Assert.Equal(written.CountOf(FaultKind.LowPressure), read.CountOf(FaultKind.LowPressure));
+    }
+}
