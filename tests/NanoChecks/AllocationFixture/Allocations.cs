@@ -66,6 +66,13 @@ namespace AllocationFixture
         private ISink _sink;
         private string _text;
 
+        /// <summary>Takes the stage and the sink the virtual and the interface call land in.</summary>
+        public Allocations(Stage stage, ISink sink)
+        {
+            _stage = stage;
+            _sink = sink;
+        }
+
         /// <summary>A struct local, loaded once (a copy), passed by value (a parameter) and returned (a return).</summary>
         public Reading StructLocalCopyAndReturn()
         {

@@ -7,7 +7,7 @@ using System.Reflection.PortableExecutable;
 namespace NanoChecks.Tests;
 
 /// <summary>One place where nanoCLR takes memory from its managed heap.</summary>
-/// <param name="Method">Declaring type and method name, e.g. HeatPump.Control.ControlCore.Step.</param>
+/// <param name="Method">Declaring type and method name, e.g. HeatPump.Control.ControlCore.Step, with the parameter types when the name is overloaded.</param>
 /// <param name="ILOffset">Offset of the instruction in the method body; -1 for a site that is the method's frame or signature.</param>
 /// <param name="Kind">One of the <see cref="AllocationScanner"/> kind constants.</param>
 /// <param name="Detail">The type, member or local the site is about.</param>
@@ -157,7 +157,7 @@ public static class AllocationScanner
                     continue;
                 }
 
-                order.Add(MethodName(h));
+                order.Add(DisplayName(h));
                 foreach (MethodDefinitionHandle callee in ScanMethod(h))
                 {
                     work.Enqueue(callee);
@@ -172,7 +172,7 @@ public static class AllocationScanner
         {
             var callees = new List<MethodDefinitionHandle>();
             MethodDefinition method = _md.GetMethodDefinition(h);
-            string name = MethodName(h);
+            string name = DisplayName(h);
             bool isStatic = (method.Attributes & System.Reflection.MethodAttributes.Static) != 0;
             MethodSignature<TypeInfo> sig = method.DecodeSignature(this, null);
 
@@ -483,7 +483,7 @@ public static class AllocationScanner
             EntityHandle h = MetadataTokens.EntityHandle(token);
             if (h.Kind == HandleKind.MethodDefinition)
             {
-                return MethodName((MethodDefinitionHandle)h);
+                return DisplayName((MethodDefinitionHandle)h);
             }
 
             if (h.Kind == HandleKind.MemberReference)
@@ -507,6 +507,23 @@ public static class AllocationScanner
         {
             MethodDefinition m = _md.GetMethodDefinition(h);
             return TypeName(m.GetDeclaringType()) + "." + _md.GetString(m.Name);
+        }
+
+        /// <summary>The method's name, with its parameter types when its type has overloads of that name.</summary>
+        private string DisplayName(MethodDefinitionHandle h)
+        {
+            MethodDefinition m = _md.GetMethodDefinition(h);
+            string plain = MethodName(h);
+            StringHandle name = m.Name;
+            bool overloaded = _md.GetTypeDefinition(m.GetDeclaringType()).GetMethods()
+                .Count(o => _md.StringComparer.Equals(_md.GetMethodDefinition(o).Name, _md.GetString(name))) > 1;
+            if (!overloaded)
+            {
+                return plain;
+            }
+
+            MethodSignature<TypeInfo> sig = m.DecodeSignature(this, null);
+            return plain + "(" + string.Join(",", sig.ParameterTypes.Select(p => p.Name.Substring(p.Name.LastIndexOf('.') + 1))) + ")";
         }
 
         private string TypeName(TypeDefinitionHandle h) => TypeName(_md, h);
