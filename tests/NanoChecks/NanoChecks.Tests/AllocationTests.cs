@@ -29,12 +29,7 @@ public class AllocationTests
 
     public AllocationTests(ITestOutputHelper output) => _output = output;
 
-    private static string Built(string fileName)
-    {
-        string path = Path.Combine(AppContext.BaseDirectory, fileName);
-        Assert.True(File.Exists(path), $"{fileName} was not built next to the tests ({AppContext.BaseDirectory}); build tests/NanoChecks/NanoChecks.Tests, which builds it first");
-        return path;
-    }
+    private static string Built(string fileName) => NanoAssemblyTests.Built(fileName);
 
     private static string NanoMscorlib => Built(Path.Combine("nano", "mscorlib.dll"));
 
