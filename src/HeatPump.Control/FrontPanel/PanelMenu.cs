@@ -47,11 +47,15 @@ namespace HeatPump.Control.FrontPanel
     /// </summary>
     public static class PanelMenu
     {
-        /// <summary>Display text of "no" for an action item.</summary>
-        public const string No = "no";
+        /// <summary>Display text of "no" for an action item (a field, not a constant: see <see cref="DisplayCodes"/>).</summary>
+        public static readonly string No = "no";
 
         /// <summary>Display text of "yes" for an action item.</summary>
-        public const string Yes = "YES";
+        public static readonly string Yes = "YES";
+
+        // Fields, not literals: an ldstr allocates on nanoCLR, and these are compared in the tick.
+        private static readonly string CelsiusUnit = "°C";
+        private static readonly string KelvinUnit = "K";
 
         private static readonly string[] NoYes = new string[] { No, Yes };
 
@@ -112,13 +116,13 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>True for a temperature (°C): shown and stepped in whole °F in °F mode.</summary>
         public static bool IsTemperature(SettingDefinition d)
         {
-            return d.Unit == "°C";
+            return d.Unit == CelsiusUnit;
         }
 
         /// <summary>True for a temperature difference (K): shown in tenths of a °F in °F mode, stepped as stored.</summary>
         public static bool IsDifference(SettingDefinition d)
         {
-            return d.Unit == "K";
+            return d.Unit == KelvinUnit;
         }
     }
 }

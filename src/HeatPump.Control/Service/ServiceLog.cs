@@ -59,28 +59,31 @@ namespace HeatPump.Control.Service
             get { return RunSeconds / 3600u; }
         }
 
-        /// <summary>Fault kind of entry <paramref name="index"/>, 0 = newest.</summary>
+        // The accessors below answer None / false / 0 for an index past Count rather than throw:
+        // the panel reads them in the tick, and a throw would allocate on nanoCLR.
+
+        /// <summary>Fault kind of entry <paramref name="index"/> (0 = newest, up to <see cref="Count"/> − 1).</summary>
         public FaultKind KindAt(int index)
         {
-            return (FaultKind)_kind[Slot(index)];
+            return Has(index) ? (FaultKind)_kind[index] : FaultKind.None;
         }
 
         /// <summary>True when the fault of entry <paramref name="index"/> locked the unit out.</summary>
         public bool LockoutAt(int index)
         {
-            return _lockout[Slot(index)];
+            return Has(index) && _lockout[index];
         }
 
         /// <summary>The power-up (see <see cref="PowerUps"/>) in which entry <paramref name="index"/> happened.</summary>
         public uint PowerUpAt(int index)
         {
-            return _powerUp[Slot(index)];
+            return Has(index) ? _powerUp[index] : 0u;
         }
 
         /// <summary>Seconds since that power-up when entry <paramref name="index"/> happened.</summary>
         public uint UptimeSecondsAt(int index)
         {
-            return _uptimeS[Slot(index)];
+            return Has(index) ? _uptimeS[index] : 0u;
         }
 
         /// <summary>Faults of <paramref name="kind"/> in the unit's life (saturates at 65535).</summary>
@@ -210,14 +213,9 @@ namespace HeatPump.Control.Service
             }
         }
 
-        private int Slot(int index)
+        private bool Has(int index)
         {
-            if (index < 0 || index >= _count)
-            {
-                throw new System.ArgumentOutOfRangeException("index");
-            }
-
-            return index;
+            return index >= 0 && index < _count;
         }
     }
 }

@@ -216,5 +216,7 @@ public class ServiceRecordCheckTests
         Assert.True(read.LockoutAt(0));
         Assert.Equal(5u, read.UptimeSecondsAt(0));
         Assert.Equal(written.CountOf(FaultKind.LowPressure), read.CountOf(FaultKind.LowPressure));
+        Assert.Equal(FaultKind.None, read.KindAt(1));   // past Count: nothing, and no throw in the tick
+        Assert.False(read.LockoutAt(-1));
     }
 }
