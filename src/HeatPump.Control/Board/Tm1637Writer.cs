@@ -6,8 +6,10 @@ namespace HeatPump.Control.Board
     /// The TM1637's two-wire protocol on two pins: start (DIO falls while CLK is high), bytes least
     /// significant bit first with DIO changing only while CLK is low, an acknowledge clock after each
     /// byte, stop (DIO rises while CLK is high). The chip pulls DIO low for its acknowledge from the
-    /// falling edge of the 8th clock, so DIO is released (input) while CLK is still high after the
-    /// 8th bit: it is never driven against the chip. Each pin call through nanoCLR costs about
+    /// falling edge of the 8th clock. DIO is open-drain (<see cref="IDisplayPins"/>): a 1 bit is
+    /// the line let go, so at that edge nothing drives DIO high against the chip; DIO becomes an
+    /// input only after the edge (switching while CLK is high would look like a stop after a 0 bit)
+    /// and the acknowledge is read on the 9th clock. Each pin call through nanoCLR costs about
     /// 0.3 ms, far above the chip's minimum clock half-period, so no delays are needed. The board
     /// uses fixed-address mode, one digit per transaction (31 pin calls per byte, 69 per digit).
     /// </summary>
@@ -76,9 +78,10 @@ namespace HeatPump.Control.Board
                 _pins.Clock(true);
             }
 
-            // Release DIO before the 8th falling edge: from that edge the chip pulls it low.
-            _pins.ReleaseData();
+            // 8th falling edge: the chip starts pulling DIO low. A 1 in bit 7 is the line let go
+            // (open drain), so nothing fights it; then DIO becomes an input to read the acknowledge.
             _pins.Clock(false);
+            _pins.ReleaseData();
             _pins.Clock(true);
             bool ack = !_pins.ReadData();
             _pins.Clock(false);
