@@ -9,11 +9,11 @@ namespace HeatPump.Control.Board
     /// <summary>
     /// The body of the firmware loop, nano-safe and talking only to the HAL, so the desktop runs the
     /// very code the board runs. <see cref="Boot"/> loads settings and bindings and searches the bus
-    /// before control starts; each <see cref="Tick"/> then, in this order: reads the buttons; gives
-    /// the tick either one 1-Wire slice or one display slice (never both: docs/safety.md, tick
-    /// budget); steps the control core; drives the outputs the guard allowed; runs the learn dialog;
-    /// updates the panel; lets the settings persister write; logs; and only then feeds the watchdog
-    /// (I9). Pacing (sleeping to the next tick) stays with the caller.
+    /// before control starts; each <see cref="Tick"/> then, in this order: reads the buttons and
+    /// switches; does at most one slow job - a display slice, a 1-Wire slice, a flash write or the
+    /// memory figures (docs/safety.md, tick budget); steps the control core; drives the outputs the
+    /// guard allowed; runs the learn dialog; updates the panel; logs; and only then feeds the
+    /// watchdog (I9). Pacing (sleeping to the next tick) stays with the caller.
     /// </summary>
     public sealed class BoardLoop
     {
@@ -42,6 +42,7 @@ namespace HeatPump.Control.Board
         private bool _searching;
         private int _configRole;
         private bool _configCopy;
+        private bool _memoryStale = true;
 
         /// <summary>Creates the loop over <paramref name="hal"/>; nothing is read or driven until <see cref="Boot"/>.</summary>
         public BoardLoop(BoardHal hal)
@@ -119,6 +120,7 @@ namespace HeatPump.Control.Board
             _core = new ControlCore(_settings, clock.NowMs, _search.Fingerprint());
             Record("START", "stagger_s=" + (_core.StaggerMs / 1000).ToString()
                 + " min_off_s=" + _settings.Get(SettingId.MinOffTime).ToString());
+            ReadMemory();
             _poller.Restart();
             if (learnAtBoot)
             {
@@ -149,10 +151,13 @@ namespace HeatPump.Control.Board
             // the bindings to flash: each of the three costs about a quarter of the period.
             bool displayTurn = _hal.Display.Pending;
             LearnAction action = _learn.Action;
-            bool busTurn = !displayTurn && action != LearnAction.Save;
+            bool saveTurn = action == LearnAction.Save && !displayTurn;
+            bool busTurn = !displayTurn && !saveTurn;
+            bool busUsed;
             if (_learn.UsesBus)
             {
                 _poller.Service(_hal.OneWire, clock, _inputs, false);
+                busUsed = busTurn;
                 if (busTurn)
                 {
                     LearnBusWork(action, now);
@@ -160,10 +165,10 @@ namespace HeatPump.Control.Board
             }
             else
             {
-                _poller.Service(_hal.OneWire, clock, _inputs, busTurn);
+                busUsed = _poller.Service(_hal.OneWire, clock, _inputs, busTurn);
             }
 
-            if (action == LearnAction.Save)
+            if (saveTurn)
             {
                 _bindings.CopyFrom(_learn.Work);
                 BindingRecord.Encode(_bindings, _bindingImage);
@@ -218,7 +223,17 @@ namespace HeatPump.Control.Board
                 _hal.Display.WriteSlice();
             }
 
-            _persister.Tick(now);
+            if (!displayTurn && !busUsed && !saveTurn)
+            {
+                // A quiet tick (no slice: the 800 ms of each conversion give eight of them every
+                // cycle) takes the other slow jobs: a settings write to flash, and the collection
+                // nanoCLR runs to report free memory. Neither is urgent by a few ticks.
+                _persister.Tick(now);
+                if (_memoryStale)
+                {
+                    ReadMemory();
+                }
+            }
 
             long workMs = clock.NowMs - now;
             if (workMs > _health.MaxTickMs)
@@ -326,13 +341,19 @@ namespace HeatPump.Control.Board
                 _health.DisplayErrors = _hal.Display.DisplayErrors;
                 _health.SettingsWrites = _persister.WriteCount;
                 _health.FlashFaults = _storage.Faults;
-                if (_hal.Runtime != null)
-                {
-                    _health.FreeBytes = _hal.Runtime.FreeBytes();
-                    _health.Collections = _hal.Runtime.Collections;
-                }
-
                 Record("STS", LogFormat.StatusBody(now, _core) + _health.Describe());
+                _memoryStale = true;
+            }
+        }
+
+        /// <summary>Memory figures for the next STS line, read in a quiet tick (on nanoCLR this runs a collection).</summary>
+        private void ReadMemory()
+        {
+            _memoryStale = false;
+            if (_hal.Runtime != null)
+            {
+                _health.FreeBytes = _hal.Runtime.FreeBytes();
+                _health.Collections = _hal.Runtime.Collections;
             }
         }
 

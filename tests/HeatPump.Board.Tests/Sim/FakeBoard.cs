@@ -54,9 +54,23 @@ public sealed class FakePanel : IPanelInputs
 
     public bool LowPressure;
 
-    public bool HighPressureTripped => HighPressure;
+    public bool HighPressureTripped
+    {
+        get
+        {
+            _clock.Advance(Costs.GpioCallMs);
+            return HighPressure;
+        }
+    }
 
-    public bool LowPressureTripped => LowPressure;
+    public bool LowPressureTripped
+    {
+        get
+        {
+            _clock.Advance(Costs.GpioCallMs);
+            return LowPressure;
+        }
+    }
 
     public int ReadButtons()
     {
