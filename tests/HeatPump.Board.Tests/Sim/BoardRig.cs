@@ -89,6 +89,13 @@ public sealed class BoardRig
         Loop = new BoardLoop(Hal());
         Loop.Boot(learn);
         _nextTick = Clock.Ms;
+        if (learn)
+        {
+            // The installer lets go of UP + DOWN: the dialog counts keys from their release.
+            Panel.Held = Buttons.None;
+            Tick();
+        }
+
         return this;
     }
 

@@ -137,7 +137,8 @@ public sealed class Tm1637Model : IDisplayPins
         }
         else
         {
-            if (_bits != 0)
+            // The stop's own clock pulse shifts in one bit that the stop then discards.
+            if (_bits > 1)
             {
                 ProtocolErrors++;
             }
