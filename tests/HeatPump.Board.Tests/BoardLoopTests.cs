@@ -1,4 +1,4 @@
-using HeatPump.Board.Tests.Sim;
+using HeatPump.Simulator.Board;
 using HeatPump.Control.Board;
 using HeatPump.Control.Hal;
 using HeatPump.Control.Sensors;
@@ -23,7 +23,7 @@ public class BoardLoopTests
         Assert.Equal(21.0f, rig.Loop.Core.Indoor.Celsius);
         Assert.Equal(5.0f, rig.Loop.Core.Outdoor.Celsius);
         Assert.Equal(-2.0f, rig.Loop.Core.Coil.Celsius);
-        Assert.Contains(rig.Log.Kind("SENSOR"), l => l.Contains("role=indoor", StringComparison.Ordinal) && l.Contains("status=present", StringComparison.Ordinal));
+        Assert.Contains(rig.ListLog.Kind("SENSOR"), l => l.Contains("role=indoor", StringComparison.Ordinal) && l.Contains("status=present", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class BoardLoopTests
         BoardRig rig = new BoardRig().WithThreeBoundSensors();
         rig.Indoor.Present = false;
         rig.Boot();
-        Assert.Contains(rig.Log.Kind("SENSOR"), l => l.Contains("role=indoor", StringComparison.Ordinal) && l.Contains("status=missing", StringComparison.Ordinal));
+        Assert.Contains(rig.ListLog.Kind("SENSOR"), l => l.Contains("role=indoor", StringComparison.Ordinal) && l.Contains("status=missing", StringComparison.Ordinal));
         rig.RunFor(35);
 
         Assert.Equal(SensorHealth.Failed, rig.Loop.Core.Indoor.Health);
@@ -103,7 +103,7 @@ public class BoardLoopTests
         rig.RunFor(40);
 
         Assert.Equal(SensorHealth.Failed, rig.Loop.Core.Coil.Health);
-        string sts = rig.Log.Kind("STS").Last();
+        string sts = rig.ListLog.Kind("STS").Last();
         Assert.DoesNotContain("bus_slow=0 ", sts, StringComparison.Ordinal);
         Assert.True(rig.Loop.Core.Indoor.IsValid);
     }
@@ -179,7 +179,7 @@ public class BoardLoopTests
         rig.Loop.Boot(false);
         rig.RunFor(11);
 
-        string sts = rig.Log.Kind("STS").Last();
+        string sts = rig.ListLog.Kind("STS").Last();
         Assert.Matches(@" tick_max=\d+ overruns=0 over_budget=0 gc=3 free=81920 ", sts);
     }
 

@@ -1,4 +1,4 @@
-using HeatPump.Board.Tests.Sim;
+using HeatPump.Simulator.Board;
 using HeatPump.Control.Board;
 using HeatPump.Control.FrontPanel;
 using Xunit;

@@ -1,4 +1,4 @@
-using HeatPump.Board.Tests.Sim;
+using HeatPump.Simulator.Board;
 using HeatPump.Control.Board;
 using HeatPump.Control.Hal;
 using HeatPump.Control.Settings;
@@ -17,10 +17,10 @@ public class FlashFaultTests
         rig.Boot();
         rig.RunFor(5);
 
-        Assert.Contains(rig.Log.Kind("SETTINGS"), l => l.Contains("source=defaults", StringComparison.Ordinal));
-        Assert.Contains(rig.Log.Kind("SENSORS"), l => l.Contains("file=none", StringComparison.Ordinal));
+        Assert.Contains(rig.ListLog.Kind("SETTINGS"), l => l.Contains("source=defaults", StringComparison.Ordinal));
+        Assert.Contains(rig.ListLog.Kind("SENSORS"), l => l.Contains("file=none", StringComparison.Ordinal));
         Assert.True(rig.Watchdog.Feeds > 40);
-        Assert.DoesNotContain(rig.Log.Lines, l => l.Contains("FATAL", StringComparison.Ordinal));
+        Assert.DoesNotContain(rig.ListLog.Lines, l => l.Contains("FATAL", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class FlashFaultTests
 
         Assert.Equal(0, rig.Loop.Persister.WriteCount);
         Assert.True(rig.Loop.Persister.WriteFailures >= 1);
-        Assert.Contains(rig.Log.Kind("STS"), l => !l.Contains(" flash_err=0 ", StringComparison.Ordinal));
+        Assert.Contains(rig.ListLog.Kind("STS"), l => !l.Contains(" flash_err=0 ", StringComparison.Ordinal));
 
         rig.Flash.ThrowOnWrite = false;
         rig.RunFor(70);
@@ -63,7 +63,7 @@ public class FlashFaultTests
         again.Flash.Bindings = rig.Flash.Bindings;
         again.Bus.Devices.Add(new Ds18b20Model(0x11, 21.0));
         again.Boot();
-        Assert.Contains(again.Log.Kind("SENSORS"), l => l.Contains("file=none", StringComparison.Ordinal));
+        Assert.Contains(again.ListLog.Kind("SENSORS"), l => l.Contains("file=none", StringComparison.Ordinal));
         Assert.False(again.Loop.Bindings.IsBound(HeatPump.Control.Sensors.SensorRole.Indoor));
     }
 }

@@ -1,4 +1,4 @@
-using HeatPump.Board.Tests.Sim;
+using HeatPump.Simulator.Board;
 using HeatPump.Control.Board;
 using HeatPump.Control.Hal;
 using HeatPump.Control.Sensors;
@@ -84,7 +84,7 @@ public class LearnDialogTests
         BoardRig rig = new BoardRig().WithThreeBoundSensors().Boot(learn: true);
         rig.RunFor(125);
         Assert.False(rig.Loop.Learn.Active);
-        Assert.Contains(rig.Log.Kind("LEARN"), l => l.Contains("step=timeout", StringComparison.Ordinal));
+        Assert.Contains(rig.ListLog.Kind("LEARN"), l => l.Contains("step=timeout", StringComparison.Ordinal));
     }
 
     [Fact]

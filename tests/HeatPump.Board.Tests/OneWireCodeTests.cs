@@ -1,4 +1,5 @@
 using HeatPump.Control.Board;
+using HeatPump.Simulator.Board;
 using HeatPump.Control.Sensors;
 using Xunit;
 
@@ -74,7 +75,7 @@ public class OneWireCodeTests
     [Fact]
     public void Rom_codes_need_the_ds18b20_family_and_their_crc()
     {
-        byte[] rom = Sim.Ds18b20Model.MakeRom(0x42);
+        byte[] rom = Ds18b20Model.MakeRom(0x42);
         Assert.True(RomCode.IsDs18b20(rom, 0));
         Assert.Equal("2842" + "4A1B05160" + "3", RomCode.ToHex(rom, 0)[..14]);
         byte[] foreign = (byte[])rom.Clone();
@@ -90,10 +91,10 @@ public class OneWireCodeTests
     public void A_rom_bound_to_two_roles_keeps_only_the_first_and_a_malformed_rom_is_dropped()
     {
         SensorBindings b = new SensorBindings();
-        byte[] rom = Sim.Ds18b20Model.MakeRom(1);
+        byte[] rom = Ds18b20Model.MakeRom(1);
         b.Bind(SensorRole.Indoor, rom, 0);
         b.Bind(SensorRole.Outdoor, rom, 0);
-        byte[] bad = Sim.Ds18b20Model.MakeRom(2);
+        byte[] bad = Ds18b20Model.MakeRom(2);
         bad[7] ^= 0xFF;
         b.Bind(SensorRole.Coil, bad, 0);
 
@@ -107,7 +108,7 @@ public class OneWireCodeTests
     public void The_bindings_image_round_trips_and_a_torn_or_corrupt_image_reads_as_none()
     {
         SensorBindings b = new SensorBindings();
-        b.Bind(SensorRole.Coil, Sim.Ds18b20Model.MakeRom(7), 0);
+        b.Bind(SensorRole.Coil, Ds18b20Model.MakeRom(7), 0);
         byte[] image = new byte[BindingRecord.Size];
         BindingRecord.Encode(b, image);
 

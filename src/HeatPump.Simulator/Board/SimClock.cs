@@ -1,6 +1,6 @@
 using HeatPump.Control.Hal;
 
-namespace HeatPump.Board.Tests.Sim;
+namespace HeatPump.Simulator.Board;
 
 /// <summary>A monotonic clock that moves only when the simulation says so, to fractions of a millisecond.</summary>
 public sealed class SimClock : IMonotonicClock

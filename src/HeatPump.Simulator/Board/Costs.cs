@@ -1,4 +1,4 @@
-namespace HeatPump.Board.Tests.Sim;
+namespace HeatPump.Simulator.Board;
 
 /// <summary>
 /// What each hardware call costs on the ESP32 under nanoCLR, as docs/safety.md's tick budget counts

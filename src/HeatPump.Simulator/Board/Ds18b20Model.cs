@@ -1,6 +1,6 @@
 using HeatPump.Control.Board;
 
-namespace HeatPump.Board.Tests.Sim;
+namespace HeatPump.Simulator.Board;
 
 /// <summary>
 /// One DS18B20 as its datasheet describes it at the byte level: a 64-bit ROM, a 9-byte scratchpad

@@ -1,7 +1,7 @@
 using HeatPump.Control;
 using HeatPump.Control.Hal;
 
-namespace HeatPump.Board.Tests.Sim;
+namespace HeatPump.Simulator.Board;
 
 /// <summary>What happened in order, across every fake: "outputs", "display", "watchdog", "flash".</summary>
 public sealed class Trace
@@ -136,7 +136,7 @@ public sealed class FakeFlash : ISettingsStore, IBindingStore
 
     public FakeFlash(Trace trace) => _trace = trace;
 
-    public byte[] Bindings;
+    public byte[]? Bindings;
 
     public bool ThrowOnRead;
 

@@ -1,6 +1,6 @@
 using HeatPump.Control.Hal;
 
-namespace HeatPump.Board.Tests.Sim;
+namespace HeatPump.Simulator.Board;
 
 /// <summary>
 /// A TM1637 at its two pins, as its datasheet describes the interface: start = DIO falls while CLK

@@ -1,7 +1,7 @@
 using HeatPump.Control.Board;
 using HeatPump.Control.Hal;
 
-namespace HeatPump.Board.Tests.Sim;
+namespace HeatPump.Simulator.Board;
 
 /// <summary>
 /// A 1-Wire bus simulated byte by byte: a reset puts every device into "ROM command" state; Skip ROM
@@ -16,7 +16,7 @@ public sealed class SimulatedOneWireBus : IOneWireBus
     private readonly byte[] _match = new byte[8];
     private State _state;
     private int _index;
-    private byte[] _reading;
+    private byte[]? _reading;
     private readonly byte[] _written = new byte[3];
     private int _searchAt;
 
