@@ -161,6 +161,10 @@ namespace HeatPump.Control.Board
                 if (busTurn)
                 {
                     LearnBusWork(action, now);
+
+                    // A search resets the bus in the middle of whatever the poller had under way:
+                    // it starts afresh with a new conversion once the dialog lets go of the bus.
+                    _poller.Restart();
                 }
             }
             else

@@ -116,6 +116,9 @@ public sealed class SimulatedOneWireBus : IOneWireBus
     {
         Throw();
         _clock.Advance(Costs.SearchStepMs);
+        // Each native search step starts with a reset: whatever transaction was under way is gone.
+        _selected.Clear();
+        _state = State.Idle;
         _searchAt++;
         List<Ds18b20Model> present = Devices.Where(d => d.Present).ToList();
         return _searchAt < present.Count;
