@@ -44,6 +44,9 @@ namespace HeatPump.Control.Board
         private bool _configCopy;
         private bool _memoryStale = true;
 
+        // Filled by reference: on nanoCLR a struct local or a property read is a heap copy.
+        private OutputState _driven;
+
         /// <summary>Creates the loop over <paramref name="hal"/>; nothing is read or driven until <see cref="Boot"/>.</summary>
         public BoardLoop(BoardHal hal)
         {
@@ -183,8 +186,8 @@ namespace HeatPump.Control.Board
 
             _core.SettingsFault = _persister.SettingsFault;
             _core.Step(_inputs);
-            OutputState driven = _core.Outputs;
-            _hal.Outputs.Write(ref driven);
+            _core.CopyOutputsTo(ref _driven);
+            _hal.Outputs.Write(ref _driven);
 
             if (_core.Panel.BenchToggleRequested)
             {
