@@ -151,7 +151,7 @@ namespace HeatPump.Control.Board
             _inputs.LowPressureTripped = _hal.Panel.LowPressureTripped;
 
             // A tick with a display slice due leaves the bus alone, and so does the tick that writes
-            // the bindings to flash: each of the three costs about a quarter of the period.
+            // the bindings to flash: each is the one slow job of its tick (docs/safety.md).
             bool displayTurn = _hal.Display.Pending;
             LearnAction action = _learn.Action;
             bool saveTurn = action == LearnAction.Save && !displayTurn;
@@ -233,12 +233,15 @@ namespace HeatPump.Control.Board
             if (!displayTurn && !busUsed && !saveTurn)
             {
                 // A quiet tick (no slice: the 800 ms of each conversion give eight of them every
-                // cycle) takes the other slow jobs: a settings write to flash, and the collection
-                // nanoCLR runs to report free memory. Neither is urgent by a few ticks.
-                _persister.Tick(now);
+                // cycle) takes one of the other slow jobs: the collection nanoCLR runs to report free
+                // memory, or else a settings write to flash. Neither is urgent by a few ticks.
                 if (_memoryStale)
                 {
                     ReadMemory();
+                }
+                else
+                {
+                    _persister.Tick(now);
                 }
             }
 
