@@ -128,19 +128,8 @@ public class BoardLoopTests
         rig.Trace.Events.Clear();
         rig.RunFor(20);
 
-        List<List<string>> ticks = new();
-        List<string> current = new();
-        foreach (string e in rig.Trace.Events)
-        {
-            current.Add(e);
-            if (e == "watchdog")
-            {
-                ticks.Add(current);
-                current = new List<string>();
-            }
-        }
-
-        Assert.Empty(current);
+        List<List<string>> ticks = Ticks(rig, out List<string> unfinished);
+        Assert.Empty(unfinished);
         Assert.Equal(rig.TickMs.Count, ticks.Count);
         Assert.Contains(ticks, t => t.Contains("display"));
         foreach (List<string> t in ticks)
@@ -149,6 +138,30 @@ public class BoardLoopTests
             int display = t.IndexOf("display");
             Assert.True(display < 0 || display > t.IndexOf("outputs"), string.Join(",", t));
         }
+    }
+
+    [Fact]
+    public void A_settings_write_waits_for_a_tick_without_a_display_slice()
+    {
+        BoardRig rig = new BoardRig().WithThreeBoundSensors().Boot();
+        rig.RunFor(2);
+        rig.Trace.Events.Clear();
+        for (int i = 0; i < 12; i++)
+        {
+            // A setting changes (written 5 s later) while the room warms in steps the display shows.
+            Assert.True(rig.Loop.Core.Settings.TrySet(HeatPump.Control.Settings.SettingId.HeatSetpoint, 180 + (5 * (i % 4)), out _));
+            for (int step = 0; step < 16; step++)
+            {
+                rig.Indoor.Celsius += 0.0625 * ((step % 2) == 0 ? 3 : -2);
+                rig.RunFor(0.5);
+            }
+        }
+
+        List<List<string>> ticks = Ticks(rig, out _);
+
+        Assert.True(rig.Loop.Persister.WriteCount >= 1);
+        Assert.Contains(ticks, t => t.Contains("flash"));
+        Assert.DoesNotContain(ticks, t => t.Contains("flash") && t.Contains("display"));
     }
 
     [Fact]
@@ -181,6 +194,24 @@ public class BoardLoopTests
 
         string sts = rig.ListLog.Kind("STS").Last();
         Assert.Matches(@" tick_max=\d+ overruns=0 over_budget=0 gc=3 free=81920 ", sts);
+    }
+
+    /// <summary>The traced events split into ticks, each ending with its watchdog feed; what follows the last feed in <paramref name="unfinished"/>.</summary>
+    private static List<List<string>> Ticks(BoardRig rig, out List<string> unfinished)
+    {
+        List<List<string>> ticks = new();
+        unfinished = new List<string>();
+        foreach (string e in rig.Trace.Events)
+        {
+            unfinished.Add(e);
+            if (e == "watchdog")
+            {
+                ticks.Add(unfinished);
+                unfinished = new List<string>();
+            }
+        }
+
+        return ticks;
     }
 
     private sealed class FakeRuntime : IRuntimeStats

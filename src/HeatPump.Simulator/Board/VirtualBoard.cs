@@ -142,12 +142,16 @@ public sealed class VirtualBoard
         }
     }
 
-    /// <summary>Holds <paramref name="buttons"/> for one tick, then releases them for one.</summary>
+    /// <summary>A short press: holds <paramref name="buttons"/> for three ticks (past the panel's debounce), then releases them for three.</summary>
     public void Press(int buttons)
     {
         Panel.Held = buttons;
         Tick();
+        Tick();
+        Tick();
         Panel.Held = Buttons.None;
+        Tick();
+        Tick();
         Tick();
     }
 
