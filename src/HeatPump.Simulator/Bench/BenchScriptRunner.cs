@@ -1,7 +1,7 @@
 namespace HeatPump.Simulator.Bench;
 
 /// <summary>How a script run ended.</summary>
-/// <param name="Passed">True when every line ran and every expectation held.</param>
+/// <param name="Passed">True when every line ran, every expectation held and the safety referee saw no breach.</param>
 /// <param name="Line">The failing line's number (1-based), or 0.</param>
 /// <param name="LineText">The failing line as written, or "".</param>
 /// <param name="Message">What was expected and what the bench showed, with context; "" when passed.</param>
@@ -35,6 +35,12 @@ public static class BenchScriptRunner
                 string? failure = step.Run(session);
                 if (failure != null) return Fail(step, session, checks, failure, context: true);
                 if (IsCheck(step.Text)) checks++;
+            }
+
+            if (session.Referee.Total != 0)
+            {
+                return new BenchScriptResult(false, 0, "", "the safety referee saw " + session.Referee.Total + " breach(es), first: "
+                    + session.Referee.FirstMessage, session.NowMs, checks);
             }
 
             return new BenchScriptResult(true, 0, "", "", session.NowMs, checks);

@@ -2,6 +2,7 @@ using HeatPump.Control;
 using HeatPump.Control.Logging;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
+using HeatPump.Referee;
 using HeatPump.Simulator.Cli;
 using HeatPump.Simulator.Plant;
 
@@ -55,6 +56,7 @@ public sealed class BenchSession : IDisposable
         Plant = new HeatPumpPlant(PlantParameters.Default, options.IndoorC, 0.0, options.OutdoorC);
         Sensors = new BenchSensors(PlantParameters.Default, options.Seed);
         Core = new ControlCore(Settings, 0, (uint)options.Seed);
+        Referee = new SafetyReferee(Settings, 0, Core.StaggerMs);
         Buttons = new BenchButtons();
         Log = new BenchLog(logFile);
         SetOutdoor(options.OutdoorC);
@@ -73,6 +75,9 @@ public sealed class BenchSession : IDisposable
 
     /// <summary>The live settings (the panel edits them).</summary>
     public ControllerSettings Settings { get; }
+
+    /// <summary>Judges the driven outputs by the safety rules; each breach is also a SAFETY line in the log.</summary>
+    public SafetyReferee Referee { get; }
 
     /// <summary>The heat pump and house.</summary>
     public HeatPumpPlant Plant { get; }
@@ -122,6 +127,12 @@ public sealed class BenchSession : IDisposable
         i.HighPressureTripped = Plant.HighPressureTripped;
         i.LowPressureTripped = Plant.LowPressureTripped;
         Core.Step(i);
+        int kept = Referee.MessageCount;
+        Referee.Observe(NowMs, Core.Outputs, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
+        if (Referee.MessageCount != kept)
+        {
+            Log.Write(LogFormat.Line("SAFETY", NowMs, Referee.Message(Referee.MessageCount - 1)));
+        }
 
         _lines.Check(NowMs, Core);
         Changed = _lines.EventDue;
