@@ -181,7 +181,7 @@ namespace HeatPump.Control.Protection
                 {
                     o.Compressor = false;
                 }
-                else if (!heating && !(defrostRunning || (!wasOn && EntersDefrost(o, heating)))
+                else if (!heating && !(defrostRunning || EntersDefrost(o, heating))
                     && outdoorC < _settings.Tenths(SettingId.CoolLockoutOutdoor))
                 {
                     o.Compressor = false;
@@ -287,7 +287,11 @@ namespace HeatPump.Control.Protection
                 && _shiftRestarts.CountSince(nowMs - HourMs + 1) < MaxShiftRestartsPerHour;
         }
 
-        /// <summary>A start here begins a defrost: the valve shifted since a heating run stopped, into the reverse position, with the defrost flag.</summary>
+        /// <summary>
+        /// A start here begins a defrost: the valve shifted since a heating run stopped, into the
+        /// reverse position, with the defrost flag. Never true while the compressor runs: the shift
+        /// record is cleared at every start.
+        /// </summary>
         private bool EntersDefrost(OutputState o, bool heating)
         {
             return o.Defrost && !heating && _shiftedSinceStop && _run == RunKind.Heating;

@@ -158,4 +158,77 @@ public class GuardClaimTests
         Assert.False(Drive(Reverse(), 461_000, 5f).Compressor, "below the cooling lockout");
         AssertNoBreach();
     }
+
+    [Fact]
+    public void A_defrost_flag_raised_again_after_it_dropped_does_not_make_cooling_a_defrost()
+    {
+        Drive(Heat(), 300_000, 20f);
+        Drive(new OutputState { Defrost = true }, 400_000, 20f);
+        Drive(new OutputState { Defrost = true, ValveEnergised = true }, 430_000, 20f);
+        Assert.True(Drive(Reverse() with { Defrost = true, QuietShiftRestart = true }, 431_000, 20f).Compressor);
+        Assert.True(Drive(Reverse(), 432_000, 20f).Compressor, "cooling above its lockout");
+
+        Assert.False(Drive(Reverse() with { Defrost = true }, 433_000, 5f).Compressor, "below the cooling lockout the flag lifts nothing");
+        Drive(Heat(false), 463_000, 5f);
+        Assert.Equal(733_000, Insist(Heat() with { QuietShiftRestart = true }, 464_000, 800_000, 5f));
+        AssertNoBreach();
+    }
+
+    [Fact]
+    public void A_polarity_change_is_not_a_valve_shift()
+    {
+        // Heating with O polarity (valve de-energised); stopped, the polarity becomes B: the resting
+        // valve is now in the reverse position, but it never moved.
+        Drive(Heat(), 300_000, 20f);
+        Drive(new OutputState { Defrost = true }, 400_000, 20f);
+        Assert.True(_s.TrySet(SettingId.ValvePolarity, 1, out _));
+        Assert.Equal(700_000, Insist(new OutputState { Compressor = true, Defrost = true, QuietShiftRestart = true }, 431_000, 800_000, 20f));
+
+        // And out of a real defrost: the valve stays energised, which now means heating.
+        var g = new SafetyGuard(_s, 0, 0);
+        Assert.True(_s.TrySet(SettingId.ValvePolarity, 0, out _));
+        g.Apply(Heat(), 300_000, true, true, 20f);
+        g.Apply(new OutputState { Defrost = true }, 400_000, true, true, 20f);
+        g.Apply(new OutputState { Defrost = true, ValveEnergised = true }, 430_000, true, true, 20f);
+        Assert.True(g.Apply(Reverse() with { Defrost = true, QuietShiftRestart = true }, 431_000, true, true, 20f).Compressor);
+        g.Apply(new OutputState { Defrost = true, ValveEnergised = true }, 500_000, true, true, 20f);
+        Assert.True(_s.TrySet(SettingId.ValvePolarity, 1, out _));
+        Assert.False(g.Apply(Reverse() with { QuietShiftRestart = true }, 531_000, true, true, 20f).Compressor);
+        Assert.True(g.Apply(Reverse() with { QuietShiftRestart = true }, 800_000, true, true, 20f).Compressor);
+    }
+
+    [Fact]
+    public void A_restart_in_the_defrost_position_after_a_defrost_stopped_is_no_defrost_under_way()
+    {
+        Drive(Heat(), 300_000, 20f);
+        Drive(new OutputState { Defrost = true }, 400_000, 20f);
+        Drive(new OutputState { Defrost = true, ValveEnergised = true }, 430_000, 20f);
+        Assert.True(Drive(Reverse() with { Defrost = true, QuietShiftRestart = true }, 431_000, 20f).Compressor);
+        Drive(new OutputState { Defrost = true, ValveEnergised = true }, 500_000, 20f);
+
+        Assert.Equal(-1, Insist(Reverse() with { Defrost = true }, 800_000, 900_000, 20f, indoorValid: false));
+        AssertNoBreach();
+    }
+
+    [Fact]
+    public void Only_four_quiet_shift_restarts_an_hour_are_granted()
+    {
+        Drive(Heat(), 300_000, 5f);
+        long t = 400_000;
+        for (int defrost = 0; defrost < 2; defrost++)
+        {
+            Drive(new OutputState { Defrost = true }, t, 5f);
+            Drive(new OutputState { Defrost = true, ValveEnergised = true }, t + 30_000, 5f);
+            Assert.True(Drive(Reverse() with { Defrost = true, QuietShiftRestart = true }, t + 31_000, 5f).Compressor);
+            Drive(new OutputState { Defrost = true, ValveEnergised = true }, t + 90_000, 5f);
+            Drive(Heat(false), t + 120_000, 5f);
+            Assert.True(Drive(Heat() with { QuietShiftRestart = true }, t + 121_000, 5f).Compressor);
+            t += 200_000;
+        }
+
+        Drive(new OutputState { Defrost = true }, t, 5f);
+        Drive(new OutputState { Defrost = true, ValveEnergised = true }, t + 30_000, 5f);
+        Assert.Equal(t + _s.SecondsAsMs(SettingId.MinOffTime), Insist(Reverse() with { Defrost = true, QuietShiftRestart = true }, t + 31_000, t + 400_000, 5f));
+        AssertNoBreach();
+    }
 }
