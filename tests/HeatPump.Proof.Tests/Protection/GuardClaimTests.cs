@@ -51,6 +51,14 @@ public class GuardClaimTests
         return -1;
     }
 
+    /// <summary>A heating run from 300 s to 400 s, stopped with the defrost flag, then the valve to the defrost position at 430 s.</summary>
+    private void HeatThenShiftIn(float outdoorC)
+    {
+        Assert.True(Drive(Heat(), 300_000, outdoorC).Compressor);
+        Drive(new OutputState { Defrost = true }, 400_000, outdoorC);
+        Assert.True(Drive(new OutputState { Defrost = true, ValveEnergised = true }, 430_000, outdoorC).ValveEnergised);
+    }
+
     private void AssertNoBreach()
     {
         Assert.True(_referee.Total == 0, _referee.FirstMessage);
@@ -133,9 +141,7 @@ public class GuardClaimTests
     [Fact]
     public void A_real_defrost_gets_both_quiet_shift_restarts_and_runs_below_the_cooling_lockout()
     {
-        Drive(Heat(), 300_000, -5f);
-        Drive(new OutputState { Defrost = true }, 400_000, -5f);
-        Drive(new OutputState { Defrost = true, ValveEnergised = true }, 430_000, -5f);
+        HeatThenShiftIn(-5f);
 
         var melt = Reverse() with { Defrost = true, QuietShiftRestart = true };
         Assert.Equal(431_000, Insist(melt, 431_000, 500_000, -5f));
@@ -150,9 +156,7 @@ public class GuardClaimTests
     [Fact]
     public void A_defrost_that_drops_its_flag_is_cooling_from_then_on()
     {
-        Drive(Heat(), 300_000, 5f);
-        Drive(new OutputState { Defrost = true }, 400_000, 5f);
-        Drive(new OutputState { Defrost = true, ValveEnergised = true }, 430_000, 5f);
+        HeatThenShiftIn(5f);
         Assert.True(Drive(Reverse() with { Defrost = true, QuietShiftRestart = true }, 460_000, 5f).Compressor);
 
         Assert.False(Drive(Reverse(), 461_000, 5f).Compressor, "below the cooling lockout");
@@ -162,9 +166,7 @@ public class GuardClaimTests
     [Fact]
     public void A_defrost_flag_raised_again_after_it_dropped_does_not_make_cooling_a_defrost()
     {
-        Drive(Heat(), 300_000, 20f);
-        Drive(new OutputState { Defrost = true }, 400_000, 20f);
-        Drive(new OutputState { Defrost = true, ValveEnergised = true }, 430_000, 20f);
+        HeatThenShiftIn(20f);
         Assert.True(Drive(Reverse() with { Defrost = true, QuietShiftRestart = true }, 431_000, 20f).Compressor);
         Assert.True(Drive(Reverse(), 432_000, 20f).Compressor, "cooling above its lockout");
 
@@ -200,9 +202,7 @@ public class GuardClaimTests
     [Fact]
     public void A_restart_in_the_defrost_position_after_a_defrost_stopped_is_no_defrost_under_way()
     {
-        Drive(Heat(), 300_000, 20f);
-        Drive(new OutputState { Defrost = true }, 400_000, 20f);
-        Drive(new OutputState { Defrost = true, ValveEnergised = true }, 430_000, 20f);
+        HeatThenShiftIn(20f);
         Assert.True(Drive(Reverse() with { Defrost = true, QuietShiftRestart = true }, 431_000, 20f).Compressor);
         Drive(new OutputState { Defrost = true, ValveEnergised = true }, 500_000, 20f);
 
