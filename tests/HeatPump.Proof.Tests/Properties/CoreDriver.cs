@@ -18,7 +18,7 @@ public sealed class ProofFailure : Exception
 /// Plays a <see cref="CoreRun"/> through the whole control core as the board's loop would — read
 /// inputs, step, drive outputs, persist settings — with an in-memory settings store that can be
 /// torn, power cuts that rebuild the core from what the store holds, and after every tick the
-/// checks of DESIGN §5: the <see cref="SafetyReferee"/> (I1–I7) at 0, every setting within its
+/// checks of docs/safety.md: the <see cref="SafetyReferee"/> (I1–I7) at 0, every setting within its
 /// limits (I8), and what a power-up must look like (I9: outputs off, first start after min-off plus
 /// stagger).
 /// </summary>
