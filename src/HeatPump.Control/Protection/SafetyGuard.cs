@@ -24,6 +24,7 @@ namespace HeatPump.Control.Protection
 
         private OutputState _out;
         private long _compressorSinceMs;
+        private long _stoppedAtMs;
         private bool _offSincePowerUp;
         private long _powerUpHoldMs;
         private bool _shiftedSinceStop;
@@ -73,6 +74,9 @@ namespace HeatPump.Control.Protection
             Restart(nowMs, staggerMs);
             _out.ValveEnergised = false;
 
+            // When the supply dropped is not known: count the quiet-shift time from now.
+            _stoppedAtMs = nowMs;
+
             // A real power cut loses the RAM that held the start history.
             _starts.Clear();
             _shiftRestarts.Clear();
@@ -83,13 +87,18 @@ namespace HeatPump.Control.Protection
         /// minimum off time plus stagger running from <paramref name="nowMs"/>, as <see cref="PowerUp"/>,
         /// but the valve stays where it is and the start history is kept. The compressor may have been
         /// running a moment ago, and I2 lets the valve move only once it has been stopped for the
-        /// quiet-shift time (on a real power cut the supply drops both at once; here it need not); and
-        /// the starts of the last hour still count toward I7 and the quiet-shift restart cap, or
-        /// toggling bench mode would reset them.
+        /// quiet-shift time, counted from now if it was (on a real power cut the supply drops both at
+        /// once; here it need not) and from its stop if it was not; and the starts of the last hour
+        /// still count toward I7 and the quiet-shift restart cap, or toggling bench mode would reset them.
         /// </summary>
         public void Restart(long nowMs, long staggerMs)
         {
             bool valve = _out.ValveEnergised;
+            if (_out.Compressor)
+            {
+                _stoppedAtMs = nowMs;
+            }
+
             _out = OutputState.AllOff();
             _out.ValveEnergised = valve;
             _compressorSinceMs = nowMs;
@@ -228,6 +237,7 @@ namespace HeatPump.Control.Protection
             else if (!o.Compressor && wasOn)
             {
                 _compressorSinceMs = nowMs;
+                _stoppedAtMs = nowMs;
                 _shiftedSinceStop = false;
             }
 
@@ -298,12 +308,12 @@ namespace HeatPump.Control.Protection
         }
 
         /// <summary>
-        /// When the compressor has been off for the quiet-shift time: from then the valve may move,
-        /// and the restart that completes a shift may come.
+        /// When the compressor has been off for the quiet-shift time since it last stopped (or since
+        /// power-up): from then the valve may move, and the restart that completes a shift may come.
         /// </summary>
         private long QuietShiftOver()
         {
-            return _compressorSinceMs + _settings.SecondsAsMs(SettingId.QuietShiftTime);
+            return _stoppedAtMs + _settings.SecondsAsMs(SettingId.QuietShiftTime);
         }
 
         private long MinOffEnds()

@@ -261,6 +261,20 @@ public class SafetyGuardRestartTests
     }
 
     [Fact]
+    public void Restart_with_the_compressor_long_stopped_lets_the_valve_rest_at_once()
+    {
+        // Found by the safety referee: after leaving bench mode in a fault the valve stayed energised
+        // 30 s although the compressor had been off for hours (I5: the valve rests once I2 allows).
+        var g = new SafetyGuard(new ControllerSettings(), 0, 0);
+        g.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 20f);
+        g.Restart(5_000_000, 8000);
+
+        Assert.False(g.Apply(new OutputState { Fault = true, ValveEnergised = true }, 5_001_000, true, true, 20f).ValveEnergised);
+        Assert.Equal(30_000, g.Feedback(5_001_000).ValveChangeAllowedAtMs);
+        Assert.Equal(HoldReason.PowerUpDelay, g.Feedback(5_001_000).StartHold);
+    }
+
+    [Fact]
     public void Restart_keeps_the_starts_of_the_last_hour_and_power_up_forgets_them()
     {
         var s = new ControllerSettings();
