@@ -66,11 +66,14 @@ namespace HeatPump.Control.Remote
         }
 
         /// <summary>
-        /// Adds a message arrived from the network: <paramref name="count"/> bytes of <paramref name="payload"/>
-        /// (as many as a slot holds; <see cref="RemoteMessage.ArrivedLength"/> keeps the true length). False when full.
+        /// Adds a message arrived from the network, <paramref name="arrivedLength"/> bytes long, of which
+        /// <paramref name="payload"/> holds the first (as many as it and a slot have room for;
+        /// <see cref="RemoteMessage.ArrivedLength"/> keeps the true length, so an oversized payload is
+        /// refused as such). False, and counted, when the queue is full.
         /// </summary>
-        public bool Put(string topic, byte[] payload, int count, bool retain)
+        public bool Put(string topic, byte[] payload, int arrivedLength, bool retain)
         {
+            int count = arrivedLength < payload.Length ? arrivedLength : payload.Length;
             lock (_lock)
             {
                 RemoteMessage slot = Reserve();
@@ -81,7 +84,7 @@ namespace HeatPump.Control.Remote
 
                 slot.Topic = topic;
                 slot.Retain = retain;
-                slot.ArrivedLength = count;
+                slot.ArrivedLength = arrivedLength;
                 slot.Payload.CopyFrom(payload, 0, count < SlotBytes ? count : SlotBytes);
                 return true;
             }

@@ -130,7 +130,11 @@ public sealed class BenchSession : IDisposable
 
         OutputState o = Core.Outputs;
         Plant.Step(TickMs / 1000.0, o, _weather);
+        AfterStep?.Invoke(NowMs);
     }
+
+    /// <summary>Called at the end of every tick with the time, after the core has stepped (the Home Assistant bridge's place in the loop).</summary>
+    public Action<long>? AfterStep { get; set; }
 
     /// <summary>Steps until <paramref name="untilMs"/> (simulated).</summary>
     public void RunUntil(long untilMs)
