@@ -40,6 +40,9 @@ internal sealed class UnitRig
 
     public float OutdoorC { get; set; }
 
+    /// <summary>False makes the indoor sensor stop answering.</summary>
+    public bool IndoorAnswers { get; set; } = true;
+
     public float CoilC { get; set; }
 
     /// <summary>Button levels held during the next ticks (<see cref="HeatPump.Control.Hal.Buttons"/> flags).</summary>
@@ -49,7 +52,7 @@ internal sealed class UnitRig
     {
         NowMs += TickMs;
         _inputs.NowMs = NowMs;
-        _inputs.Indoor = SensorSample.Good(SensorSample.ToSixteenths(IndoorC));
+        _inputs.Indoor = IndoorAnswers ? SensorSample.Good(SensorSample.ToSixteenths(IndoorC)) : SensorSample.Failed(SampleStatus.NoResponse);
         _inputs.Outdoor = SensorSample.Good(SensorSample.ToSixteenths(OutdoorC));
         _inputs.Coil = SensorSample.Good(SensorSample.ToSixteenths(CoilC));
         _inputs.Buttons = Buttons;

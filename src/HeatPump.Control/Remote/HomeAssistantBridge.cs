@@ -285,9 +285,9 @@ namespace HeatPump.Control.Remote
             }
 
             Capture(nowMs);
-            bool changed = !_everSent || !Same();
+            bool changed = !Same();
             long since = nowMs - _lastStateMs;
-            if (_forceState || (changed && since >= MinStateIntervalMs) || since >= HeartbeatMs)
+            if (!_everSent || _forceState || (changed && since >= MinStateIntervalMs) || since >= HeartbeatMs)
             {
                 WriteState(nowMs, _state);
                 if (Link.Outbox.Put(_state))
