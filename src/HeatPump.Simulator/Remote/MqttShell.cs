@@ -36,6 +36,7 @@ public sealed class MqttShell : IDisposable
     private readonly byte[] _incoming = new byte[HomeAssistantBridge.MaxCommandBytes + 1];
     private readonly CancellationTokenSource _stop = new CancellationTokenSource();
     private Task? _task;
+    private bool _disposed;
     private int _connects;
     private int _published;
     private int _failures;
@@ -78,6 +79,12 @@ public sealed class MqttShell : IDisposable
     /// <summary>Publishes "offline", disconnects cleanly if connected, and stops the network task.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _stop.Cancel();
         try
         {
