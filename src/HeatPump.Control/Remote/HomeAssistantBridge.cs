@@ -289,13 +289,15 @@ namespace HeatPump.Control.Remote
             long since = nowMs - _lastStateMs;
             if (!_everSent || _forceState || (changed && since >= MinStateIntervalMs) || since >= HeartbeatMs)
             {
+                // A full outbox means the network is behind or away: the state is dropped (and
+                // counted by the queue), and tried again no sooner than the interval allows.
                 WriteState(nowMs, _state);
+                _lastStateMs = nowMs;
                 if (Link.Outbox.Put(_state))
                 {
                     StatesQueued++;
                     _forceState = false;
                     _everSent = true;
-                    _lastStateMs = nowMs;
                     for (int i = 0; i < SnapshotSize; i++)
                     {
                         _sent[i] = _now[i];
