@@ -3,9 +3,11 @@ using System.Device.Gpio;
 using System.Threading;
 using HeatPump.Control;
 using HeatPump.Control.Hal;
+using HeatPump.Control.Remote;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
 using HeatPump.Firmware.Hal;
+using HeatPump.Firmware.Network;
 using HeatPump.Firmware.OneWire;
 using HeatPump.Firmware.Storage;
 using nanoFramework.Runtime.Native;
@@ -27,6 +29,9 @@ namespace HeatPump.Firmware
         /// the panel responsive: key presses are also latched between samples by pin events.
         /// </summary>
         public const int TickMs = 100;
+
+        /// <summary>Shown in Home Assistant as the device's software version.</summary>
+        public const string FirmwareVersion = "1.0.0";
 
         /// <summary>UP + DOWN held this long from power-up start the learn procedure.</summary>
         private const int LearnComboMs = 2000;
@@ -92,6 +97,7 @@ namespace HeatPump.Firmware
             log.Record("START", "stagger_s=" + (core.StaggerMs / 1000).ToString()
                 + " min_off_s=" + settings.Get(SettingId.MinOffTime).ToString());
 
+            HomeAssistantBridge bridge = StartNetwork(core, log, now, search.Fingerprint());
             TemperaturePoller poller = new TemperaturePoller(bus);
             SensorLearn learn = new SensorLearn(bus, search, bindings, log);
             StatusReporter status = new StatusReporter(log);
@@ -176,6 +182,13 @@ namespace HeatPump.Firmware
                 }
 
                 persister.Tick(now);
+
+                // Home Assistant: commands in, state out, through bounded queues; the network thread
+                // does the talking, so this never waits (docs/home-assistant.md). After the step, never in it.
+                if (bridge != null)
+                {
+                    bridge.Service(now);
+                }
 
                 long workMs = clock.NowMs - tickStart;
                 if (workMs > health.MaxTickMs)
@@ -269,6 +282,38 @@ namespace HeatPump.Firmware
             {
                 log.Warn("bus.too-many devices=" + search.Found.ToString());
             }
+        }
+
+        /// <summary>
+        /// Starts Wi-Fi and MQTT on their own thread when I:\network.cfg provisions them; null (and a
+        /// NET line saying why) when it does not, and the unit runs on its own as before.
+        /// </summary>
+        private static HomeAssistantBridge StartNetwork(ControlCore core, SerialLog log, long now, uint chipFingerprint)
+        {
+            NetworkSettings settings = NetworkSettings.Load();
+            if (settings == null)
+            {
+                log.Record("NET", "off=no-config");
+                return null;
+            }
+
+            if (settings.Problem != null)
+            {
+                log.Record("NET", "off=config problem=\"" + settings.Problem + "\"");
+                return null;
+            }
+
+            string node = settings.NodeId != null ? settings.NodeId : "hp" + chipFingerprint.ToString("x8");
+            if (!HomeAssistantBridge.IsValidNodeId(node))
+            {
+                log.Record("NET", "off=config problem=\"node must be 1-32 of a-z 0-9 _ -\"");
+                return null;
+            }
+
+            HomeAssistantBridge bridge = new HomeAssistantBridge(core, node, "Heat pump", FirmwareVersion, now);
+            new NetworkLink(bridge, settings, log).Start();
+            log.Record("NET", "node=" + node + " starting");
+            return bridge;
         }
 
         private static void LogBindings(SensorBindings bindings, SerialLog log)
