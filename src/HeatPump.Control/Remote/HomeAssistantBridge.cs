@@ -139,6 +139,8 @@ namespace HeatPump.Control.Remote
         private readonly StartLog _starts = new StartLog(16);
         private readonly RemoteMessage _command;
         private readonly RemoteMessage _reply;
+        private readonly RemoteMessage _state;
+        private readonly string[] _discoveryTopics;
         private OutputState _outputs;
         private bool _compressorWasOn;
         private bool _everSent;
@@ -190,9 +192,6 @@ namespace HeatPump.Control.Remote
                 _sent[i] = NoReading;
             }
         }
-
-        private readonly RemoteMessage _state;
-        private readonly string[] _discoveryTopics;
 
         /// <summary>The queues shared with the network thread.</summary>
         public RemoteLink Link { get; private set; }

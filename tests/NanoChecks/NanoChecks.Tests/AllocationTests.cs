@@ -90,6 +90,9 @@ public class AllocationTests
             .Where(s => !(s.Kind == AllocationScanner.NewArray && s.Detail == "System.String[]" && s.Method.StartsWith("HeatPump.Control.Settings.ControllerSettings.", StringComparison.Ordinal)))
             .ToList();
         Assert.True(objects.Count == 0, "objects, arrays, boxes or struct copies while publishing:\n  " + string.Join("\n  ", objects));
+    }
+
+    /// <summary>
     /// Where the board loop may allocate on nanoCLR, by method, and why each is bounded. Everything
     /// else BoardLoop.Tick reaches - the 1-Wire slices, the poller, the display slices, the storage
     /// guard, the control step - must allocate nothing.
