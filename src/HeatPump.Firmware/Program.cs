@@ -1,10 +1,13 @@
 using System;
 using System.Device.Gpio;
 using System.Threading;
+using HeatPump.Control;
 using HeatPump.Control.Board;
 using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Hal;
+using HeatPump.Control.Remote;
 using HeatPump.Firmware.Hal;
+using HeatPump.Firmware.Network;
 using HeatPump.Firmware.Storage;
 using nanoFramework.Runtime.Native;
 
@@ -17,6 +20,9 @@ namespace HeatPump.Firmware
     /// </summary>
     public static class Program
     {
+        /// <summary>Shown in Home Assistant as the device's software version.</summary>
+        public const string FirmwareVersion = "1.0.0";
+
         /// <summary>UP + DOWN held this long from power-up start the learn dialog.</summary>
         private const int LearnComboMs = 2000;
 
@@ -54,10 +60,19 @@ namespace HeatPump.Firmware
 
                 BoardLoop loop = new BoardLoop(hal);
                 loop.Boot(learnAtBoot);
+                HomeAssistantBridge bridge = StartNetwork(loop.Core, log, clock.NowMs, loop.Search.Fingerprint());
                 long nextTick = clock.NowMs;
                 while (true)
                 {
                     loop.Tick();
+
+                    // Home Assistant: commands in, state out, through bounded queues; the network thread
+                    // does the talking, so this never waits (docs/home-assistant.md). After the tick, never in it.
+                    if (bridge != null)
+                    {
+                        bridge.Service(clock.NowMs);
+                    }
+
                     nextTick += BoardLoop.TickMs;
                     long wait = nextTick - clock.NowMs;
                     if (wait > 0)
@@ -110,6 +125,38 @@ namespace HeatPump.Firmware
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Starts Wi-Fi and MQTT on their own thread when I:\network.cfg provisions them; null (and a
+        /// NET line saying why) when it does not, and the unit runs on its own as before.
+        /// </summary>
+        private static HomeAssistantBridge StartNetwork(ControlCore core, SerialLog log, long now, uint chipFingerprint)
+        {
+            NetworkSettings settings = NetworkSettings.Load();
+            if (settings == null)
+            {
+                log.Record("NET", "off=no-config");
+                return null;
+            }
+
+            if (settings.Problem != null)
+            {
+                log.Record("NET", "off=config problem=\"" + settings.Problem + "\"");
+                return null;
+            }
+
+            string node = settings.NodeId != null ? settings.NodeId : "hp" + chipFingerprint.ToString("x8");
+            if (!HomeAssistantBridge.IsValidNodeId(node))
+            {
+                log.Record("NET", "off=config problem=\"node must be 1-32 of a-z 0-9 _ -\"");
+                return null;
+            }
+
+            HomeAssistantBridge bridge = new HomeAssistantBridge(core, node, "Heat pump", FirmwareVersion, now);
+            new NetworkLink(bridge, settings, log).Start();
+            log.Record("NET", "node=" + node + " starting");
+            return bridge;
         }
 
         /// <summary>Shows a word at once, all digits in one go: only before control starts.</summary>

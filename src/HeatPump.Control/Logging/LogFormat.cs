@@ -85,6 +85,18 @@ namespace HeatPump.Control.Logging
             return Name(TopNames, (int)state) + "." + Name(SubNames, (int)sub);
         }
 
+        /// <summary>The logged name of a top-level state, e.g. "Heat".</summary>
+        public static string TopName(TopState state)
+        {
+            return Name(TopNames, (int)state);
+        }
+
+        /// <summary>The logged name of a sub-state, e.g. "Running".</summary>
+        public static string SubName(SubState sub)
+        {
+            return Name(SubNames, (int)sub);
+        }
+
         /// <summary>The logged name of a user mode: "Off", "Heat", "Cool", "Auto".</summary>
         public static string ModeName(UserMode mode)
         {

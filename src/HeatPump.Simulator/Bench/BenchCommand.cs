@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using HeatPump.Control.Remote;
 using HeatPump.Simulator.Cli;
+using HeatPump.Simulator.Remote;
 using Spectre.Console;
 
 namespace HeatPump.Simulator.Bench;
@@ -34,7 +36,8 @@ public static class BenchCommand
         var duration = new Option<string?>("--duration") { Description = "Stop after this much simulated time, e.g. 2h (plain output)", HelpName = "TIME" };
         var log = new Option<string?>("--log") { Description = "Also write every serial-log line, full length, to FILE", HelpName = "FILE" };
         var board = new Option<bool>("--board") { Description = "Run the firmware's board loop on a virtual board (byte-level 1-Wire bus, TM1637 pins, flash) under the core" };
-        foreach (Option o in new Option[] { script, outdoor, humidity, indoor, seed, set, speed, duration, log, board })
+        var mqtt = new Option<string?>("--mqtt") { Description = "Publish the bench unit to Home Assistant through the MQTT broker at HOST[:PORT], and take its commands (docs/home-assistant.md)", HelpName = "HOST[:PORT]" };
+        foreach (Option o in new Option[] { script, outdoor, humidity, indoor, seed, set, speed, duration, log, board, mqtt })
         {
             command.Add(o);
         }
@@ -44,8 +47,11 @@ public static class BenchCommand
             BenchOptions options;
             int speedValue;
             long? durationMs;
+            MqttEndpoint? endpoint;
             try
             {
+                string? mqttText = p.GetValue(mqtt);
+                endpoint = mqttText == null ? null : MqttEndpoint.Parse(mqttText);
                 options = new BenchOptions(p.GetValue(outdoor), p.GetValue(humidity), p.GetValue(indoor), p.GetValue(seed), p.GetValue(set) ?? Array.Empty<string>(), p.GetValue(board));
                 if (options.OutdoorC < BenchSession.MinOutdoorC || options.OutdoorC > BenchSession.MaxOutdoorC)
                     throw new SimulatorInputException("--outdoor must be between " + BenchSession.MinOutdoorC + " and " + BenchSession.MaxOutdoorC + " °C");
@@ -71,6 +77,8 @@ public static class BenchCommand
 
             using BenchSession session = Open(options, p.GetValue(log), stderr, out int error);
             if (error != 0) return error;
+            // The live screen owns the terminal: connection lines would tear it, so they go only to plain output.
+            using MqttShell? shell = endpoint == null ? null : Attach(session, endpoint, terminal && !Console.IsInputRedirected ? TextWriter.Null : stderr);
             var controls = new BenchControls(speedValue == 0 ? 600 : speedValue);
             if (terminal && !Console.IsInputRedirected)
             {
@@ -143,6 +151,20 @@ public static class BenchCommand
             error = SimulatorCli.InputError;
             return null!;
         }
+    }
+
+    /// <summary>
+    /// Puts a Home Assistant bridge on the bench's core, serviced after every tick as on the board, and
+    /// starts its MQTT shell (broker user and password from HEATPUMP_MQTT_USER and HEATPUMP_MQTT_PASSWORD).
+    /// </summary>
+    private static MqttShell Attach(BenchSession session, MqttEndpoint endpoint, TextWriter stderr)
+    {
+        var bridge = new HomeAssistantBridge(session.Core, "bench", "Virtual bench heat pump", FirmwareVersion.Simulator, session.NowMs);
+        session.AfterStep = bridge.Service;
+        var shell = new MqttShell(bridge, endpoint, Environment.GetEnvironmentVariable("HEATPUMP_MQTT_USER"),
+            Environment.GetEnvironmentVariable("HEATPUMP_MQTT_PASSWORD"), stderr);
+        shell.Start();
+        return shell;
     }
 
     private static long DurationMs(string text) => BenchScript.DurationMs(text.ToLowerInvariant());

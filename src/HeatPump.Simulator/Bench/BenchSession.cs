@@ -150,6 +150,7 @@ public sealed class BenchSession : IDisposable
         if (_board != null)
         {
             StepBoard(t);
+            AfterStep?.Invoke(NowMs);
             return;
         }
 
@@ -172,8 +173,11 @@ public sealed class BenchSession : IDisposable
         OutputState o = Core.Outputs;
         Judge(o);
         Plant.Step(TickMs / 1000.0, o, _weather);
+        AfterStep?.Invoke(NowMs);
     }
 
+    /// <summary>Called at the end of every tick with the time, after the core has stepped (the Home Assistant bridge's place in the loop).</summary>
+    public Action<long>? AfterStep { get; set; }
     private void StepBoard(double t)
     {
         VirtualBoard b = _board!;

@@ -5,6 +5,7 @@ using HeatPump.Control.Settings;
 using HeatPump.Simulator.Controllers;
 using HeatPump.Simulator.Kpi;
 using HeatPump.Simulator.Output;
+using HeatPump.Simulator.Remote;
 using HeatPump.Simulator.Run;
 using Spectre.Console;
 
@@ -194,7 +195,20 @@ public static class SimulatorCli
             {
                 command.Add(o);
             }
+
+            if (!multiple)
+            {
+                Mqtt = new Option<string?>("--mqtt")
+                {
+                    Description = "Publish the simulated unit to Home Assistant through the MQTT broker at HOST[:PORT] (firmware controller only; docs/home-assistant.md)",
+                    HelpName = "HOST[:PORT]",
+                };
+                command.Add(Mqtt);
+            }
         }
+
+        /// <summary>--mqtt, on the run command only.</summary>
+        public Option<string?>? Mqtt { get; }
 
         public string[] DefaultControllers { get; }
 
@@ -251,6 +265,7 @@ public static class SimulatorCli
         public int Execute(ParseResult p, CommonOptions o)
         {
             SimulationPlan plan;
+            MqttEndpoint? endpoint = null;
             string? json = p.GetValue(o.Json);
             string? csv = p.GetValue(o.Csv);
             string? plot = p.GetValue(o.Plot) ?? o.DefaultPlot;
@@ -279,6 +294,15 @@ public static class SimulatorCli
                     p.GetValue(o.Faults),
                     p.GetValue(o.Plant) ?? Array.Empty<string>());
                 plan = SimulationPlan.Create(options, _worldFactory);
+                string? mqtt = o.Mqtt == null ? null : p.GetValue(o.Mqtt);
+                if (mqtt != null)
+                {
+                    endpoint = MqttEndpoint.Parse(mqtt);
+                    if (plan.Controllers.Count != 1 || plan.Controllers[0] != ControllerCatalog.Firmware)
+                    {
+                        throw new SimulatorInputException("--mqtt publishes the firmware controller only, not '" + string.Join(",", plan.Controllers) + "'");
+                    }
+                }
             }
             catch (Exception e)
             {
@@ -286,10 +310,14 @@ public static class SimulatorCli
                 return InputError;
             }
 
+            var shells = new List<MqttShell>();
             try
             {
                 var clock = Stopwatch.StartNew();
-                var comparison = new Comparison(plan, record: csv != null || plot != null);
+                var comparison = new Comparison(plan, record: csv != null || plot != null)
+                {
+                    Wrap = endpoint == null ? null : c => WithMqtt(c, endpoint, shells),
+                };
                 RunResult[] results = RunWithProgress(plan, comparison);
                 ResultTable.Write(_console, plan, results, clock.Elapsed.TotalSeconds);
                 WriteOutputs(plan, results, json, csv, plot);
@@ -300,6 +328,40 @@ public static class SimulatorCli
                 _stderr.WriteLine("error: " + OneLine(e));
                 return RunError;
             }
+            finally
+            {
+                foreach (MqttShell shell in shells)
+                {
+                    shell.Dispose();
+                }
+            }
+        }
+
+        /// <summary>
+        /// Adds the Home Assistant bridge to the firmware controller and starts its MQTT shell. The
+        /// broker user and password come from HEATPUMP_MQTT_USER and HEATPUMP_MQTT_PASSWORD, never
+        /// from the command line (which shell history and process lists keep).
+        /// </summary>
+        private ISimController WithMqtt(ISimController controller, MqttEndpoint endpoint, List<MqttShell> shells)
+        {
+            var wrapped = new MqttController((FirmwareController)controller, "simulator");
+            var shell = new MqttShell(wrapped.Bridge, endpoint, Environment.GetEnvironmentVariable("HEATPUMP_MQTT_USER"),
+                Environment.GetEnvironmentVariable("HEATPUMP_MQTT_PASSWORD"), _stderr);
+            lock (shells)
+            {
+                shells.Add(shell);
+            }
+
+            shell.Start();
+
+            // A run simulates days in seconds: give the broker a moment so the run is seen at all.
+            SpinWait.SpinUntil(() => shell.IsConnected, TimeSpan.FromSeconds(5));
+            if (!shell.IsConnected)
+            {
+                _stderr.WriteLine("mqtt: not connected to " + endpoint + " yet; the run goes on and publishes once it is");
+            }
+
+            return wrapped;
         }
 
         public int ListSettings()

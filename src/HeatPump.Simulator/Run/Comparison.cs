@@ -29,6 +29,9 @@ public sealed class Comparison
         }
     }
 
+    /// <summary>Wraps each controller before it runs (e.g. <c>run --mqtt</c> adds the Home Assistant bridge); null runs them as built.</summary>
+    public Func<ISimController, ISimController>? Wrap { get; init; }
+
     /// <summary>Progress of controller <paramref name="index"/> (all its runs, for the oracle).</summary>
     public RunProgress ProgressOf(int index) => _progress[index];
 
@@ -118,6 +121,11 @@ public sealed class Comparison
     private RunResult RunOne(int controllerIndex, double fraction, bool record)
     {
         ISimController controller = ControllerCatalog.Create(_plan.Controllers[controllerIndex], _plan.Settings, (uint)_plan.Seed, fraction);
+        if (Wrap != null)
+        {
+            controller = Wrap(controller);
+        }
+
         SeriesRecorder? series = record ? new SeriesRecorder(_ticks) : null;
         return SimulationRunner.Run(controller, _plan.World, _plan.Settings, _plan.Days, _plan.InitialIndoorC, series,
             _progress[controllerIndex], fraction);

@@ -62,6 +62,37 @@ public class AllocationTests
     }
 
     /// <summary>
+    /// The Home Assistant bridge runs after the step, never in it, and may allocate a bounded amount
+    /// (docs/home-assistant.md): the string headers its literals take on nanoCLR, and the reason text
+    /// of a refused command. It must not allocate objects, arrays, boxes or struct copies.
+    /// </summary>
+    [Fact]
+    public void Publishing_allocates_only_string_headers_and_refusal_text_on_nanoCLR()
+    {
+        string[] entry = { "HeatPump.Control.Remote.HomeAssistantBridge.Service" };
+        AllocationReport report = AllocationScanner.Scan(Built("HeatPump.Control.Nano.dll"), entry, NanoMscorlib);
+        var byKind = report.Sites.GroupBy(s => s.Kind).OrderBy(g => g.Key).ToList();
+        _output.WriteLine($"{report.ReachableMethods.Count} methods reachable from {entry[0]}; {report.Sites.Count} allocation sites");
+        foreach (var g in byKind)
+        {
+            _output.WriteLine($"  {g.Key}: {g.Count()}");
+        }
+
+        foreach (AllocationSite site in report.Sites)
+        {
+            _output.WriteLine("  " + site);
+        }
+
+        Assert.Contains("HeatPump.Control.Remote.HomeAssistantBridge.WriteState", report.ReachableMethods.Select(m => m.Split('(')[0]));
+        // A refusal's reason is a concatenation, whose argument array is the one array allowed.
+        List<AllocationSite> objects = report.Sites
+            .Where(s => s.Kind != AllocationScanner.StringLiteral && s.Kind != AllocationScanner.StringBuilding)
+            .Where(s => !(s.Kind == AllocationScanner.NewArray && s.Detail == "System.String[]" && s.Method.StartsWith("HeatPump.Control.Settings.ControllerSettings.", StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(objects.Count == 0, "objects, arrays, boxes or struct copies while publishing:\n  " + string.Join("\n  ", objects));
+    }
+
+    /// <summary>
     /// Where the board loop may allocate on nanoCLR, by method, and why each is bounded. Everything
     /// else BoardLoop.Tick reaches - the 1-Wire slices, the poller, the display slices, the storage
     /// guard, the control step - must allocate nothing.

@@ -1,0 +1,122 @@
+using HeatPump.Control;
+using HeatPump.Control.Sensors;
+using HeatPump.Control.Settings;
+using HeatPump.Simulator.Controllers;
+using HeatPump.Simulator.Remote;
+using HeatPump.Simulator.Run;
+using Xunit.Abstractions;
+
+namespace HeatPump.Remote.Tests;
+
+/// <summary>
+/// A simulated week in humid cold (defrost weather) with the unit publishing to a broker that is
+/// killed and restarted at random: the outputs tick by tick are those of the same week without MQTT,
+/// and the simulator's invariant checker sees no violation.
+/// </summary>
+public class BrokerWeekTests
+{
+    private const int Seed = 5;
+    private const double Days = 7;
+    private readonly ITestOutputHelper _output;
+
+    public BrokerWeekTests(ITestOutputHelper output) => _output = output;
+
+    private static ControllerSettings HeatAt20()
+    {
+        var s = new ControllerSettings();
+        Assert.True(s.TrySet(SettingId.Mode, (int)UserMode.Heat));
+        return s;
+    }
+
+    [Fact]
+    public void A_week_with_the_broker_killed_at_random_drives_the_same_outputs_with_no_violation()
+    {
+        IWorld world = PhysicsWorld.Create(new WorldRequest("humid-cold", null, Days, Seed, null));
+
+        var plain = new Tracing(new FirmwareController(HeatAt20(), Seed));
+        RunResult without = SimulationRunner.Run(plain, world, HeatAt20(), Days, 20.0);
+        _output.WriteLine($"without MQTT: {without.WallSeconds:0.0} s wall");
+
+        using var broker = new Broker();
+        var unit = new MqttController(new FirmwareController(HeatAt20(), Seed), "week");
+        using var shell = new MqttShell(unit.Bridge, new MqttEndpoint("127.0.0.1", broker.Port));
+        shell.Start();
+        Assert.True(SpinWait.SpinUntil(() => shell.IsConnected, TimeSpan.FromSeconds(10)));
+
+        // Twelve outages at random simulated times, each a random few minutes to hours long.
+        var random = new Random(Seed);
+        var toggles = new SortedSet<long>();
+        while (toggles.Count < 24)
+        {
+            toggles.Add(random.NextInt64(SimulationRunner.TicksFor(Days)) * 1000);
+        }
+
+        long[] at = toggles.ToArray();
+        int next = 0;
+        bool up = true;
+        int restarts = 0;
+        unit.AfterTick = nowMs =>
+        {
+            if (next >= at.Length || nowMs < at[next])
+            {
+                return;
+            }
+
+            next++;
+            if (up)
+            {
+                broker.Stop();
+            }
+            else
+            {
+                // The harness, not the loop, waits for the reconnection, so that each one is seen.
+                broker.Start();
+                restarts++;
+                Assert.True(SpinWait.SpinUntil(() => shell.Connects == restarts + 1, TimeSpan.FromSeconds(15)), "no reconnection after restart " + restarts);
+            }
+
+            up = !up;
+        };
+
+        var traced = new Tracing(unit);
+        RunResult with = SimulationRunner.Run(traced, world, HeatAt20(), Days, 20.0);
+
+        _output.WriteLine($"{traced.Ticks} ticks; {restarts} broker restarts; {shell.Connects} connections; {shell.Published} messages published; "
+            + $"{unit.Bridge.StatesQueued} states queued, {unit.Bridge.Link.Outbox.Dropped} dropped while the broker was away or busy; "
+            + $"{with.Kpi.Defrosts} defrosts, {with.Kpi.CompressorStarts} starts; {with.WallSeconds:0.0} s wall");
+        Assert.Equal(12, restarts);
+        Assert.Equal(plain.Ticks, traced.Ticks);
+        Assert.Equal(plain.Hash, traced.Hash);
+        Assert.Equal(without.Kpi, with.Kpi);
+        Assert.Equal(0, with.Kpi.InvariantViolations);
+        Assert.True(with.Kpi.Defrosts > 0, "the week should include defrosts");
+        Assert.True(unit.Bridge.StatesQueued > 500, unit.Bridge.StatesQueued + " states");
+    }
+
+    /// <summary>Hashes every output of every tick, so two runs compare tick by tick.</summary>
+    private sealed class Tracing : ISimController
+    {
+        private readonly ISimController _inner;
+
+        public Tracing(ISimController inner) => _inner = inner;
+
+        public long Ticks { get; private set; }
+
+        public ulong Hash { get; private set; } = 1469598103934665603UL;
+
+        public string Name => _inner.Name;
+
+        public DefrostEnd LastDefrostEnd => _inner.LastDefrostEnd;
+
+        public OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction)
+        {
+            OutputState o = _inner.Step(nowMs, indoor, outdoor, coil, trueFrostFraction);
+            ulong word = (o.Compressor ? 1UL : 0) | (o.ValveEnergised ? 2UL : 0) | (o.AuxHeat ? 4UL : 0) | (o.Defrost ? 8UL : 0)
+                | (o.Fault ? 16UL : 0) | (o.QuietShiftRestart ? 32UL : 0)
+                | ((ulong)BitConverter.SingleToUInt32Bits(o.IndoorFanDuty) << 6) ^ ((ulong)BitConverter.SingleToUInt32Bits(o.OutdoorFanDuty) << 31);
+            Hash = (Hash ^ word) * 1099511628211UL;
+            Ticks++;
+            return o;
+        }
+    }
+}
