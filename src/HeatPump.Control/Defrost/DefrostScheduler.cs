@@ -65,7 +65,7 @@ namespace HeatPump.Control.Defrost
         /// 2 × for one near blocked). It is defrosted even inside the minimum interval, since an iced
         /// coil has lost much of its capacity and frosts the faster for it.
         /// </summary>
-        public const float IcedRatio = 1.4f;
+        public const float IcedRatio = 1.25f;
 
         /// <summary>Allowance for sensor noise and quantisation in the iced test, K.</summary>
         public const float IcedNoiseK = 0.5f;
@@ -247,7 +247,7 @@ namespace HeatPump.Control.Defrost
                 return;
             }
 
-            if ((freezing && DeltaT > IcedTriggerDeltaT(outdoorC))
+            if ((freezing && DeltaT > IcedTriggerDeltaT(outdoorC) && DeltaT > TriggerDeltaT(outdoorC))
                 || (RunSinceDefrostMs >= _settings.MinutesAsMs(SettingId.DemandMinInterval)
                     && coilC < _settings.Tenths(SettingId.DemandCoilBelow)
                     && DeltaT > TriggerDeltaT(outdoorC)))
