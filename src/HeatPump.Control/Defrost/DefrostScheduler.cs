@@ -17,11 +17,28 @@ namespace HeatPump.Control.Defrost
     /// </summary>
     public sealed class DefrostScheduler
     {
-        /// <summary>Coil temperature falls for a few minutes after a start; ΔT is read only after this much run.</summary>
-        public const long SettleMs = 300000;
+        /// <summary>
+        /// Coil temperature falls for a few minutes after a start, and a probe in a well lags it by up
+        /// to two minutes more: a run counts as settled (for learning the clean-coil ΔT and judging
+        /// the probe) after at least this much run, once ΔT rises less than <see cref="SettleRiseK"/>
+        /// in a minute or its rise stops slowing down.
+        /// </summary>
+        public const long SettleMs = 120000;
+
+        /// <summary>A run counts as settled after this much run whatever ΔT does (a coil that frosts fast never stops rising).</summary>
+        public const long MaxSettleMs = 600000;
+
+        /// <summary>ΔT rise in one minute under which the coil and its probe count as settled, K.</summary>
+        public const float SettleRiseK = 0.08f;
+
+        /// <summary>A minute's rise above this share of the minute before's no longer slows as a settling coil's does: frost is building.</summary>
+        public const float SettleSlowing = 0.85f;
 
         /// <summary>The clean-coil ΔT is the mean over this long after settling, in the first run after a defrost.</summary>
         public const long LearnMs = 180000;
+
+        /// <summary>The learned clean-coil ΔT is lowered by the frost the learning window shows building, by at most this share.</summary>
+        public const float FrostBackoutShare = 0.12f;
 
         /// <summary>ΔT filter time constant, ms: smooths sensor noise and fan gusts.</summary>
         public const long FilterMs = 60000;
@@ -87,9 +104,16 @@ namespace HeatPump.Control.Defrost
         private bool _learning;
         private long _learnedForMs;
         private float _learnSumDeltaT;
+        private float _learnFirstDeltaT;
+        private long _learnStartRunMs;
         private float _learnSumOutdoor;
         private int _learnSamples;
         private bool _filterPrimed;
+        private bool _settled;
+        private long _markRunMs;
+        private float _markDeltaT;
+        private float _markRise;
+        private bool _riseSlowed;
         private bool _hadDefrost;
         private readonly float[] _bandOutdoorC = new float[BandCount];
         private readonly float[] _bandDeltaT = new float[BandCount];
@@ -137,7 +161,7 @@ namespace HeatPump.Control.Defrost
         /// <summary>True while the coil probe reads what no running evaporator can (see <see cref="ImplausibleDeltaTK"/>).</summary>
         public bool CoilImplausible { get; private set; }
 
-        /// <summary>Filtered outdoor−coil ΔT of the present run, K (valid once the run has settled).</summary>
+        /// <summary>Filtered outdoor−coil ΔT of the present run, K (read from the start of the run; low until it has settled).</summary>
         public float DeltaT { get; private set; }
 
         /// <summary>A defrost is due, and why; None when not.</summary>
@@ -178,25 +202,28 @@ namespace HeatPump.Control.Defrost
             {
                 // The clean-coil ΔT is learned within one settled run; a stop starts the window again.
                 _filterPrimed = false;
+                _settled = false;
                 RestartLearning();
                 return;
             }
 
             RunSinceDefrostMs += elapsedMs;
-            bool settled = heatingRunMs >= SettleMs;
-            if (coilValid && outdoorValid && settled)
+            if (coilValid && outdoorValid)
             {
-                Filter(outdoorC - coilC, elapsedMs);
-                Learn(outdoorC, elapsedMs);
-            }
-            else if (!settled)
-            {
-                _filterPrimed = false;
+                // ΔT is read from the start of the run: while the coil is still cooling down it reads
+                // low, never high, so a frost decision made on it is never early; a coil carrying
+                // ice from the last run is seen within minutes.
+                Filter(outdoorC - coilC, elapsedMs, heatingRunMs);
+                Settle(heatingRunMs);
+                if (_settled)
+                {
+                    Learn(outdoorC, elapsedMs, heatingRunMs);
+                }
             }
 
             // A probe that reads the coil at or above the air of a settled heating run is not on the
             // coil; the clock then runs as if the coil froze, so no reading can hold a defrost off.
-            CoilImplausible = coilValid && outdoorValid && _filterPrimed && DeltaT < ImplausibleDeltaTK;
+            CoilImplausible = coilValid && outdoorValid && _settled && DeltaT < ImplausibleDeltaTK;
             bool frosting = !coilValid || CoilImplausible || coilC <= _settings.Tenths(SettingId.DefrostCoilFrosting);
             if (frosting)
             {
@@ -228,7 +255,9 @@ namespace HeatPump.Control.Defrost
                 return;
             }
 
-            if (!_filterPrimed || _learning)
+            // While a new clean-coil ΔT is being learned the last one stands: a coil that went
+            // into this run iced must not wait for the window.
+            if (!_filterPrimed)
             {
                 return;
             }
@@ -270,6 +299,7 @@ namespace HeatPump.Control.Defrost
             _learning = true;
             _hadDefrost = false;
             _filterPrimed = false;
+            _settled = false;
             CoilImplausible = false;
             CleanSlope = PriorSlope;
             CleanReadings = 0;
@@ -304,15 +334,20 @@ namespace HeatPump.Control.Defrost
             RestartLearning();
             Provisional = false;
             _filterPrimed = false;
+            _settled = false;
             Due = DefrostCause.None;
         }
 
-        private void Filter(float deltaT, long elapsedMs)
+        private void Filter(float deltaT, long elapsedMs, long heatingRunMs)
         {
             if (!_filterPrimed)
             {
                 DeltaT = deltaT;
                 _filterPrimed = true;
+                _markRunMs = heatingRunMs;
+                _markDeltaT = deltaT;
+                _markRise = -1f;
+                _riseSlowed = false;
                 return;
             }
 
@@ -320,7 +355,38 @@ namespace HeatPump.Control.Defrost
             DeltaT += a * (deltaT - DeltaT);
         }
 
-        private void Learn(float outdoorC, long elapsedMs)
+        private void Settle(long heatingRunMs)
+        {
+            if (_settled)
+            {
+                return;
+            }
+
+            if (heatingRunMs >= MaxSettleMs)
+            {
+                _settled = true;
+                return;
+            }
+
+            if (heatingRunMs - _markRunMs < 60000)
+            {
+                return;
+            }
+
+            // The cool-down of the coil and its probe, once past its steepest, dies away by at least a
+            // third each minute; a rise that then stops slowing is frost building up, not the
+            // start-up, and waiting longer would only learn the frost as clean.
+            float rise = DeltaT - _markDeltaT;
+            float before = _markRise;
+            _markRunMs = heatingRunMs;
+            _markDeltaT = DeltaT;
+            _markRise = rise;
+            bool slowedBefore = _riseSlowed;
+            _riseSlowed = before >= 0f && rise < before;
+            _settled = heatingRunMs >= SettleMs && (rise < SettleRiseK || (slowedBefore && rise > SettleSlowing * before));
+        }
+
+        private void Learn(float outdoorC, long elapsedMs, long heatingRunMs)
         {
             if (!_learning)
             {
@@ -334,6 +400,12 @@ namespace HeatPump.Control.Defrost
                 return;
             }
 
+            if (_learnSamples == 0)
+            {
+                _learnFirstDeltaT = DeltaT;
+                _learnStartRunMs = heatingRunMs;
+            }
+
             _learnSumDeltaT += DeltaT;
             _learnSumOutdoor += outdoorC;
 
@@ -344,7 +416,25 @@ namespace HeatPump.Control.Defrost
                 return;
             }
 
-            CleanDeltaT = _learnSumDeltaT / _learnSamples;
+            // A coil that frosts fast has gained ice since it went below freezing, about a minute into
+            // the run: take off the steady rise the window shows, carried back to then (at most
+            // FrostBackoutShare of the reading; a coil that is not frosting shows no rise).
+            float mean = _learnSumDeltaT / _learnSamples;
+            float rise = DeltaT - _learnFirstDeltaT;
+            long window = heatingRunMs - _learnStartRunMs;
+            float backout = 0f;
+            if (rise > 0f && window > 0)
+            {
+                long frostingFor = (_learnStartRunMs + heatingRunMs) / 2 - 60000;
+                backout = rise * frostingFor / window;
+                float most = FrostBackoutShare * mean;
+                if (backout > most)
+                {
+                    backout = most;
+                }
+            }
+
+            CleanDeltaT = mean - backout;
             CleanAtOutdoorC = _learnSumOutdoor / _learnSamples;
             Provisional = !_hadDefrost;
             Calibrated = true;
