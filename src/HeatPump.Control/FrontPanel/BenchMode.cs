@@ -70,6 +70,12 @@ namespace HeatPump.Control.FrontPanel
             get { return _outputs; }
         }
 
+        /// <summary>Copies <see cref="Outputs"/> into <paramref name="requested"/>, without a heap copy on nanoCLR.</summary>
+        public void CopyOutputsTo(ref OutputState requested)
+        {
+            requested.CopyFrom(ref _outputs);
+        }
+
         /// <summary>True when bench mode asks for <paramref name="output"/> on.</summary>
         public bool IsOn(BenchOutput output)
         {
@@ -144,7 +150,7 @@ namespace HeatPump.Control.FrontPanel
             Walking = false;
             LeftThisTick = true;
             _on = 0;
-            _outputs = OutputState.AllOff();
+            _outputs = new OutputState();
         }
 
         private void Walk(ButtonDecoder keys, long nowMs)
@@ -201,7 +207,7 @@ namespace HeatPump.Control.FrontPanel
 
         private void Compose()
         {
-            _outputs = OutputState.AllOff();
+            _outputs = new OutputState();
             _outputs.IndoorFanDuty = IsOn(BenchOutput.IndoorFan) ? 1f : 0f;
             _outputs.OutdoorFanDuty = IsOn(BenchOutput.OutdoorFan) ? 1f : 0f;
             _outputs.AuxHeat = IsOn(BenchOutput.AuxHeat);
