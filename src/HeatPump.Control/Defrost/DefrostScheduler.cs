@@ -13,7 +13,8 @@ namespace HeatPump.Control.Defrost
     /// left alone however long it runs (dry cold), and one that frosts fast is cleared early (humid
     /// cold). A coil far colder than a clean one can run is cleared even inside the minimum interval.
     /// Falls back to time when the coil sensor is lost or reads what no running evaporator can
-    /// (at or above the outdoor air), and to time-temperature when the outdoor sensor is lost.
+    /// (within 1 K of the outdoor air, or above it), and to time-temperature when the outdoor
+    /// sensor is lost.
     /// </summary>
     public sealed class DefrostScheduler
     {
