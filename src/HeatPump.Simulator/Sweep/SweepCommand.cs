@@ -194,7 +194,7 @@ public static class SweepCommand
         double ticks = sweep.TotalTicks;
         console.MarkupLine(Markup.Escape(sweep.RunCount + " runs, " + (ticks / 86400.0 / 365.0).ToString("0.0", c) + " simulated years in " + wallSeconds.ToString("0.0", c)
             + " s wall clock on " + cores + " cores: " + (ticks / sweep.RunSeconds / 1e6).ToString("0.00", c) + " million × real time per core, "
-            + (sweep.RunSeconds / wallSeconds).ToString("0.00", c) + " × from parallel runs."));
+            + (sweep.RunSeconds / wallSeconds).ToString("0.00", c) + " runs in flight on average (not a speed-up: compare --cores 1 with --cores 2 for that)."));
         console.MarkupLine(failing == 0 ? "[green]every case passes[/]" : "[red]" + Markup.Escape(failing + " of " + cases.Length + " cases fail") + "[/]");
         return failing == 0;
     }
