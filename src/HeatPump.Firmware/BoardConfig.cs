@@ -68,13 +68,6 @@ namespace HeatPump.Firmware
         public const int LowPressureSwitchPin = 4;
 
         /// <summary>
-        /// True when the relay drivers switch on with a high input (the board in hardware/: NPN drivers with
-        /// base pull-downs). Set false only for a driver board that switches on low AND holds its inputs high
-        /// through reset with pull-ups; otherwise the relays would close while the ESP32 boots.
-        /// </summary>
-        public static readonly bool RelayActiveHigh = true;
-
-        /// <summary>
         /// True when the high- and low-pressure switches are wired to the board. False on units where they sit in
         /// series with the contactor coil instead: the inputs are then not read and never report a trip.
         /// </summary>
