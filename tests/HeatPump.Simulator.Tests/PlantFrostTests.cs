@@ -22,12 +22,33 @@ public class PlantFrostTests
     [Theory]
     [InlineData(6.0)]
     [InlineData(8.0)]
-    [InlineData(10.0)]
-    public void No_frost_forms_at_6C_and_above_even_in_saturated_air(double outdoorC)
+    public void A_coil_running_below_freezing_frosts_in_saturated_air_above_six_degrees(double outdoorC)
     {
+        // By the EPRI relation the coil runs near −3 °C in +7 °C air: below 0 °C and below the
+        // air's frost point, so frost forms whatever the outdoor temperature.
         var plant = new HeatPumpPlant();
-        Run(plant, Heat, new WeatherSample(outdoorC, 100.0, 0.0), 24 * 3600);
-        Assert.True(plant.CoilC < 0.0, "the coil runs below freezing, yet no frost may form");
+        Run(plant, Heat, new WeatherSample(outdoorC, 100.0, 0.0), 3600);
+        Assert.True(plant.CoilC < 0.0);
+        Assert.True(plant.FrostFraction > 0.2, $"frost fraction after an hour: {plant.FrostFraction:0.00}");
+    }
+
+    [Fact]
+    public void A_coil_running_above_freezing_never_frosts_even_in_saturated_air()
+    {
+        // +12 °C air: the clean coil runs at +1.2 °C.
+        var plant = new HeatPumpPlant();
+        Run(plant, Heat, new WeatherSample(12.0, 100.0, 0.0), 24 * 3600);
+        Assert.True(plant.CoilC > 0.0);
+        Assert.Equal(0.0, plant.IceFormedKg);
+    }
+
+    [Fact]
+    public void A_coil_below_freezing_but_above_the_air_frost_point_stays_clear()
+    {
+        // +7 °C at 40 %: frost point near −5.6 °C; the coil at about −3 °C is above it.
+        var plant = new HeatPumpPlant();
+        Run(plant, Heat, new WeatherSample(7.0, 40.0, 0.0), 6 * 3600);
+        Assert.True(plant.CoilC < 0.0);
         Assert.Equal(0.0, plant.IceFormedKg);
     }
 

@@ -140,7 +140,9 @@ namespace HeatPump.Scenarios
         /// <summary>Demand: even fast frost waits 30 min of compressor run from the start of the last defrost.</summary>
         public static void DemandRespectsMinimumInterval()
         {
-            Rig r = FrostingRig(40f);
+            // 4 K/h: past the 1.5 K margin within half an hour, short of an iced coil (1.25 × clean
+            // + 0.5 K), which would be cleared inside the minimum interval.
+            Rig r = FrostingRig(4f);
             r.RunUntil(Conditions.InDefrost, 3 * 3600000L);
             long began = r.NowMs;
             r.RunUntil(Conditions.NotInDefrost, 1800000);
@@ -154,8 +156,8 @@ namespace HeatPump.Scenarios
             r.CheckClean();
         }
 
-        /// <summary>No defrost at 6 °C outdoor or above, however cold the coil reads.</summary>
-        public static void NoDefrostAboveSixDegrees()
+        /// <summary>At +7 °C outdoor a coil running at −3 °C frosts in humid air: its run time counts and the defrost comes.</summary>
+        public static void DefrostAtSevenDegreesWithAFreezingCoil()
         {
             Rig r = CompressorScenarios.Heating();
             r.IndoorC = 18f;
@@ -163,7 +165,10 @@ namespace HeatPump.Scenarios
             r.CoilC = -3f;
             r.Set(SettingId.DefrostStrategy, 1);
             r.Set(SettingId.DefrostInterval, 30);
-            Check.That(!r.RunUntil(Conditions.InDefrost, 3 * 3600000L), "no defrost in 3 h at 7 °C", r);
+            r.RunUntil(Conditions.CompressorOn, 400000);
+            long start = r.LastStartMs;
+            Check.That(r.RunUntil(Conditions.InDefrost, 3 * 3600000L), "defrost at 7 °C outdoor", r);
+            Check.Between(start + 1800000, start + 1860000, r.NowMs, "after 30 min of run with the coil below freezing", r);
             r.CheckClean();
         }
 

@@ -32,7 +32,7 @@ namespace HeatPump.Scenarios
             "Defrost.DemandDefrostFollowsFrost",
             "Defrost.DemandWaitsForBackstopWithoutFrost",
             "Defrost.DemandRespectsMinimumInterval",
-            "Defrost.NoDefrostAboveSixDegrees",
+            "Defrost.DefrostAtSevenDegreesWithAFreezingCoil",
             "Defrost.CoilSensorLostFallsBackToTime",
             "Defrost.OutdoorSensorLostUsesTimeTemperature",
             "Defrost.DefrostRestartsAreNotShortCycles",
@@ -139,7 +139,7 @@ namespace HeatPump.Scenarios
                     DefrostScenarios.DemandRespectsMinimumInterval();
                     return;
                 case 23:
-                    DefrostScenarios.NoDefrostAboveSixDegrees();
+                    DefrostScenarios.DefrostAtSevenDegreesWithAFreezingCoil();
                     return;
                 case 24:
                     DefrostScenarios.CoilSensorLostFallsBackToTime();

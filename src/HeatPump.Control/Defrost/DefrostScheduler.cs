@@ -3,46 +3,129 @@ using HeatPump.Control.Settings;
 namespace HeatPump.Control.Defrost
 {
     /// <summary>
-    /// Decides when the outdoor coil needs a defrost. Time-temperature: compressor run time with a
-    /// cold coil adds up to a fixed interval. Demand: the outdoor−coil temperature difference (ΔT)
-    /// grows as frost blocks the airflow; it is compared with the clean-coil ΔT learned in the first
-    /// settled run after each defrost, so a coil that is not frosting is left alone however long it
-    /// runs (dry cold), and one that frosts fast is cleared early (humid cold). Falls back to time
-    /// when the coil sensor is lost, and to time-temperature when the outdoor sensor is lost.
+    /// Decides when the outdoor coil needs a defrost. Gated on the coil, never on outdoor air: frost
+    /// forms wherever the coil runs below freezing and below the air's frost point, which in
+    /// near-saturated air happens at +6…+9 °C outdoor too. Time-temperature: compressor run time with a
+    /// coil below freezing adds up to a fixed interval. Demand: the outdoor−coil temperature
+    /// difference (ΔT) grows as frost blocks the airflow; it is compared with the clean-coil ΔT
+    /// learned in the first settled run after each defrost and carried along the outdoor temperature
+    /// by a slope learned on this unit (<see cref="CleanSlope"/>), so a coil that is not frosting is
+    /// left alone however long it runs (dry cold), and one that frosts fast is cleared early (humid
+    /// cold). A coil far colder than a clean one can run is cleared even inside the minimum interval.
+    /// Falls back to time when the coil sensor is lost or reads what no running evaporator can
+    /// (within 1 K of the outdoor air, or above it), and to time-temperature when the outdoor
+    /// sensor is lost.
     /// </summary>
     public sealed class DefrostScheduler
     {
-        /// <summary>Coil temperature falls for a few minutes after a start; ΔT is read only after this much run.</summary>
-        public const long SettleMs = 300000;
+        /// <summary>
+        /// Coil temperature falls for a few minutes after a start, and a probe in a well lags it by up
+        /// to two minutes more: a run counts as settled (for learning the clean-coil ΔT and judging
+        /// the probe) after at least this much run, once ΔT rises less than <see cref="SettleRiseK"/>
+        /// in a minute or its rise stops slowing down.
+        /// </summary>
+        public const long SettleMs = 120000;
+
+        /// <summary>A run counts as settled after this much run whatever ΔT does (a coil that frosts fast never stops rising).</summary>
+        public const long MaxSettleMs = 600000;
+
+        /// <summary>ΔT rise in one minute under which the coil and its probe count as settled, K.</summary>
+        public const float SettleRiseK = 0.08f;
+
+        /// <summary>A minute's rise above this share of the minute before's no longer slows as a settling coil's does: frost is building.</summary>
+        public const float SettleSlowing = 0.85f;
 
         /// <summary>The clean-coil ΔT is the mean over this long after settling, in the first run after a defrost.</summary>
         public const long LearnMs = 180000;
+
+        /// <summary>The learned clean-coil ΔT is lowered by the frost the learning window shows building, by at most this share.</summary>
+        public const float FrostBackoutShare = 0.12f;
 
         /// <summary>ΔT filter time constant, ms: smooths sensor noise and fan gusts.</summary>
         public const long FilterMs = 60000;
 
         /// <summary>
-        /// How the clean-coil ΔT changes with outdoor temperature, K per K. A coil runs at about
-        /// 0.82·To − 8.6 °C in heating (EPRI), so ΔT = 0.18·To + 8.6: it shrinks in colder air as
-        /// capacity falls. Carrying the learned ΔT along this slope keeps the trigger honest while the
-        /// outdoor temperature drifts between defrosts.
+        /// The prior for how the clean-coil ΔT changes with outdoor temperature, K per K, used until
+        /// the unit's own clean-coil readings span enough outdoor temperatures. A coil runs at about
+        /// 0.82·To − 8.6 °C in heating (EPRI), so ΔT = 0.18·To + 8.6; other units differ (from about
+        /// −0.1 to +0.3 K/K), which is why the slope is learned.
         /// </summary>
-        public const float CleanDeltaTSlope = 0.18f;
+        public const float PriorSlope = 0.18f;
+
+        /// <summary>
+        /// Weight of <see cref="PriorSlope"/>, K²: as much as clean-coil readings whose outdoor
+        /// temperatures spread this much in the least-squares sense (two bands 5 K apart, learned
+        /// four times each, weigh 50 K²: half prior, half data).
+        /// </summary>
+        public const float PriorWeightK2 = 50f;
+
+        /// <summary>The learned slope is held within these bounds, K per K.</summary>
+        public const float MinSlope = -0.3f;
+
+        /// <summary>The learned slope is held within these bounds, K per K.</summary>
+        public const float MaxSlope = 0.5f;
+
+        /// <summary>Outdoor-temperature bands of the clean-coil table, 5 K wide from −25 °C up.</summary>
+        public const int BandCount = 9;
+
+        /// <summary>Lower edge of the first band, °C (colder readings fall in it).</summary>
+        public const float FirstBandC = -25f;
+
+        /// <summary>Width of a band, K.</summary>
+        public const float BandWidthK = 5f;
+
+        /// <summary>A band's average follows its latest readings with a weight of at least 1/this (a slow drift, a cleaned coil).</summary>
+        public const int BandMemory = 4;
+
+        /// <summary>
+        /// A coil whose ΔT is this many times its clean-coil ΔT carries heavy frost: frost blocks
+        /// the airflow, and ΔT grows in proportion (about 1.5 × clean for a coil a third blocked,
+        /// 2 × for one near blocked). It is defrosted even inside the minimum interval, since an iced
+        /// coil has lost much of its capacity and frosts the faster for it.
+        /// </summary>
+        public const float IcedRatio = 1.25f;
+
+        /// <summary>Allowance for sensor noise and quantisation in the iced test, K.</summary>
+        public const float IcedNoiseK = 0.5f;
+
+        /// <summary>
+        /// No clean coil runs this far below its air (clean coils run 2–14 K below it): a coil
+        /// below freezing this cold is iced whatever was learned, even on a provisional calibration.
+        /// </summary>
+        public const float IcedDeltaTK = 20f;
+
+        /// <summary>
+        /// A running evaporator is always colder than its air; a settled heating run whose coil reads
+        /// less than this below the outdoor air has a coil probe that is not on the coil (or is on the
+        /// wrong side), and its reading cannot stop the defrost clock.
+        /// </summary>
+        public const float ImplausibleDeltaTK = 1f;
 
         private readonly ControllerSettings _settings;
         private bool _learning;
         private long _learnedForMs;
         private float _learnSumDeltaT;
+        private float _learnFirstDeltaT;
+        private long _learnStartRunMs;
         private float _learnSumOutdoor;
         private int _learnSamples;
         private bool _filterPrimed;
+        private bool _settled;
+        private long _markRunMs;
+        private float _markDeltaT;
+        private float _markRise;
+        private bool _riseSlowed;
         private bool _hadDefrost;
+        private readonly float[] _bandOutdoorC = new float[BandCount];
+        private readonly float[] _bandDeltaT = new float[BandCount];
+        private readonly int[] _bandReadings = new int[BandCount];
 
         /// <summary>Creates a scheduler for <paramref name="settings"/> in its power-up state.</summary>
         public DefrostScheduler(ControllerSettings settings)
         {
             _settings = settings;
             _learning = true;
+            CleanSlope = PriorSlope;
         }
 
         /// <summary>Heating run time with a frosting coil since the last defrost, ms.</summary>
@@ -66,7 +149,20 @@ namespace HeatPump.Control.Defrost
         /// <summary>Outdoor temperature at which <see cref="CleanDeltaT"/> was learned, °C.</summary>
         public float CleanAtOutdoorC { get; private set; }
 
-        /// <summary>Filtered outdoor−coil ΔT of the present run, K (valid once the run has settled).</summary>
+        /// <summary>
+        /// How the clean-coil ΔT moves with outdoor temperature on this unit, K per K: the
+        /// least-squares slope of the clean-coil table, pulled toward <see cref="PriorSlope"/> by
+        /// <see cref="PriorWeightK2"/>, within <see cref="MinSlope"/>..<see cref="MaxSlope"/>.
+        /// </summary>
+        public float CleanSlope { get; private set; }
+
+        /// <summary>Clean-coil readings (one per defrost) the table holds in all, for the display and tests.</summary>
+        public int CleanReadings { get; private set; }
+
+        /// <summary>True while the coil probe reads what no running evaporator can (see <see cref="ImplausibleDeltaTK"/>).</summary>
+        public bool CoilImplausible { get; private set; }
+
+        /// <summary>Filtered outdoor−coil ΔT of the present run, K (read from the start of the run; low until it has settled).</summary>
         public float DeltaT { get; private set; }
 
         /// <summary>A defrost is due, and why; None when not.</summary>
@@ -78,7 +174,20 @@ namespace HeatPump.Control.Defrost
         /// <summary>The ΔT above which a demand defrost starts, at <paramref name="outdoorC"/>, K.</summary>
         public float TriggerDeltaT(float outdoorC)
         {
-            return CleanDeltaT + CleanDeltaTSlope * (outdoorC - CleanAtOutdoorC) + _settings.Tenths(SettingId.DemandMargin);
+            return CleanAt(outdoorC) + _settings.Tenths(SettingId.DemandMargin);
+        }
+
+        /// <summary>The clean-coil ΔT expected at <paramref name="outdoorC"/>: the latest learned one carried along <see cref="CleanSlope"/>, K.</summary>
+        public float CleanAt(float outdoorC)
+        {
+            return CleanDeltaT + CleanSlope * (outdoorC - CleanAtOutdoorC);
+        }
+
+        /// <summary>The ΔT at which the coil counts as iced and is defrosted inside the minimum interval, K.</summary>
+        public float IcedTriggerDeltaT(float outdoorC)
+        {
+            float iced = IcedRatio * CleanAt(outdoorC) + IcedNoiseK;
+            return iced < IcedDeltaTK ? iced : IcedDeltaTK;
         }
 
         /// <summary>
@@ -90,35 +199,36 @@ namespace HeatPump.Control.Defrost
             Due = DefrostCause.None;
             TimeOnly = !coilValid;
             bool running = heatingRunMs > 0;
-            bool frostPossible = !outdoorValid || outdoorC < _settings.Tenths(SettingId.DefrostOutdoorAbove);
             if (!running)
             {
                 // The clean-coil ΔT is learned within one settled run; a stop starts the window again.
                 _filterPrimed = false;
+                _settled = false;
                 RestartLearning();
                 return;
             }
 
             RunSinceDefrostMs += elapsedMs;
-            if (frostPossible && (!coilValid || coilC <= _settings.Tenths(SettingId.DefrostCoilFrosting)))
+            if (coilValid && outdoorValid)
+            {
+                // ΔT is read from the start of the run: while the coil is still cooling down it reads
+                // low, never high, so a frost decision made on it is never early; a coil carrying
+                // ice from the last run is seen within minutes.
+                Filter(outdoorC - coilC, elapsedMs, heatingRunMs);
+                Settle(heatingRunMs);
+                if (_settled)
+                {
+                    Learn(outdoorC, elapsedMs, heatingRunMs);
+                }
+            }
+
+            // A probe that reads the coil at or above the air of a settled heating run is not on the
+            // coil; the clock then runs as if the coil froze, so no reading can hold a defrost off.
+            CoilImplausible = coilValid && outdoorValid && _settled && DeltaT < ImplausibleDeltaTK;
+            bool frosting = !coilValid || CoilImplausible || coilC <= _settings.Tenths(SettingId.DefrostCoilFrosting);
+            if (frosting)
             {
                 FrostingRunMs += elapsedMs;
-            }
-
-            bool settled = heatingRunMs >= SettleMs;
-            if (coilValid && outdoorValid && settled)
-            {
-                Filter(outdoorC - coilC, elapsedMs);
-                Learn(outdoorC, elapsedMs);
-            }
-            else if (!settled)
-            {
-                _filterPrimed = false;
-            }
-
-            if (!frostPossible)
-            {
-                return;
             }
 
             long interval = _settings.MinutesAsMs(SettingId.DefrostInterval);
@@ -128,7 +238,7 @@ namespace HeatPump.Control.Defrost
                 return;
             }
 
-            if (!outdoorValid || _settings.Get(SettingId.DefrostStrategy) == 1)
+            if (!outdoorValid || CoilImplausible || _settings.Get(SettingId.DefrostStrategy) == 1)
             {
                 Due = FrostingRunMs >= interval ? DefrostCause.Interval : DefrostCause.None;
                 return;
@@ -137,15 +247,40 @@ namespace HeatPump.Control.Defrost
             if (FrostingRunMs >= _settings.MinutesAsMs(SettingId.DemandBackstop))
             {
                 Due = DefrostCause.Backstop;
+                return;
             }
-            else if ((!Calibrated || Provisional) && FrostingRunMs >= interval)
+
+            if ((!Calibrated || Provisional) && FrostingRunMs >= interval)
             {
                 Due = DefrostCause.Interval;
+                return;
             }
-            else if (Calibrated && _filterPrimed && !_learning
-                && RunSinceDefrostMs >= _settings.MinutesAsMs(SettingId.DemandMinInterval)
-                && coilC < _settings.Tenths(SettingId.DemandCoilBelow)
-                && DeltaT > TriggerDeltaT(outdoorC))
+
+            // While a new clean-coil ΔT is being learned the last one stands: a coil that went
+            // into this run iced must not wait for the window.
+            if (!_filterPrimed)
+            {
+                return;
+            }
+
+            // A coil colder than any clean coil runs is iced whatever was learned (after power-up the
+            // first calibration may have been made on an iced coil).
+            bool freezing = coilC < 0f;
+            if (freezing && DeltaT > IcedDeltaTK)
+            {
+                Due = DefrostCause.Demand;
+                return;
+            }
+
+            if (!Calibrated)
+            {
+                return;
+            }
+
+            if ((freezing && DeltaT > IcedTriggerDeltaT(outdoorC) && DeltaT > TriggerDeltaT(outdoorC))
+                || (RunSinceDefrostMs >= _settings.MinutesAsMs(SettingId.DemandMinInterval)
+                    && coilC < _settings.Tenths(SettingId.DemandCoilBelow)
+                    && DeltaT > TriggerDeltaT(outdoorC)))
             {
                 Due = DefrostCause.Demand;
             }
@@ -165,6 +300,17 @@ namespace HeatPump.Control.Defrost
             _learning = true;
             _hadDefrost = false;
             _filterPrimed = false;
+            _settled = false;
+            CoilImplausible = false;
+            CleanSlope = PriorSlope;
+            CleanReadings = 0;
+            for (int i = 0; i < BandCount; i++)
+            {
+                _bandOutdoorC[i] = 0f;
+                _bandDeltaT[i] = 0f;
+                _bandReadings[i] = 0;
+            }
+
             RestartLearning();
         }
 
@@ -189,15 +335,20 @@ namespace HeatPump.Control.Defrost
             RestartLearning();
             Provisional = false;
             _filterPrimed = false;
+            _settled = false;
             Due = DefrostCause.None;
         }
 
-        private void Filter(float deltaT, long elapsedMs)
+        private void Filter(float deltaT, long elapsedMs, long heatingRunMs)
         {
             if (!_filterPrimed)
             {
                 DeltaT = deltaT;
                 _filterPrimed = true;
+                _markRunMs = heatingRunMs;
+                _markDeltaT = deltaT;
+                _markRise = -1f;
+                _riseSlowed = false;
                 return;
             }
 
@@ -205,15 +356,60 @@ namespace HeatPump.Control.Defrost
             DeltaT += a * (deltaT - DeltaT);
         }
 
-        private void Learn(float outdoorC, long elapsedMs)
+        private void Settle(long heatingRunMs)
+        {
+            if (_settled)
+            {
+                return;
+            }
+
+            if (heatingRunMs >= MaxSettleMs)
+            {
+                _settled = true;
+                return;
+            }
+
+            if (heatingRunMs - _markRunMs < 60000)
+            {
+                return;
+            }
+
+            // The cool-down of the coil and its probe, once past its steepest, dies away by at least a
+            // third each minute; a rise that then stops slowing is frost building up, not the
+            // start-up, and waiting longer would only learn the frost as clean.
+            float rise = DeltaT - _markDeltaT;
+            float before = _markRise;
+            _markRunMs = heatingRunMs;
+            _markDeltaT = DeltaT;
+            _markRise = rise;
+            bool slowedBefore = _riseSlowed;
+            _riseSlowed = before >= 0f && rise < before;
+            _settled = heatingRunMs >= SettleMs && (rise < SettleRiseK || (slowedBefore && rise > SettleSlowing * before));
+        }
+
+        private void Learn(float outdoorC, long elapsedMs, long heatingRunMs)
         {
             if (!_learning)
             {
                 return;
             }
 
+            if (DeltaT < ImplausibleDeltaTK)
+            {
+                // No calibration on a probe that is not on the coil.
+                RestartLearning();
+                return;
+            }
+
+            if (_learnSamples == 0)
+            {
+                _learnFirstDeltaT = DeltaT;
+                _learnStartRunMs = heatingRunMs;
+            }
+
             _learnSumDeltaT += DeltaT;
             _learnSumOutdoor += outdoorC;
+
             _learnSamples++;
             _learnedForMs += elapsedMs;
             if (_learnedForMs < LearnMs)
@@ -221,11 +417,117 @@ namespace HeatPump.Control.Defrost
                 return;
             }
 
-            CleanDeltaT = _learnSumDeltaT / _learnSamples;
+            // A coil that frosts fast has gained ice since it went below freezing, about a minute into
+            // the run: take off the steady rise the window shows, carried back to then (at most
+            // FrostBackoutShare of the reading; a coil that is not frosting shows no rise).
+            float mean = _learnSumDeltaT / _learnSamples;
+            float rise = DeltaT - _learnFirstDeltaT;
+            long window = heatingRunMs - _learnStartRunMs;
+            float backout = 0f;
+            if (rise > 0f && window > 0)
+            {
+                long frostingFor = (_learnStartRunMs + heatingRunMs) / 2 - 60000;
+                backout = rise * frostingFor / window;
+                float most = FrostBackoutShare * mean;
+                if (backout > most)
+                {
+                    backout = most;
+                }
+            }
+
+            CleanDeltaT = mean - backout;
             CleanAtOutdoorC = _learnSumOutdoor / _learnSamples;
             Provisional = !_hadDefrost;
             Calibrated = true;
             _learning = false;
+            if (!Provisional)
+            {
+                // Only a coil just cleared by a defrost is known clean: it alone teaches the table.
+                AddCleanReading(CleanAtOutdoorC, CleanDeltaT);
+            }
+        }
+
+        private void AddCleanReading(float outdoorC, float deltaT)
+        {
+            int band = (int)((outdoorC - FirstBandC) / BandWidthK);
+            if (outdoorC < FirstBandC || band < 0)
+            {
+                band = 0;
+            }
+            else if (band >= BandCount)
+            {
+                band = BandCount - 1;
+            }
+
+            int n = _bandReadings[band] + 1;
+            if (n > BandMemory)
+            {
+                n = BandMemory;
+            }
+
+            if (_bandReadings[band] < int.MaxValue)
+            {
+                _bandReadings[band]++;
+            }
+
+            _bandOutdoorC[band] += (outdoorC - _bandOutdoorC[band]) / n;
+            _bandDeltaT[band] += (deltaT - _bandDeltaT[band]) / n;
+            if (CleanReadings < int.MaxValue)
+            {
+                CleanReadings++;
+            }
+
+            CleanSlope = FitSlope();
+        }
+
+        /// <summary>
+        /// Weighted least squares over the bands that hold readings (weight: readings, at most
+        /// <see cref="BandMemory"/>), with the prior slope counted as <see cref="PriorWeightK2"/> of
+        /// spread; bounded.
+        /// </summary>
+        private float FitSlope()
+        {
+            float sumW = 0f;
+            float sumX = 0f;
+            float sumY = 0f;
+            for (int i = 0; i < BandCount; i++)
+            {
+                float w = Weight(i);
+                sumW += w;
+                sumX += w * _bandOutdoorC[i];
+                sumY += w * _bandDeltaT[i];
+            }
+
+            if (sumW <= 0f)
+            {
+                return PriorSlope;
+            }
+
+            float meanX = sumX / sumW;
+            float meanY = sumY / sumW;
+            float sxx = 0f;
+            float sxy = 0f;
+            for (int i = 0; i < BandCount; i++)
+            {
+                float w = Weight(i);
+                float dx = _bandOutdoorC[i] - meanX;
+                sxx += w * dx * dx;
+                sxy += w * dx * (_bandDeltaT[i] - meanY);
+            }
+
+            float slope = (sxy + PriorWeightK2 * PriorSlope) / (sxx + PriorWeightK2);
+            if (slope < MinSlope)
+            {
+                return MinSlope;
+            }
+
+            return slope > MaxSlope ? MaxSlope : slope;
+        }
+
+        private float Weight(int band)
+        {
+            int n = _bandReadings[band];
+            return n > BandMemory ? BandMemory : n;
         }
 
         private void RestartLearning()

@@ -69,8 +69,6 @@ namespace HeatPump.Control.Settings
         DemandMinInterval,
         /// <summary>Demand defrost: forced after this much frosting run time, minutes.</summary>
         DemandBackstop,
-        /// <summary>No defrost at or above this outdoor temperature, 0.1 °C.</summary>
-        DefrostOutdoorAbove,
         /// <summary>Defrost ends when the coil reaches this, 0.1 °C.</summary>
         DefrostEndCoil,
         /// <summary>Defrost ends after this time at the latest, s.</summary>

@@ -70,8 +70,6 @@ namespace HeatPump.Control.Settings
                 "At least 30 min of run between demand defrosts, as on demand-defrost boards."),
             new SettingDefinition(SettingId.DemandBackstop, "defrost.demand.backstop", "min", 1, 360, 120, 720, 30,
                 "A defrost is forced after 6 h of frosting run time even if ΔT never rises."),
-            new SettingDefinition(SettingId.DefrostOutdoorAbove, "defrost.outdoor-above", "°C", 10, 60, 20, 100, 5,
-                "No frost forms at or above +6 °C outdoor, so no defrost there."),
             new SettingDefinition(SettingId.DefrostEndCoil, "defrost.end-coil", "°C", 10, 150, 100, 270, 5,
                 "A coil at +15 °C is clear of ice (boards use 14–27 °C)."),
             new SettingDefinition(SettingId.DefrostMaxTime, "defrost.max-time", "s", 1, 600, 300, 840, 30,

@@ -29,7 +29,7 @@ public static class SimulatorCli
     public const string DefaultPlot = "simulation.png";
 
     /// <summary>The controllers of the default comparison (no arguments).</summary>
-    public static readonly string[] DefaultControllers = { ControllerCatalog.Firmware, "timed-60", "timed-90", ControllerCatalog.Oracle };
+    public static readonly string[] DefaultControllers = { ControllerCatalog.Firmware, "timed-30", "timed-60", "timed-90", ControllerCatalog.Oracle };
 
     /// <summary>Runs the command line with the real plant on the real terminal.</summary>
     public static int RunOnTerminal(string[] args)
@@ -102,6 +102,7 @@ public static class SimulatorCli
         root.Add(settings);
 
         root.Add(Bench.BenchCommand.Create(context.Console, context.Stderr, context.Interactive));
+        root.Add(Sweep.SweepCommand.Create(context.Console, context.Stderr, context.Interactive));
         return root;
     }
 

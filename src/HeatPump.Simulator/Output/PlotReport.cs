@@ -1,13 +1,16 @@
 using System.Globalization;
+using HeatPump.Simulator.Kpi;
 using HeatPump.Simulator.Run;
 using ScottPlot;
 
 namespace HeatPump.Simulator.Output;
 
 /// <summary>
-/// The picture of a run: one panel per controller on a shared time axis, with indoor, outdoor and
-/// coil temperatures, the comfort band, compressor-on periods shaded, defrosts marked and the
-/// true frost fraction on the right-hand axis. Long runs are averaged into at most
+/// The picture of a comparison, read at a glance: on top the cumulative electricity of every
+/// controller on one axis (the defrost count in the legend), so the gaps between them are the
+/// result; below, one day of the first controller zoomed in — indoor, outdoor and coil
+/// temperatures, the comfort band, compressor-on periods shaded, defrosts marked and the true
+/// frost fraction on the right-hand axis. Long series are averaged into at most
 /// <see cref="MaxPoints"/> bins, finer than the image can show.
 /// </summary>
 public static class PlotReport
@@ -18,8 +21,17 @@ public static class PlotReport
     /// <summary>Image width, px.</summary>
     public const int Width = 1600;
 
-    /// <summary>Height of each controller's panel, px.</summary>
-    public const int PanelHeight = 420;
+    /// <summary>Height of each panel, px.</summary>
+    public const int PanelHeight = 460;
+
+    /// <summary>Length of the zoomed-in window, days.</summary>
+    public const double ZoomDays = 1.0;
+
+    private static readonly Color[] ControllerColors =
+    {
+        Color.FromHex("#d62728"), Color.FromHex("#1f77b4"), Color.FromHex("#ff7f0e"), Color.FromHex("#2ca02c"),
+        Color.FromHex("#9467bd"), Color.FromHex("#8c564b"),
+    };
 
     private static readonly Color IndoorColor = Color.FromHex("#d62728");
     private static readonly Color OutdoorColor = Color.FromHex("#1f77b4");
@@ -52,43 +64,81 @@ public static class PlotReport
         }
 
         var multiplot = new Multiplot();
-        while (multiplot.Count() < withSeries.Count)
-        {
-            multiplot.AddPlot();
-        }
-
+        multiplot.AddPlot();
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Rows();
-        for (int i = 0; i < withSeries.Count; i++)
-        {
-            DrawPanel(multiplot.GetPlot(i), climate, withSeries[i], comfortLowC, comfortHighC, i == 0, i == withSeries.Count - 1);
-        }
+        DrawCumulative(multiplot.GetPlot(0), climate, withSeries);
 
-        multiplot.SavePng(path, Width, PanelHeight * withSeries.Count);
+        // The middle day: past the start-up, typical of the run.
+        SeriesRecorder first = withSeries[0].Series!;
+        int rowsPerDay = (int)Math.Round(ZoomDays * 1440.0 / first.MinutesPerRow);
+        int count = Math.Min(first.Count, Math.Max(1, rowsPerDay));
+        int from = Math.Max(0, Math.Min(first.Count - count, (first.Count - count) / 2 / Math.Max(1, rowsPerDay) * rowsPerDay));
+        DrawPanel(multiplot.GetPlot(1), climate, withSeries[0], comfortLowC, comfortHighC, from, count);
+        multiplot.SavePng(path, Width, PanelHeight * 2);
     }
 
-    private static void DrawPanel(Plot plot, string climate, RunResult run, double lowC, double highC, bool legend, bool xLabel)
+    private static void DrawCumulative(Plot plot, string climate, List<RunResult> runs)
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        double totalDays = 0;
+        for (int r = 0; r < runs.Count; r++)
+        {
+            SeriesRecorder s = runs[r].Series!;
+            int bin = Math.Max(1, (s.Count + MaxPoints - 1) / MaxPoints);
+            var kwh = new double[(s.Count + bin - 1) / bin];
+            double sum = 0;
+            double rowHours = s.MinutesPerRow / 60.0;
+            for (int i = 0; i < s.Count; i++)
+            {
+                sum += s.ElectricW[i] * rowHours / 1000.0;
+                if ((i + 1) % bin == 0 || i == s.Count - 1)
+                {
+                    kwh[i / bin] = sum;
+                }
+            }
+
+            double period = bin * s.MinutesPerRow / 1440.0;
+            totalDays = Math.Max(totalDays, s.Count * s.MinutesPerRow / 1440.0);
+            var line = plot.Add.Signal(kwh, period, ControllerColors[r % ControllerColors.Length]);
+            line.LineWidth = r == 0 ? 2.5f : 1.6f;
+            line.Data.XOffset = period;
+            KpiResult k = runs[r].Kpi;
+            string oracle = double.IsNaN(runs[r].OracleFraction) ? "" : " (ice " + runs[r].OracleFraction.ToString("0.0", c) + ")";
+            line.LegendText = k.Name + oracle + ": " + k.EnergyKWh.ToString("0.0", c) + " kWh, " + k.Defrosts + " defrosts, discomfort "
+                + k.DiscomfortKh.ToString("0.0", c) + " K·h";
+        }
+
+        plot.Axes.SetLimitsX(0, totalDays);
+        plot.XLabel("days");
+        plot.YLabel("electricity since the start, kWh");
+        plot.Title("Cumulative electricity on " + climate + ": same house, heat pump and weather for every controller", 13);
+        plot.ShowLegend(Alignment.UpperLeft, Orientation.Vertical);
+    }
+
+    private static void DrawPanel(Plot plot, string climate, RunResult run, double lowC, double highC, int from, int count)
     {
         SeriesRecorder s = run.Series!;
-        int bin = Math.Max(1, (s.Count + MaxPoints - 1) / MaxPoints);
+        int bin = Math.Max(1, (count + MaxPoints - 1) / MaxPoints);
         double binDays = bin * s.MinutesPerRow / 1440.0;
-        double totalDays = s.Count * s.MinutesPerRow / 1440.0;
+        double totalDays = count * s.MinutesPerRow / 1440.0;
         bool hours = totalDays <= 2;
         double unit = hours ? 24 : 1;
         double period = binDays * unit;
+        double startDays = from * s.MinutesPerRow / 1440.0;
 
         // ScottPlot names spans by the axis they extend along: a VerticalSpan covers a range of y.
         plot.Add.VerticalSpan(lowC, highC, BandColor);
-        Shade(plot, Bin(s.CompressorOn, s.Count, bin), 0.5, period, CompressorColor);
+        Shade(plot, Bin(s.CompressorOn, from, count, bin), 0.5, period, CompressorColor);
 
-        double[] outdoor = Bin(s.OutdoorC, s.Count, bin);
-        double[] coil = Bin(s.CoilC, s.Count, bin);
-        double[] indoor = Bin(s.IndoorC, s.Count, bin);
+        double[] outdoor = Bin(s.OutdoorC, from, count, bin);
+        double[] coil = Bin(s.CoilC, from, count, bin);
+        double[] indoor = Bin(s.IndoorC, from, count, bin);
         AddLine(plot, outdoor, period, OutdoorColor, 1.2f);
-        AddLine(plot, coil, period, CoilColor, 0.8f);
+        AddLine(plot, coil, period, CoilColor, 1.0f);
         AddLine(plot, indoor, period, IndoorColor, 1.8f);
-        var frost = AddLine(plot, Bin(s.FrostFraction, s.Count, bin), period, FrostColor, 1.5f);
+        var frost = AddLine(plot, Bin(s.FrostFraction, from, count, bin), period, FrostColor, 1.8f);
         frost.Axes.YAxis = plot.Axes.Right;
-        MarkDefrosts(plot, s.DefrostOn, s.Count, s.MinutesPerRow / 1440.0 * unit);
+        MarkDefrosts(plot, s.DefrostOn, from, count, s.MinutesPerRow / 1440.0 * unit);
 
         // Room above the lines for the legend.
         double min = lowC;
@@ -97,44 +147,34 @@ public static class PlotReport
         Extend(coil, ref min, ref max);
         Extend(indoor, ref min, ref max);
         double span = Math.Max(1, max - min);
-        plot.Axes.SetLimitsY(min - 0.05 * span, max + (legend ? 0.3 : 0.08) * span);
+        plot.Axes.SetLimitsY(min - 0.05 * span, max + 0.3 * span);
         plot.Axes.Right.Label.Text = "frost fraction";
-        plot.Axes.SetLimitsY(0, legend ? 1.35 : 1.1, plot.Axes.Right);
+        plot.Axes.SetLimitsY(0, 1.35, plot.Axes.Right);
         plot.Axes.SetLimitsX(0, totalDays * unit);
         plot.YLabel("°C");
-        if (xLabel)
-        {
-            plot.XLabel(hours ? "hours" : "days");
-        }
+        plot.XLabel((hours ? "hours" : "days") + " from day " + startDays.ToString("0.#", CultureInfo.InvariantCulture) + " of the run");
 
         var k = run.Kpi;
         CultureInfo c = CultureInfo.InvariantCulture;
         string oracle = double.IsNaN(run.OracleFraction) ? "" : " (ice fraction " + run.OracleFraction.ToString("0.0", c) + ")";
-        plot.Title(k.Name + oracle + " on " + climate + ": " + k.EnergyKWh.ToString("0.0", c) + " kWh, SCOP "
-            + k.Scop.ToString("0.00", c) + ", discomfort " + k.DiscomfortKh.ToString("0.0", c) + " K·h, "
-            + k.Defrosts + " defrosts, " + k.CompressorStarts + " starts, " + k.InvariantViolations + " violations", 13);
-        if (legend)
+        plot.Title("One day of " + k.Name + oracle + " on " + climate + " zoomed in (whole run: SCOP "
+            + k.Scop.ToString("0.00", c) + ", " + k.CompressorStarts + " starts, peak frost " + k.PeakFrostFraction.ToString("0.00", c) + ", "
+            + k.InvariantViolations + " violations)", 13);
+        plot.Legend.ManualItems.Add(Item("indoor (true)", IndoorColor, 2.5f));
+        plot.Legend.ManualItems.Add(Item("outdoor", OutdoorColor, 2f));
+        plot.Legend.ManualItems.Add(Item("coil", CoilColor, 2f));
+        plot.Legend.ManualItems.Add(Item("frost fraction (right axis)", FrostColor, 2f));
+        plot.Legend.ManualItems.Add(Fill("comfort band: setpoint ± 1 K", BandColor.WithAlpha(0.35)));
+        plot.Legend.ManualItems.Add(Fill("compressor on", CompressorColor.WithAlpha(0.4)));
+        plot.Legend.ManualItems.Add(new LegendItem
         {
-            plot.Legend.ManualItems.Add(Item("indoor (true)", IndoorColor, 2.5f));
-            plot.Legend.ManualItems.Add(Item("outdoor", OutdoorColor, 2f));
-            plot.Legend.ManualItems.Add(Item("coil", CoilColor, 2f));
-            plot.Legend.ManualItems.Add(Item("frost fraction (right axis)", FrostColor, 2f));
-            plot.Legend.ManualItems.Add(Fill("comfort band: setpoint ± 1 K", BandColor.WithAlpha(0.35)));
-            plot.Legend.ManualItems.Add(Fill("compressor on", CompressorColor.WithAlpha(0.4)));
-            plot.Legend.ManualItems.Add(new LegendItem
-            {
-                LabelText = "defrost start",
-                LineWidth = 0,
-                MarkerShape = MarkerShape.FilledTriangleDown,
-                MarkerSize = 8,
-                MarkerColor = DefrostColor,
-            });
-            plot.ShowLegend(Alignment.UpperLeft, Orientation.Horizontal);
-        }
-        else
-        {
-            plot.HideLegend();
-        }
+            LabelText = "defrost start",
+            LineWidth = 0,
+            MarkerShape = MarkerShape.FilledTriangleDown,
+            MarkerSize = 8,
+            MarkerColor = DefrostColor,
+        });
+        plot.ShowLegend(Alignment.UpperLeft, Orientation.Horizontal);
     }
 
     private static LegendItem Item(string label, Color color, float width) => new LegendItem { LabelText = label, LineColor = color, LineWidth = width };
@@ -163,13 +203,13 @@ public static class PlotReport
         return sig;
     }
 
-    private static double[] Bin(float[] values, int count, int bin)
+    private static double[] Bin(float[] values, int start, int count, int bin)
     {
         var result = new double[(count + bin - 1) / bin];
         for (int b = 0; b < result.Length; b++)
         {
-            int from = b * bin;
-            int to = Math.Min(count, from + bin);
+            int from = start + b * bin;
+            int to = Math.Min(start + count, from + bin);
             double sum = 0;
             for (int i = from; i < to; i++)
             {
@@ -201,7 +241,7 @@ public static class PlotReport
         }
     }
 
-    private static void MarkDefrosts(Plot plot, float[] defrostOn, int count, double rowPeriod)
+    private static void MarkDefrosts(Plot plot, float[] defrostOn, int start, int count, double rowPeriod)
     {
         // A small mark at the top of the frost axis per defrost: full-height lines would hide the
         // temperatures when defrosts come every half hour.
@@ -209,7 +249,7 @@ public static class PlotReport
         bool inDefrost = false;
         for (int i = 0; i < count; i++)
         {
-            bool on = defrostOn[i] > 0;
+            bool on = defrostOn[start + i] > 0;
             if (on && !inDefrost)
             {
                 xs.Add(i * rowPeriod);

@@ -30,9 +30,9 @@ public enum PlantMode
 /// </summary>
 public sealed class HeatPumpPlant : IPlant
 {
-    // The EPRI relation for the clean outdoor coil in heating: coil ≈ 0.82·To − 8.6 °C.
+    // The EPRI relation for the clean outdoor coil in heating: coil ≈ 0.82·To − 8.6 °C; its slope
+    // maps an evaporator made colder by a slow fan onto the colder day that would do the same.
     private const double EpriCoilSlope = 0.82;
-    private const double EpriCoilOffsetC = 8.6;
     private const double MinCleanDeltaTK = 2.0;
 
     private readonly PlantParameters _p;
@@ -365,7 +365,7 @@ public sealed class HeatPumpPlant : IPlant
         else if (!coolingPosition)
         {
             Mode = PlantMode.Heating;
-            double cleanDeltaT = Math.Max(MinCleanDeltaTK, (1.0 - EpriCoilSlope) * outdoor + EpriCoilOffsetC);
+            double cleanDeltaT = Math.Max(MinCleanDeltaTK, p.CleanDeltaTSlope * outdoor + p.CleanDeltaTAtZeroK);
             double frostDeltaT = cleanDeltaT * (1.0 + p.FrostDeltaTGain * frostFraction);
             double fanExtraDeltaT = frostDeltaT * p.FanOffDeltaTFactor * (1.0 - outdoorDuty);
 
@@ -419,8 +419,8 @@ public sealed class HeatPumpPlant : IPlant
         UpdatePressureSwitches(running, coolingPosition);
 
         // House: exact solution of C·dTi/dt = UA·(To − Ti) + Q over the step with Q held constant.
-        double indoorFan = p.IndoorFanRatedW * indoorDuty * indoorDuty * indoorDuty;
-        double outdoorFan = p.OutdoorFanRatedW * outdoorDuty * outdoorDuty * outdoorDuty;
+        double indoorFan = p.IndoorFanRatedW * FanLaw(indoorDuty);
+        double outdoorFan = p.OutdoorFanRatedW * FanLaw(outdoorDuty);
         double aux = outputs.AuxHeat ? p.AuxHeatW : 0.0;
         double solar = p.SolarApertureM2 * Math.Max(0.0, weather.SolarWm2);
         double heatToHouse = heatPumpHeat + indoorFan + aux;
@@ -459,6 +459,13 @@ public sealed class HeatPumpPlant : IPlant
         EnvelopeHeatJ += envelopeJ;
         InternalGainsJ += p.InternalGainsW * dtSeconds;
         SolarGainsJ += solar * dtSeconds;
+    }
+
+    private double FanLaw(double duty)
+    {
+        if (duty <= 0.0) return 0.0;
+        double e = _p.FanPowerExponent;
+        return e == 3.0 ? duty * duty * duty : Math.Pow(duty, e);
     }
 
     private void CacheStep(double dt)
@@ -562,20 +569,20 @@ public sealed class HeatPumpPlant : IPlant
     }
 
     /// <summary>
-    /// Frost deposits while the coil is below 0 °C and below the air's dew point, at a rate
-    /// proportional to the vapour-pressure excess of the air over the coil and to the airflow.
+    /// Frost deposits wherever the coil surface is below 0 °C and below the air's frost point,
+    /// whatever the outdoor temperature (a coil running at −3 °C in saturated +7 °C air frosts), at a
+    /// rate proportional to the vapour-pressure excess of the air over the coil and to the airflow.
     /// </summary>
     private void GrowFrost(double dt, double outdoor, double airflowRatio)
     {
         Frosting = false;
         var p = _p;
-        if (_coilC >= 0.0 || outdoor >= p.FrostFreeAboveC || _iceKg >= p.IceMaxKg) return;
+        if (_coilC >= 0.0 || _iceKg >= p.IceMaxKg) return;
         double airVapour = Psychrometrics.SaturationVapourPressureFast(outdoor) * _relativeHumidity * 0.01;
         double excess = airVapour - Psychrometrics.SaturationVapourPressureFast(_coilC);
         if (excess <= 0.0) return;
-        double taper = outdoor <= p.FrostTaperFromC ? 1.0 : (p.FrostFreeAboveC - outdoor) / (p.FrostFreeAboveC - p.FrostTaperFromC);
         double blockage = 1.0 - p.FrostAirflowBlockage * (_iceKg * _inverseIceMax);
-        double grown = p.FrostGrowthKgPerSPerHPa * excess * airflowRatio * blockage * taper * dt;
+        double grown = p.FrostGrowthKgPerSPerHPa * excess * airflowRatio * blockage * dt;
         if (grown <= 0.0) return;
         double room = p.IceMaxKg - _iceKg;
         if (grown > room) grown = room;

@@ -109,7 +109,13 @@ public sealed record PlantParameters
     /// </summary>
     public double IndoorCoilNaturalUaWPerK { get; init; } = 30.0;
 
-    /// <summary>Indoor fan power at full duty, W; it scales with the cube of the PWM duty (fan laws).</summary>
+    /// <summary>
+    /// Exponent of fan power against PWM duty, both fans: 3 is the ideal fan law; real EC and PSC
+    /// motors with their losses and duct resistance come nearer 2.5.
+    /// </summary>
+    public double FanPowerExponent { get; init; } = 3.0;
+
+    /// <summary>Indoor fan power at full duty, W; it scales with the duty to <see cref="FanPowerExponent"/> (fan laws).</summary>
     public double IndoorFanRatedW { get; init; } = 300.0;
 
     /// <summary>Outdoor fan power at full duty, W; cube of the duty.</summary>
@@ -138,6 +144,20 @@ public sealed record PlantParameters
     /// <summary>Extra coil-to-air conductance with the outdoor fan at full duty, W/K (linear in duty).</summary>
     public double CoilFanUaWPerK { get; init; } = 1200.0;
 
+    /// <summary>
+    /// How far the clean coil runs below the outdoor air in heating at 0 °C outdoor, K. 8.6 is the
+    /// EPRI relation (coil ≈ 0.82·To − 8.6 °C); units differ, from about 4 K (a big coil, a low
+    /// load) to 12 K (a small coil pushed hard).
+    /// </summary>
+    public double CleanDeltaTAtZeroK { get; init; } = 8.6;
+
+    /// <summary>
+    /// How the clean coil's ΔT changes with outdoor temperature, K per K: ΔT = this·To +
+    /// <see cref="CleanDeltaTAtZeroK"/>, at least 2 K. 0.18 is EPRI's; units run from about −0.1
+    /// (ΔT grows in the cold) to +0.3 (it shrinks fast as capacity falls).
+    /// </summary>
+    public double CleanDeltaTSlope { get; init; } = 0.18;
+
     /// <summary>Time constant with which the running coil approaches its heating temperature, s.</summary>
     public double CoilRunningTimeConstantS { get; init; } = 40.0;
 
@@ -165,12 +185,6 @@ public sealed record PlantParameters
 
     /// <summary>How much the growth rate falls as ice blocks the airflow: rate × (1 − this × fraction).</summary>
     public double FrostAirflowBlockage { get; init; } = 0.5;
-
-    /// <summary>No frost forms at or above this outdoor temperature, °C (Zhu et al.'s map: 5.8 °C).</summary>
-    public double FrostFreeAboveC { get; init; } = 6.0;
-
-    /// <summary>Between this and <see cref="FrostFreeAboveC"/> the growth rate tapers linearly to zero, °C.</summary>
-    public double FrostTaperFromC { get; init; } = 3.0;
 
     /// <summary>
     /// Fraction by which compressor power falls per unit of frost fraction, relative to the
@@ -204,6 +218,9 @@ public sealed record PlantParameters
 
     /// <summary>Lag of the coil sensor (clamped to a tube), s.</summary>
     public double CoilSensorLagS { get; init; } = 20.0;
+
+    /// <summary>Calibration error of the coil sensor (poor contact, the clamp's position), K; added to every reading.</summary>
+    public double CoilSensorOffsetK { get; init; }
 
     /// <summary>Standard deviation of indoor sensor noise, K.</summary>
     public double IndoorSensorNoiseK { get; init; } = 0.02;
@@ -262,8 +279,12 @@ public sealed record PlantParameters
         Fraction(FrostAirflowBlockage, nameof(FrostAirflowBlockage));
         Fraction(IcePowerShare, nameof(IcePowerShare));
         Fraction(SpikeProbability, nameof(SpikeProbability));
-        if (!(FrostTaperFromC <= FrostFreeAboveC))
-            throw new ArgumentException($"{nameof(FrostTaperFromC)} ({FrostTaperFromC}) must not exceed {nameof(FrostFreeAboveC)} ({FrostFreeAboveC})");
+        Positive(CleanDeltaTAtZeroK, nameof(CleanDeltaTAtZeroK));
+        Positive(FanPowerExponent, nameof(FanPowerExponent));
+        if (!(CleanDeltaTSlope > -1 && CleanDeltaTSlope < 1))
+            throw new ArgumentException($"plant parameter {nameof(CleanDeltaTSlope)} must be between -1 and 1 K/K, got {CleanDeltaTSlope}");
+        if (!double.IsFinite(CoilSensorOffsetK) || Math.Abs(CoilSensorOffsetK) > 10)
+            throw new ArgumentException($"plant parameter {nameof(CoilSensorOffsetK)} must be within ±10 K, got {CoilSensorOffsetK}");
         if (!(HighPressureResetCoilC < HighPressureTripCoilC))
             throw new ArgumentException($"{nameof(HighPressureResetCoilC)} must be below {nameof(HighPressureTripCoilC)}");
         if (!(LowPressureResetCoilC > LowPressureTripCoilC))

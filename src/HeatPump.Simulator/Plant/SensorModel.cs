@@ -37,6 +37,7 @@ public sealed class SensorModel : ISensorModel
             new Channel(p.OutdoorSensorLagS, p.OutdoorSensorNoiseK, faults.For(SensorRole.Outdoor), seed, 2),
             new Channel(p.CoilSensorLagS, p.CoilSensorNoiseK, faults.For(SensorRole.Coil), seed, 3),
         };
+        _channels[(int)SensorRole.Coil].OffsetK = p.CoilSensorOffsetK;
     }
 
     /// <summary>The faults this model injects.</summary>
@@ -66,7 +67,7 @@ public sealed class SensorModel : ISensorModel
         if (seconds - c.LastSampleS < _conversionS) return SensorSample.Failed(SampleStatus.None);
         c.LastSampleS = seconds;
 
-        double value = c.LaggedC + c.NoiseK * c.Noise.NextGaussian();
+        double value = c.LaggedC + c.OffsetK + c.NoiseK * c.Noise.NextGaussian();
         SampleStatus status = SampleStatus.Ok;
         bool reset = false;
         var faults = c.Faults;
@@ -125,6 +126,9 @@ public sealed class SensorModel : ISensorModel
         public DeterministicRandom Noise;
         public DeterministicRandom FaultDraws;
         public double LaggedC = double.NaN;
+
+        // Calibration error added to every reading, K.
+        public double OffsetK;
         public double LastFollowS = double.NaN;
         public double LastSampleS = double.NegativeInfinity;
         private double _cachedDt = double.NaN;

@@ -41,28 +41,27 @@ public abstract class SchedulerFixture
 /// <summary>
 /// The defrost scheduler on its own, tick by tick: what counts as frosting run time, when each
 /// strategy calls a defrost (to the second), how the clean-coil ΔT is learned and carried along
-/// the outdoor temperature. Defaults: interval 60 min, frosting at coil ≤ −1 °C, no defrost at or
-/// above +6 °C outdoor, demand margin 1.5 K, coil below +2 °C, 30 min between demand defrosts,
+/// the outdoor temperature. Defaults: interval 60 min, frosting at coil ≤ −1 °C, demand margin 1.5 K, coil below +2 °C, 30 min between demand defrosts,
 /// backstop 6 h.
 /// </summary>
 public class DefrostSchedulerTests : SchedulerFixture
 {
     [Fact]
-    public void Frosting_run_time_counts_only_with_a_cold_coil_below_six_degrees_outdoor()
+    public void Frosting_run_time_counts_with_a_coil_at_or_below_minus_one_whatever_the_outdoor_air()
     {
-        Heat(10 * Minute, 0f, -1f);
+        Heat(10 * Minute, 5f, -1f);
         Assert.Equal(10 * Minute, _d.FrostingRunMs);
         Assert.Equal(10 * Minute, _d.RunSinceDefrostMs);
 
-        Heat(5 * Minute, 0f, -0.9f);
+        Heat(5 * Minute, 5f, -0.9f);
         Assert.Equal(10 * Minute, _d.FrostingRunMs);
         Assert.Equal(15 * Minute, _d.RunSinceDefrostMs);
 
-        Heat(5 * Minute, 6f, -5f);
-        Assert.Equal(10 * Minute, _d.FrostingRunMs);
-        Assert.Equal(DefrostCause.None, _d.Due);
+        // A coil at −5 °C in +7.5 °C air frosts in near-saturated air: its run counts too.
+        Heat(5 * Minute, 7.5f, -5f);
+        Assert.Equal(15 * Minute, _d.FrostingRunMs);
 
-        Heat(5 * Minute, 5.9f, -5f);
+        Heat(5 * Minute, 12f, 3f);
         Assert.Equal(15 * Minute, _d.FrostingRunMs);
 
         // Stopped: nothing counts.
@@ -90,11 +89,14 @@ public class DefrostSchedulerTests : SchedulerFixture
         Heat(Second, 0f, 20f, coilValid: false);
         Assert.Equal(DefrostCause.TimeOnly, _d.Due);
 
-        // Even without a coil, no defrost where no frost forms.
+        // Without a coil nothing says the coil is clear: the clock runs whatever the outdoor air.
         var d = new DefrostScheduler(_s);
-        d.Observe(Second, 120 * Minute, true, 8f, false, 0f);
-        Assert.Equal(DefrostCause.None, d.Due);
-        Assert.True(d.TimeOnly);
+        for (int i = 0; i < 60; i++)
+        {
+            d.Observe(Minute, (i + 1) * Minute, true, 8f, false, 0f);
+        }
+
+        Assert.Equal(DefrostCause.TimeOnly, d.Due);
     }
 
     [Fact]
@@ -120,7 +122,7 @@ public class DefrostSchedulerTests : SchedulerFixture
         Assert.Equal(0f, _d.CleanAtOutdoorC, 3);
         float margin = _s.Tenths(SettingId.DemandMargin);
         Assert.Equal(6f + margin, _d.TriggerDeltaT(0f), 3);
-        Assert.Equal(6f + margin + DefrostScheduler.CleanDeltaTSlope * -5f, _d.TriggerDeltaT(-5f), 3);
+        Assert.Equal(6f + margin + DefrostScheduler.PriorSlope * -5f, _d.TriggerDeltaT(-5f), 3);
 
         // While provisional the interval still bounds the wait.
         Heat(60 * Minute, 0f, -6f);
@@ -184,11 +186,89 @@ public class DefrostSchedulerTests : SchedulerFixture
         Assert.True(_d.Calibrated);
         Assert.False(_d.Provisional);
 
-        // Frost doubles ΔT, but the 30 min minimum run between demand defrosts comes first.
-        Heat(10 * Minute, 0f, -12f);
+        // ΔT 7.7 K: past the 7.5 K trigger, short of iced (1.25 × 6 + 0.5 = 8 K). The 30 min
+        // minimum run between demand defrosts comes first.
+        Heat(10 * Minute, 0f, -7.7f);
         Assert.Equal(DefrostCause.None, _d.Due);
-        Heat(30 * Minute, 0f, -12f);
+        Heat(30 * Minute, 0f, -7.7f);
         Assert.Equal(DefrostCause.Demand, _d.Due);
+    }
+
+    [Fact]
+    public void An_iced_coil_is_defrosted_inside_the_minimum_interval_whatever_the_outdoor_air()
+    {
+        Heat(Minute, 7f, -2f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+
+        // Clean: 9 K below +7 °C air. Frost doubles it: the coil reads −11 °C, far past the trigger.
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 7f, -2f);
+        Assert.True(_d.Calibrated && !_d.Provisional);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(2 * Minute, 7f, -11f);
+        Assert.True(_d.RunSinceDefrostMs < 30 * Minute);
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+    }
+
+    [Fact]
+    public void A_coil_far_colder_than_any_clean_coil_is_defrosted_even_on_a_provisional_calibration()
+    {
+        // After power-up the first calibration is made on a coil already iced: ΔT 16 K learned as clean.
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 4f, -12f);
+        Assert.True(_d.Provisional);
+        Assert.Equal(DefrostCause.None, _d.Due);
+
+        // More than 20 K below the air: iced whatever was learned, long before the interval.
+        Heat(3 * Minute, 4f, -16.5f);
+        Assert.True(_d.FrostingRunMs < 60 * Minute);
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+    }
+
+    [Fact]
+    public void A_probe_reading_the_coil_at_the_outdoor_air_cannot_stop_the_defrost_clock()
+    {
+        // A probe that has slipped off the coil reads the air: +0.5 °C while heating in +1 °C air.
+        Heat(3 * Minute, 1f, 0.5f);
+        Assert.True(_d.CoilImplausible);
+        Assert.NotEqual(0, _d.FrostingRunMs);
+        long toInterval = 60 * Minute - _d.FrostingRunMs;
+        Heat(toInterval - Second, 1f, 0.5f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Heat(Second, 1f, 0.5f);
+        Assert.Equal(DefrostCause.Interval, _d.Due);
+        Assert.False(_d.Calibrated, "no calibration is learned from a probe that is not on the coil");
+    }
+
+    [Fact]
+    public void The_slope_is_learned_from_clean_coil_readings_after_defrosts_and_starts_at_the_prior()
+    {
+        Assert.Equal(DefrostScheduler.PriorSlope, _d.CleanSlope);
+
+        // A unit whose clean ΔT grows in the cold, −0.1 K/K: 8 K at 0 °C, 9 K at −10 °C, 7 K at +10 °C.
+        float[] outdoor = { 0f, -10f, 10f };
+        for (int round = 0; round < 4; round++)
+        {
+            foreach (float o in outdoor)
+            {
+                Heat(Minute, o, o - 8f + 0.1f * o);
+                _d.DefrostStarted();
+                _d.DefrostEnded();
+                Stop();
+                Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, o, o - (8f - 0.1f * o));
+                Stop();
+            }
+        }
+
+        Assert.Equal(12, _d.CleanReadings);
+        Assert.InRange(_d.CleanSlope, -0.1f, 0f);
+        Assert.True(_d.CleanSlope < DefrostScheduler.PriorSlope - 0.2f, $"slope {_d.CleanSlope}: the data outweigh the prior");
+        Assert.Equal(_d.CleanDeltaT + _d.CleanSlope * -5f, _d.CleanAt(_d.CleanAtOutdoorC - 5f), 3);
+
+        // A power cut forgets it: the prior again until defrosts teach it anew.
+        _d.Reset();
+        Assert.Equal(DefrostScheduler.PriorSlope, _d.CleanSlope);
+        Assert.Equal(0, _d.CleanReadings);
     }
 
     [Fact]
@@ -253,7 +333,9 @@ public class DefrostSchedulerBoundaryTests : SchedulerFixture
     [Fact]
     public void Learning_takes_exactly_the_settle_time_plus_the_learning_window_and_averages_both_temperatures()
     {
-        Heat(DefrostScheduler.SettleMs - Second + DefrostScheduler.LearnMs - Second, -4f, -11f);
+        // A steady ΔT settles at the first minute's check at or after the settle time (the run's
+        // first reading at 1 s starts the minutes), then the window fills.
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs - Second, -4f, -11f);
         Assert.False(_d.Calibrated);
         Heat(Second, -4f, -11f);
         Assert.True(_d.Calibrated);
@@ -285,32 +367,31 @@ public class DefrostSchedulerBoundaryTests : SchedulerFixture
     {
         CalibrateAfterDefrost(0f, -6f);
         long toMinimum = 30 * Minute - _d.RunSinceDefrostMs;
-        Heat(toMinimum - Second, 0f, -12f);
+        Heat(toMinimum - Second, 0f, -7.7f);
         Assert.Equal(DefrostCause.None, _d.Due);
-        Heat(Second, 0f, -12f);
+        Heat(Second, 0f, -7.7f);
         Assert.Equal(DefrostCause.Demand, _d.Due);
     }
 
     [Fact]
-    public void After_a_restart_demand_waits_for_a_settled_filtered_delta_t_not_the_stale_one()
+    public void After_a_restart_demand_reads_the_new_run_not_the_stale_filtered_delta_t()
     {
         CalibrateAfterDefrost(0f, -6f);
         Heat(10 * Minute, 0f, -12f);
         Stop();
 
         // Past the 30 min since the defrost, with a frosted ΔT filtered before the stop...
-        Heat(13 * Minute, 0f, -12f);
+        Heat(16 * Minute, 0f, -12f);
         Assert.True(_d.RunSinceDefrostMs >= 30 * Minute);
         Stop();
 
-        // ...a restart waits the 5 min the coil needs to settle before judging ΔT again.
-        for (int i = 0; i < 299; i++)
-        {
-            Heat(Second, 0f, -12f);
-            Assert.Equal(DefrostCause.None, _d.Due);
-        }
-
-        Heat(2 * Second, 0f, -12f);
+        // ...a restart reads ΔT afresh from its first reading, not the stale filtered one: a
+        // cooling-down coil reads low, and a coil that went into the run iced is cleared at once.
+        Heat(Second, 0f, -1f);
+        Assert.Equal(1f, _d.DeltaT, 3);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Stop();
+        Heat(Second, 0f, -12f);
         Assert.Equal(DefrostCause.Demand, _d.Due);
     }
 
@@ -373,17 +454,13 @@ public class DefrostSchedulerBoundaryTests : SchedulerFixture
     }
 
     [Fact]
-    public void A_defrost_due_is_dropped_while_the_outdoor_air_is_above_the_frost_limit()
+    public void A_defrost_due_stays_due_when_the_outdoor_air_warms_while_the_coil_is_below_freezing()
     {
         Heat(60 * Minute, 0f, -6f);
         Assert.Equal(DefrostCause.Interval, _d.Due);
 
-        // Sun on the unit before the defrost could start: no defrost at or above +6 °C...
+        // Sun on the unit: +7 °C air, but the coil still runs at −6 °C and carries what it gathered.
         Heat(Second, 7f, -6f);
-        Assert.Equal(DefrostCause.None, _d.Due);
-
-        // ...and the run time already counted is kept for when it cools again.
-        Heat(Second, 0f, -6f);
         Assert.Equal(DefrostCause.Interval, _d.Due);
     }
 
@@ -424,7 +501,9 @@ public class DefrostSchedulerBoundaryTests : SchedulerFixture
     {
         Heat(DefrostScheduler.SettleMs + Minute, 0f, -4f);
         _d.Reset();
-        Heat(DefrostScheduler.LearnMs, 0f, -10f);
+
+        // The run goes on: a minute to see ΔT settled again, then the window.
+        Heat(Minute + DefrostScheduler.LearnMs, 0f, -10f);
         Assert.True(_d.Calibrated);
         Assert.Equal(10f, _d.CleanDeltaT, 3);
     }
@@ -435,7 +514,7 @@ public class DefrostSchedulerBoundaryTests : SchedulerFixture
         Heat(DefrostScheduler.SettleMs + Minute, 0f, -4f);
         _d.DefrostStarted();
         _d.DefrostEnded();
-        Heat(DefrostScheduler.LearnMs, 0f, -10f);
+        Heat(Minute + DefrostScheduler.LearnMs, 0f, -10f);
         Assert.True(_d.Calibrated);
         Assert.False(_d.Provisional);
         Assert.Equal(10f, _d.CleanDeltaT, 3);

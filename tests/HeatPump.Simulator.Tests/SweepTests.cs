@@ -1,0 +1,92 @@
+using HeatPump.Simulator.Plant;
+using HeatPump.Simulator.Sweep;
+using Xunit;
+
+namespace HeatPump.Simulator.Tests;
+
+/// <summary>The plant-family sweep: its draws, its command line, and the small sweep CI runs on every change.</summary>
+public class SweepTests
+{
+    [Theory]
+    [InlineData("--plants needs a whole number from 1 to 4096, got '0'", "sweep", "--plants", "0")]
+    [InlineData("--plants needs a whole number from 1 to 4096, got 'lots'", "sweep", "--plants", "lots")]
+    [InlineData("--cores needs a whole number from 1 to 1024, got '-2'", "sweep", "--cores", "-2")]
+    [InlineData("--climates: 'hot-summer' is not a heating climate", "sweep", "--climates", "humid-cold,hot-summer")]
+    [InlineData("--climates needs at least one climate", "sweep", "--climates", ",")]
+    [InlineData("--days needs a number of days from 0.042 (one hour) to 365, got '0'", "sweep", "--days", "0")]
+    [InlineData("cannot write --json file", "sweep", "--json", "/nonexistent/dir/s.json")]
+    public void Bad_sweep_options_give_one_clear_line_and_exit_code_two(string expected, params string[] args)
+    {
+        var (exit, stdout, stderr) = CliTests.Cli(args);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: ", stderr);
+        Assert.Contains(expected, stderr);
+        Assert.Equal("", stdout);
+    }
+
+    [Fact]
+    public void Plants_are_drawn_within_the_documented_ranges_and_the_same_seed_draws_the_same_plants()
+    {
+        double minSlope = 1, maxSlope = -1, minGrowth = 10, maxGrowth = 0;
+        for (int i = 0; i < 200; i++)
+        {
+            PlantParameters p = PlantFamily.Draw(7, i);
+            Assert.Equal(p, PlantFamily.Draw(7, i));
+            Assert.InRange(p.CleanDeltaTAtZeroK, 4.0, 12.0);
+            Assert.InRange(p.CoilSensorLagS, 10.0, 120.0);
+            Assert.InRange(p.CoilSensorOffsetK, -0.5, 0.5);
+            double growth = p.FrostGrowthKgPerSPerHPa / PlantParameters.Default.FrostGrowthKgPerSPerHPa;
+            Assert.InRange(growth, 0.3, 3.0);
+            minSlope = Math.Min(minSlope, p.CleanDeltaTSlope);
+            maxSlope = Math.Max(maxSlope, p.CleanDeltaTSlope);
+            minGrowth = Math.Min(minGrowth, growth);
+            maxGrowth = Math.Max(maxGrowth, growth);
+        }
+
+        // The draws span the ranges, not one corner of them.
+        Assert.True(minSlope < -0.05 && maxSlope > 0.25, $"slopes {minSlope:0.00}..{maxSlope:0.00}");
+        Assert.True(minGrowth < 0.4 && maxGrowth > 2.5, $"growth ×{minGrowth:0.00}..×{maxGrowth:0.00}");
+        Assert.NotEqual(PlantFamily.Draw(7, 0), PlantFamily.Draw(8, 0));
+    }
+
+    [Fact]
+    public void The_same_sweep_gives_the_same_results_on_one_core_and_on_all()
+    {
+        var plan = new SweepPlan(2, new[] { "humid-cold" }, 0.5, 3);
+        SweepCase[] one = new PlantSweep(plan).Run(1);
+        SweepCase[] all = new PlantSweep(plan).Run(Environment.ProcessorCount);
+        Assert.Equal(one.Length, all.Length);
+        for (int i = 0; i < one.Length; i++)
+        {
+            Assert.Equal(one[i].Firmware, all[i].Firmware);
+            Assert.Equal(one[i].Oracle, all[i].Oracle);
+        }
+    }
+
+    /// <summary>
+    /// The CI sweep: 16 plants × humid-cold, dry-cold, mild × 7 days. It guards what the firmware
+    /// holds on every drawn plant today: no invariant violation, comfort as good as the best timed
+    /// board's, the dry-cold win. The energy and peak-ice bounds are looser than issue 12's
+    /// acceptance limits (1.002 × the best timed board, peak ice 0.5), which a few fast-frosting and
+    /// small-ΔT plants do not meet yet (docs/simulator.md, "Plant families"); they catch a regression.
+    /// </summary>
+    [Fact]
+    public void Small_sweep_holds_the_criteria_on_every_plant()
+    {
+        var plan = new SweepPlan(16, new[] { "humid-cold", "dry-cold", "mild" }, 7, 1);
+        SweepCase[] cases = new PlantSweep(plan).Run(Environment.ProcessorCount);
+        Assert.Equal(48, cases.Length);
+        foreach (SweepCase c in cases)
+        {
+            string at = $"plant #{c.Plant} on {c.Climate}";
+            Assert.True(c.Firmware.InvariantViolations == 0, at + ": invariant violations");
+            Assert.True(c.Firmware.DiscomfortKh <= c.DiscomfortAllowedKh, $"{at}: discomfort {c.Firmware.DiscomfortKh:0.0} K·h");
+            Assert.True(c.EnergyVsBestTimed <= 1.05, $"{at}: energy {c.EnergyVsBestTimed:0.0000} × best timed");
+            Assert.True(c.Firmware.PeakFrostFraction <= 0.8, $"{at}: peak ice {c.Firmware.PeakFrostFraction:0.00}");
+            if (c.Climate == "dry-cold")
+            {
+                Assert.True(c.DefrostsVsTimed60 <= SweepCriteria.DryColdDefrostsVsTimed60, $"{at}: {c.DefrostsVsTimed60:0.00} × timed-60's defrosts");
+            }
+        }
+    }
+}
