@@ -89,7 +89,6 @@ namespace HeatPump.Control.FrontPanel
             new MenuItem("dn.dt", SettingId.DemandMargin, MenuAction.None, null),
             new MenuItem("dn.In", SettingId.DemandMinInterval, MenuAction.None, null),
             new MenuItem("dn.bS", SettingId.DemandBackstop, MenuAction.None, null),
-            new MenuItem("dF.OA", SettingId.DefrostOutdoorAbove, MenuAction.None, null),
             new MenuItem("dF.En", SettingId.DefrostEndCoil, MenuAction.None, null),
             new MenuItem("dF.tL", SettingId.DefrostMaxTime, MenuAction.None, null),
             new MenuItem("drIP", SettingId.DripTime, MenuAction.None, null),
