@@ -7,8 +7,11 @@ namespace HeatPump.Proof.Tests;
 /// </summary>
 internal static class ProofBudget
 {
-    /// <summary>Random ticks per CI run across the properties: the issue asks for at least a million.</summary>
-    public const long DefaultTotalTicks = 4_000_000;
+    /// <summary>
+    /// Random ticks per CI run across the properties: 3,000,000 of the whole core and 4,000,000 of the guard
+    /// driven by a hostile controller whose outputs and intent flags lie (docs/safety.md).
+    /// </summary>
+    public const long DefaultTotalTicks = 7_000_000;
 
     /// <summary>Ticks for the whole-core property and the guard-alone property together.</summary>
     public static long TotalTicks
@@ -23,9 +26,9 @@ internal static class ProofBudget
     /// <summary>True when PROOF_TICKS lowered the budget below the CI figure (a mutation run or a quick check).</summary>
     public static bool Reduced => TotalTicks < DefaultTotalTicks;
 
-    /// <summary>The whole-core property's share: three quarters (its ticks exercise far more code).</summary>
-    public static long CoreTicks => TotalTicks * 3 / 4;
+    /// <summary>The whole-core property's share: three sevenths (its ticks cost several guard ticks each).</summary>
+    public static long CoreTicks => TotalTicks * 3 / 7;
 
-    /// <summary>The guard-alone property's share.</summary>
+    /// <summary>The hostile-controller guard property's share: four sevenths, 4,000,000 ticks in CI.</summary>
     public static long GuardTicks => TotalTicks - CoreTicks;
 }
