@@ -69,6 +69,12 @@ namespace HeatPump.Control
             get { return _c.ActiveFault; }
         }
 
+        /// <summary>Faults of <paramref name="kind"/> the controller has handled since power-up (pressure trips, self-checks).</summary>
+        public int FaultCount(FaultKind kind)
+        {
+            return _c.Faults.Total(kind);
+        }
+
         /// <summary>True while locked out after repeated faults.</summary>
         public bool LockedOut
         {

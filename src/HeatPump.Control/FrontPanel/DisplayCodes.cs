@@ -36,9 +36,9 @@ namespace HeatPump.Control.FrontPanel
             "i---", // NoIndoorReading
         };
 
-        private static readonly string[] FaultCodes = new string[] { "E 00", "E 01", "E 02", "E 03" };
+        private static readonly string[] FaultCodes = new string[] { "E 00", "E 01", "E 02", "E 03", "E 04", "E 05" };
 
-        private static readonly string[] LockoutCodes = new string[] { "LOC0", "LOC1", "LOC2", "LOC3" };
+        private static readonly string[] LockoutCodes = new string[] { "LOC0", "LOC1", "LOC2", "LOC3", "LOC4", "LOC5" };
 
         private static readonly string[] ModeNames = new string[] { "OFF", "HEAt", "COOL", "AUtO" };
 
@@ -54,13 +54,13 @@ namespace HeatPump.Control.FrontPanel
             return HoldCodes[(int)reason];
         }
 
-        /// <summary>The fault code "E 01".."E 03".</summary>
+        /// <summary>The fault code "E 01".."E 05".</summary>
         public static string Fault(FaultKind kind)
         {
             return FaultCodes[(int)kind];
         }
 
-        /// <summary>The lockout code "LOC1".."LOC3" (the digit is the fault kind that locked out).</summary>
+        /// <summary>The lockout code "LOC1".."LOC5" (the digit is the fault kind that locked out).</summary>
         public static string Lockout(FaultKind kind)
         {
             return LockoutCodes[(int)kind];
