@@ -19,6 +19,7 @@ namespace HeatPump.Control
         private readonly ControllerContext _c;
         private readonly ControllerState[] _states;
         private readonly DefrostState _defrost;
+        private readonly InstallCheck _install = new InstallCheck();
         private ControllerState _current;
         private long _lastNowMs;
         private float _lastIndoorDuty;
@@ -145,6 +146,7 @@ namespace HeatPump.Control
             c.HeatLockedOut = false;
             c.CoolLockedOut = false;
             c.Defrost.Reset();
+            _install.Reset();
             c.SetHold(HoldReason.None, 0);
             _lastNowMs = nowMs;
             _lastIndoorDuty = 0f;
@@ -234,6 +236,7 @@ namespace HeatPump.Control
             ControllerContext c = _c;
             if (c.State == TopState.Fault)
             {
+                _install.Reset();
                 return FaultKind.None;
             }
 
@@ -254,7 +257,7 @@ namespace HeatPump.Control
                 return FaultKind.LowPressure;
             }
 
-            return FaultKind.None;
+            return _install.Check(c);
         }
 
         /// <summary>The state the user's mode asks for now; Auto changes over only from idle, in the states themselves.</summary>
@@ -299,9 +302,12 @@ namespace HeatPump.Control
             ControllerContext c = _c;
             if (!c.In.OutdoorValid)
             {
-                // Without an outdoor reading the lockouts cannot be judged; DESIGN §4 turns them off.
+                // Without an outdoor reading the lockouts cannot be judged, so each falls the safe way
+                // (docs/safety.md): heating goes on — a house left unheated freezes its pipes — and
+                // cooling stays locked out, because cooling in frost ices the indoor coil and slugs
+                // the compressor with liquid.
                 c.HeatLockedOut = false;
-                c.CoolLockedOut = false;
+                c.CoolLockedOut = true;
                 return;
             }
 
@@ -338,9 +344,10 @@ namespace HeatPump.Control
 
             if (s.IsOn(SettingId.SingleFanMotor))
             {
-                // One motor turns both fans: it runs when either is wanted, and never in a defrost.
+                // One motor turns both fans: it runs when either is wanted, and never while the defrost
+                // keeps its outdoor coil in still air (the restart in heat that ends a defrost needs it).
                 float d = c.Out.IndoorFanDuty > c.Out.OutdoorFanDuty ? c.Out.IndoorFanDuty : c.Out.OutdoorFanDuty;
-                if (defrosting)
+                if (c.Out.Defrost)
                 {
                     d = 0f;
                 }

@@ -50,6 +50,9 @@ namespace HeatPump.Scenarios
             RoomLossKPerMin = 0.05f;
             CleanCoilDeltaT = 6f;
             FrostDeltaTPerHour = 0f;
+
+            // A coil that follows the compressor, as the board's self-checks expect of a correct install.
+            CoilModel = true;
         }
 
         /// <summary>The live settings.</summary>
@@ -103,7 +106,7 @@ namespace HeatPump.Scenarios
         /// <summary>Room drift per minute toward outdoors while idle, K.</summary>
         public float RoomLossKPerMin;
 
-        /// <summary>When on, the coil runs at outdoor − ΔT while heating, with ΔT growing by frost, and melts in a defrost.</summary>
+        /// <summary>When on (the default), the coil runs at outdoor − ΔT while heating, with ΔT growing by frost, and melts in a defrost.</summary>
         public bool CoilModel;
 
         /// <summary>Outdoor−coil difference of a clean coil while heating, K.</summary>

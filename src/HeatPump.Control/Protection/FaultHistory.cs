@@ -33,7 +33,17 @@ namespace HeatPump.Control.Protection
             StartLog log = _logs[(int)kind];
             log.Add(nowMs);
             _totals[(int)kind]++;
-            return log.CountSince(nowMs - WindowMs + 1) >= LockoutCount;
+            return log.CountSince(nowMs - WindowMs + 1) >= CountToLockOut(kind);
+        }
+
+        /// <summary>
+        /// How many faults of <paramref name="kind"/> within the window lock out: one for a self-check
+        /// (a wiring or probe mistake does not heal by itself, and every retry runs the unit the wrong
+        /// way for minutes), <see cref="LockoutCount"/> for the rest.
+        /// </summary>
+        public static int CountToLockOut(FaultKind kind)
+        {
+            return kind == FaultKind.ReversedValve || kind == FaultKind.ProbesSwapped ? 1 : LockoutCount;
         }
 
         /// <summary>Faults of <paramref name="kind"/> in the hour up to <paramref name="nowMs"/>.</summary>

@@ -3,7 +3,9 @@ using HeatPump.Control.Settings;
 namespace HeatPump.Control.Protection
 {
     /// <summary>
-    /// Independent interlocks between the controller and the outputs (DESIGN §5, I1–I7). It knows no
+    /// Independent interlocks between the controller and the outputs (docs/safety.md, I1–I7, plus the
+    /// airflow rules: no compressor without the outdoor fan outside a defrost, no aux without the
+    /// blower at its minimum duty). It knows no
     /// modes or states: it sees only the commanded outputs, the intent flags on them, the sensor
     /// validity and the outdoor temperature, and can only veto — turn something off or hold it where
     /// it is. A bug in the controller therefore cannot short-cycle the compressor, slam the valve,
@@ -85,7 +87,7 @@ namespace HeatPump.Control.Protection
         /// <param name="wanted">The controller's commands with their intent flags.</param>
         /// <param name="nowMs">Monotonic time, ms.</param>
         /// <param name="indoorValid">A trusted indoor reading exists (I4).</param>
-        /// <param name="outdoorValid">A trusted outdoor reading exists; without one the lockouts cannot be judged and are off (DESIGN §4).</param>
+        /// <param name="outdoorValid">A trusted outdoor reading exists; without one the lockouts cannot be judged: heating is allowed, cooling is not (docs/safety.md).</param>
         /// <param name="outdoorC">Outdoor temperature, °C.</param>
         public OutputState Apply(OutputState wanted, long nowMs, bool indoorValid, bool outdoorValid, float outdoorC)
         {
@@ -115,6 +117,19 @@ namespace HeatPump.Control.Protection
                 o.Compressor = false;
             }
 
+            // No compressor without the outdoor fan outside a defrost: a condenser without air runs up to
+            // the high-pressure trip, an evaporator without air down to the low-pressure one.
+            if (o.Compressor && !o.Defrost && o.OutdoorFanDuty <= 0f)
+            {
+                o.Compressor = false;
+            }
+
+            // No aux without the blower at or above its minimum duty: strips in still air cook on their limits.
+            if (o.AuxHeat && (o.IndoorFanDuty <= 0f || o.IndoorFanDuty < _settings.Fraction(SettingId.IndoorFanMinDuty)))
+            {
+                o.AuxHeat = false;
+            }
+
             // I2: the valve moves only with the compressor stopped for the quiet-shift time.
             bool valveChanges = false;
             if (o.ValveEnergised != _out.ValveEnergised)
@@ -142,10 +157,15 @@ namespace HeatPump.Control.Protection
             }
 
             // I6, on the valve position that will really be driven; a defrost is a short reverse cycle, not cooling.
-            if (o.Compressor && outdoorValid && !o.Defrost)
+            // Without an outdoor reading the heating lockout is lifted and the cooling lockout holds: fail safe.
+            if (o.Compressor && !o.Defrost)
             {
                 bool heating = o.ValveEnergised == HeatingPositionEnergised();
-                if (heating && outdoorC < _settings.Tenths(SettingId.HeatLockoutOutdoor))
+                if (!outdoorValid)
+                {
+                    o.Compressor = heating;
+                }
+                else if (heating && outdoorC < _settings.Tenths(SettingId.HeatLockoutOutdoor))
                 {
                     o.Compressor = false;
                 }

@@ -84,8 +84,8 @@ namespace HeatPump.Control.States
             Sub(TopState.Defrost, SubState.Drip, SubState.ShiftOut, "drip time over"),
 
             Sub(TopState.Fault, SubState.None, SubState.Waiting, "entry"),
-            Sub(TopState.Fault, SubState.None, SubState.Lockout, "entry, third fault of its kind in an hour"),
-            Sub(TopState.Fault, SubState.Lockout, SubState.Waiting, "MODE held 10 s"),
+            Sub(TopState.Fault, SubState.None, SubState.Lockout, "entry, third fault of its kind in an hour (first for a self-check)"),
+            Sub(TopState.Fault, SubState.Lockout, SubState.Waiting, "MODE held 10 s, or 4 h passed"),
         };
 
         /// <summary>Number of rows.</summary>
