@@ -131,7 +131,7 @@ public class GuardPropertyTests
         {
             // Wants the compressor for 60 s out of every 90 s: a short-cycling bug.
             bool want = t % 90_000 < 60_000;
-            var driven = guard.Apply(new OutputState { Compressor = want }, t, true, true, 5f);
+            var driven = guard.Apply(new OutputState { Compressor = want, OutdoorFanDuty = 1f }, t, true, true, 5f);
             if (driven.Compressor && !on)
             {
                 starts.Add(t);

@@ -260,19 +260,28 @@ public class LockoutHysteresisTests
     }
 
     [Fact]
-    public void Losing_the_outdoor_reading_lifts_a_cooling_lockout_and_cooling_runs()
+    public void Losing_the_outdoor_reading_keeps_cooling_locked_out_and_lifts_the_heating_lockout()
     {
-        // DESIGN §4: without an outdoor reading the lockouts cannot be judged and are off.
+        // docs/safety.md: without an outdoor reading the lockouts fail safe — cooling stays locked
+        // out, heating may run.
         Board b = Boot(UserMode.Cool, 10f, indoorC: 27f);
         Assert.True(b.Core.Controller.CoolLockedOut);
 
         b.OutdoorSilent = true;
         Assert.True(b.RunUntil(x => !x.Core.Outdoor.IsValid, 60_000));
         b.Tick();
-        Assert.False(b.Core.Controller.CoolLockedOut);
-        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 20 * 60_000));
-        Assert.False(b.Core.Controller.CoolLockedOut);
-        Assert.Equal(0, b.Monitor.Total);
+        Assert.True(b.Core.Controller.CoolLockedOut);
+        Assert.False(b.RunUntil(x => x.Core.Outputs.Compressor, 20 * 60_000));
+        Assert.Equal(HoldReason.CoolLockout, b.Core.Controller.Hold);
+
+        Board h = Boot(UserMode.Heat, -25f, indoorC: 17f);
+        Assert.True(h.Core.Controller.HeatLockedOut);
+        h.OutdoorSilent = true;
+        Assert.True(h.RunUntil(x => !x.Core.Outdoor.IsValid, 60_000));
+        h.Tick();
+        Assert.False(h.Core.Controller.HeatLockedOut);
+        Assert.True(h.RunUntil(x => x.Core.Outputs.Compressor, 20 * 60_000));
+        Assert.Equal(0, b.Monitor.Total + h.Monitor.Total);
     }
 
     [Fact]
@@ -370,7 +379,7 @@ public class CoreReportingTests
     {
         var s = new ControllerSettings();
         var g = new SafetyGuard(s, 0, 0);
-        g.Apply(new OutputState { Compressor = true, IndoorFanDuty = 0.5f }, 300_000, true, true, 5f);
+        g.Apply(new OutputState { Compressor = true, IndoorFanDuty = 0.5f, OutdoorFanDuty = 1f }, 300_000, true, true, 5f);
         Assert.True(g.Outputs.Compressor);
         Assert.Equal(0.5f, g.Outputs.IndoorFanDuty);
     }
@@ -540,7 +549,7 @@ public class BlindAndFanTests
     }
 
     [Fact]
-    public void One_fan_motor_runs_at_the_higher_of_the_two_duties_and_stops_in_a_defrost_even_with_aux()
+    public void One_fan_motor_runs_at_the_higher_of_the_two_duties_and_stops_in_a_defrost_taking_aux_with_it()
     {
         var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 1f, CoilC = 1f };
         Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
@@ -556,11 +565,13 @@ public class BlindAndFanTests
         Assert.Equal(1f, b.Core.Outputs.IndoorFanDuty, 3);
         Assert.Equal(1f, b.Core.Outputs.OutdoorFanDuty, 3);
 
-        // Aux in the defrost would want the indoor fan, but the one motor would also blow over the coil.
+        // Aux in the defrost would want the indoor fan, but the one motor would also blow over the
+        // coil; and strips never heat still air, so the guard keeps aux off with it.
         b.DefrostRequest = true;
         Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Melting, 5 * 60_000));
         b.Tick();
-        Assert.True(b.Core.Outputs.AuxHeat);
+        Assert.True(b.Core.Requested.AuxHeat);
+        Assert.False(b.Core.Outputs.AuxHeat);
         Assert.Equal(0f, b.Core.Outputs.IndoorFanDuty);
         Assert.Equal(0f, b.Core.Outputs.OutdoorFanDuty);
         Assert.Equal(0, b.Monitor.Total);
