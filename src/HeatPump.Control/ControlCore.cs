@@ -88,6 +88,7 @@ namespace HeatPump.Control
             Indoor.Update(inputs.Indoor, now, Settings.Tenths(SettingId.IndoorOffset));
             Outdoor.Update(inputs.Outdoor, now, Settings.Tenths(SettingId.OutdoorOffset));
             Coil.Update(inputs.Coil, now, Settings.Tenths(SettingId.CoilOffset));
+            Panel.Bench.See(Settings.SecondsAsMs(SettingId.MinRunTime), Guard.HeatingPositionEnergised(), Guard.Outputs.Compressor, Guard.Outputs.ValveEnergised);
             Panel.Update(inputs.Buttons, now);
 
             _controllerInputs.NowMs = now;
@@ -115,9 +116,22 @@ namespace HeatPump.Control
             else if (Panel.Bench.Active)
             {
                 // The bench drives outputs by hand; the guard still protects the compressor, and an
-                // open pressure switch still stops it.
+                // open pressure switch still stops it — and counts, as in normal running, toward a
+                // lockout. A locked-out unit runs nothing that moves heat until the lockout is
+                // acknowledged (MODE held 10 s).
+                bool tripped = inputs.HighPressureTripped || inputs.LowPressureTripped;
+                if (tripped && Guard.Outputs.Compressor)
+                {
+                    Controller.RecordBenchTrip(inputs.HighPressureTripped ? FaultKind.HighPressure : FaultKind.LowPressure, now);
+                }
+
+                if (Panel.ResetRequested)
+                {
+                    Controller.AcknowledgeLockout();
+                }
+
                 _requested = Panel.Bench.Outputs;
-                _requested.Fault = inputs.HighPressureTripped || inputs.LowPressureTripped;
+                _requested.Fault = tripped || Controller.LockedOut;
             }
             else
             {

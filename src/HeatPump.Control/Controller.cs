@@ -163,6 +163,41 @@ namespace HeatPump.Control
             c.Faults.Clear();
         }
 
+        /// <summary>
+        /// A pressure switch opened under a compressor that bench mode was running: recorded like a
+        /// trip in normal running, so three in an hour lock the unit out (and bench mode then refuses
+        /// to run it until <see cref="AcknowledgeLockout"/>).
+        /// </summary>
+        public void RecordBenchTrip(FaultKind kind, long nowMs)
+        {
+            ControllerContext c = _c;
+            c.In.NowMs = nowMs;
+            if (c.State != TopState.Fault)
+            {
+                c.ActiveFault = kind;
+                Enter(TopState.Fault);
+                return;
+            }
+
+            if (c.Faults.Record(kind, nowMs) && c.Sub != SubState.Lockout)
+            {
+                c.ActiveFault = kind;
+                c.SetSub(SubState.Lockout);
+            }
+        }
+
+        /// <summary>The user acknowledged a lockout (MODE held 10 s) while the controller is not stepped (bench mode): the fault history is cleared and the unit may run again.</summary>
+        public void AcknowledgeLockout()
+        {
+            if (!LockedOut)
+            {
+                return;
+            }
+
+            _c.Faults.Clear();
+            _c.SetSub(SubState.Waiting);
+        }
+
         /// <summary>Advances the state machine by one tick and returns what it wants the outputs to be.</summary>
         public OutputState Step(ref ControllerInputs inputs)
         {

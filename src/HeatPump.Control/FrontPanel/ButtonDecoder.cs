@@ -44,7 +44,7 @@ namespace HeatPump.Control.FrontPanel
         public const long StuckAfterMs = 60000;
 
         /// <summary>UP + DOWN held <see cref="ComboMs"/>: enter or leave bench mode.</summary>
-        public const int BenchCombination = Buttons.Up | Buttons.Down;
+        public const int BenchCombination = Buttons.Mode | Buttons.Down;
 
         /// <summary>MODE + UP held <see cref="ComboMs"/>: forced defrost request (a service action of defrost boards).</summary>
         public const int DefrostCombination = Buttons.Mode | Buttons.Up;

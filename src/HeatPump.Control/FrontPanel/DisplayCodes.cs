@@ -44,7 +44,7 @@ namespace HeatPump.Control.FrontPanel
 
         private static readonly string[] NoticeCodes = new string[] { "", "rSEt", "dEF", "LrnS", "dFLt" };
 
-        private static readonly string[] BenchCodes = new string[] { "FI", "FO", "AU", "rV", "CP" };
+        private static readonly string[] BenchCodes = new string[] { "FI", "FO", "AU", "rV", "CP", "Ht", "dF", "CL" };
 
         private static readonly char[] SensorLetters = new char[] { 'i', 'o', 'c' };
 
@@ -78,7 +78,7 @@ namespace HeatPump.Control.FrontPanel
             return NoticeCodes[(int)notice];
         }
 
-        /// <summary>The two-letter name of a bench output: "FI", "FO", "AU", "rV", "CP".</summary>
+        /// <summary>The two-letter name of a bench output or walk step: "FI", "FO", "AU", "rV", "CP", "Ht", "dF", "CL".</summary>
         public static string BenchOutputName(BenchOutput output)
         {
             return BenchCodes[(int)output];

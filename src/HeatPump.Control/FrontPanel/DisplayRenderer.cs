@@ -182,10 +182,16 @@ namespace HeatPump.Control.FrontPanel
             d.Heat = x.Driven.Compressor && heating ? LedState.On : LedState.Off;
             d.Cool = x.Driven.Compressor && !heating ? LedState.On : LedState.Off;
             d.Defrost = LedState.Off;
-            d.Fault = refused ? LedState.Blink : LedState.Off;
+            d.Fault = refused || x.LockedOut ? LedState.Blink : LedState.Off;
 
             _count = 0;
             Add(PageBenchOutput);
+            if (x.LockedOut)
+            {
+                // A locked-out unit runs nothing that moves heat until MODE held 10 s acknowledges it.
+                Add(PageLockout);
+            }
+
             if (refused)
             {
                 AddHold(x.NowMs);

@@ -263,7 +263,7 @@ public static class BenchNarrator
     {
         bool mode = s.Buttons.IsDown(Buttons.Mode), up = s.Buttons.IsDown(Buttons.Up), down = s.Buttons.IsDown(Buttons.Down);
         if (mode && up && !down) return "MODE+UP 5 s: forced defrost";
-        if (up && down && !mode) return "UP+DOWN 5 s: bench mode on/off";
+        if (mode && down && !up) return "MODE+DOWN 5 s: bench mode on (held from power-up) or off";
         if (mode && !up && !down) return "MODE 3 s: menu, 10 s: lockout reset";
         if ((up || down) && !mode) return "held UP/DOWN repeats, faster after 4 s";
         return "";

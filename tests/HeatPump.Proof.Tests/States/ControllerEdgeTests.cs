@@ -1,4 +1,5 @@
 using HeatPump.Control;
+using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Hal;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Settings;
@@ -769,50 +770,41 @@ public class DefrostSequenceEdgeTests
     }
 }
 
-/// <summary>Leaving bench mode restarts the controller as at power-up, a fault lockout apart; a low-pressure switch is ignored for the start-up bypass.</summary>
+/// <summary>
+/// Bench mode opens only from power-up, so a running or locked-out unit cannot be switched into it;
+/// in it the pressure switches still stop the compressor; a low-pressure switch is ignored for the
+/// start-up bypass.
+/// </summary>
 public class BenchExitAndBypassTests
 {
-    private static void ToggleBench(Board b)
+    /// <summary>MODE + DOWN held for 6 s, then let go.</summary>
+    private static void HoldBenchCombination(Board b)
     {
-        b.Buttons = Buttons.Up | Buttons.Down;
+        b.Buttons = ButtonDecoder.BenchCombination;
         b.Run(6000);
         b.Buttons = 0;
         b.Run(2000);
     }
 
     [Fact]
-    public void Leaving_bench_mode_forgets_lockouts_frost_and_holds()
+    public void The_bench_combination_after_power_up_leaves_a_running_unit_under_normal_control()
     {
         var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = -5f, CoilC = -5f };
         Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
         Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
         b.Run(10 * 60_000);
-        Assert.True(b.Core.Controller.DefrostScheduler.FrostingRunMs > 0);
+        long frost = b.Core.Controller.DefrostScheduler.FrostingRunMs;
+        Assert.True(frost > 0);
 
-        // Cold enough to lock heating out, then back up into the hysteresis band: still locked.
-        b.OutdoorC = -20.5f;
-        b.Run(5000);
-        Assert.True(b.Core.Controller.HeatLockedOut);
-        b.OutdoorC = -19.5f;
-        b.Run(5000);
-        Assert.True(b.Core.Controller.HeatLockedOut);
-
-        ToggleBench(b);
-        Assert.True(b.Core.Panel.Bench.Active);
-        ToggleBench(b);
+        HoldBenchCombination(b);
         Assert.False(b.Core.Panel.Bench.Active);
-
-        // As at power-up: the lockout judged afresh (−19.5 °C is above the −20 °C limit), frost counting from zero,
-        // and the start held by the power-up delay.
-        Assert.False(b.Core.Controller.HeatLockedOut);
-        Assert.Equal(0, b.Core.Controller.DefrostScheduler.FrostingRunMs);
-        Assert.Equal(HoldReason.PowerUpDelay, b.Core.Controller.Hold);
-        Assert.Equal(TopState.Heat, b.Core.Controller.State);
+        Assert.True(b.Core.Outputs.Compressor, "the unit heats on");
+        Assert.True(b.Core.Controller.DefrostScheduler.FrostingRunMs > frost, "nothing was reset");
         Assert.Equal(0, b.Monitor.Total);
     }
 
     [Fact]
-    public void A_fault_lockout_survives_bench_mode_and_only_the_mode_reset_clears_it()
+    public void A_fault_lockout_cannot_be_walked_around_and_only_the_mode_reset_clears_it()
     {
         var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 5f, CoilC = 5f };
         Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
@@ -826,11 +818,8 @@ public class BenchExitAndBypassTests
 
         Assert.True(b.Core.Controller.LockedOut);
 
-        // A technician walks the outputs on the bench and leaves it: the unit is still locked out,
-        // showing the same fault, and stays so however long it waits.
-        ToggleBench(b);
-        Assert.True(b.Core.Panel.Bench.Active);
-        ToggleBench(b);
+        // The combination that used to open bench mode at any time opens nothing now.
+        HoldBenchCombination(b);
         Assert.False(b.Core.Panel.Bench.Active);
         b.Run(20 * 60_000);
         Assert.True(b.Core.Controller.LockedOut);
@@ -851,31 +840,16 @@ public class BenchExitAndBypassTests
     public void In_bench_mode_either_pressure_switch_stops_the_compressor(bool highPressure)
     {
         var b = new Board(new TearableStore(), 5) { IndoorC = 20f, OutdoorC = 5f, CoilC = 5f };
-        b.Run(10 * 60_000);   // past the power-up delay, so the walk's compressor step runs
-        b.Buttons = Buttons.Up | Buttons.Down;
-        b.Run(6000);
-        b.Buttons = 0;
-        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 60_000));
+        HoldBenchCombination(b); // from power-up: the installer's way in
+        Assert.True(b.Core.Panel.Bench.Active);
+        Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 10 * 60_000), "the walk's heating run starts after the power-up delay");
+        Assert.True(b.Core.Outputs.OutdoorFanDuty > 0f);
 
         if (highPressure) b.HighPressureTripped = true; else b.LowPressureTripped = true;
         b.Tick();
         Assert.False(b.Core.Outputs.Compressor);
         Assert.True(b.Core.Panel.Bench.Active);
-    }
-
-    [Fact]
-    public void Leaving_bench_mode_judges_the_cooling_lockout_afresh()
-    {
-        Board b = LockoutHysteresisTests.Boot(UserMode.Cool, 11.5f, indoorC: 27f);
-        Assert.True(b.Core.Controller.CoolLockedOut);
-        b.OutdoorC = 12.5f;   // above the +12 °C limit, inside the 1 K hysteresis: still locked
-        b.Run(5000);
-        Assert.True(b.Core.Controller.CoolLockedOut);
-
-        ToggleBench(b);
-        ToggleBench(b);
-        Assert.False(b.Core.Panel.Bench.Active);
-        Assert.False(b.Core.Controller.CoolLockedOut);
+        Assert.Equal(1, b.Core.Controller.FaultCount(highPressure ? FaultKind.HighPressure : FaultKind.LowPressure));
     }
 
     [Fact]
