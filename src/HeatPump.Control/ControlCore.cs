@@ -66,6 +66,13 @@ namespace HeatPump.Control
         /// </summary>
         public bool SettingsFault { get; set; }
 
+        /// <summary>
+        /// Set by the loop when the board is built with the pressure switches in series with the contactor
+        /// instead of on its inputs (an explicit, documented choice): the board cannot see a trip, so the
+        /// panel flags it on the home screen (<c>P.SEr</c>).
+        /// </summary>
+        public bool PressureSwitchesInSeries { get; set; }
+
         /// <summary>The random part of the power-up delay chosen at construction, ms.</summary>
         public long StaggerMs { get; }
 
@@ -140,6 +147,7 @@ namespace HeatPump.Control
 
             _outputs = Guard.Apply(_requested, now, Indoor.IsValid, Outdoor.IsValid, Outdoor.Celsius);
             _displayInputs.Capture(Controller, Indoor, Outdoor, Coil, Guard, now, SettingsFault);
+            _displayInputs.SwitchesInSeries = PressureSwitchesInSeries;
             _renderer.Render(Display, Settings, Panel, ref _displayInputs);
         }
 

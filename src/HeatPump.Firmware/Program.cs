@@ -89,8 +89,10 @@ namespace HeatPump.Firmware
 
             long now = clock.NowMs;
             ControlCore core = new ControlCore(settings, now, search.Fingerprint());
+            core.PressureSwitchesInSeries = !BoardConfig.PressureSwitchesFitted;
             log.Record("START", "stagger_s=" + (core.StaggerMs / 1000).ToString()
-                + " min_off_s=" + settings.Get(SettingId.MinOffTime).ToString());
+                + " min_off_s=" + settings.Get(SettingId.MinOffTime).ToString()
+                + " pressure_switches=" + (BoardConfig.PressureSwitchesFitted ? "inputs" : "series"));
 
             TemperaturePoller poller = new TemperaturePoller(bus);
             SensorLearn learn = new SensorLearn(bus, search, bindings, log);

@@ -211,8 +211,17 @@ namespace HeatPump.Scenarios
         /// <summary>Fails unless no invariant was breached, the guard never had to step in and every transition was in the table.</summary>
         public void CheckClean()
         {
-            Check.Equal(0, Monitor.Total, "invariant breaches (first: I" + ((int)Monitor.First + 1).ToString() + ")", this);
             Check.Equal(0, Core.Guard.Vetoes, "guard vetoes of controller commands", this);
+            CheckCleanWithVetoes();
+        }
+
+        /// <summary>
+        /// As <see cref="CheckClean"/>, but the guard may have stepped in: for bench mode, whose hand-driven
+        /// outputs the guard holds back by design (min-off, quiet shift, an open pressure switch).
+        /// </summary>
+        public void CheckCleanWithVetoes()
+        {
+            Check.Equal(0, Monitor.Total, "invariant breaches (first: I" + ((int)Monitor.First + 1).ToString() + ")", this);
             Check.Equal(0, Core.Controller.UnlistedTransitions, "transitions not in the table", this);
             for (int i = 0; i < Coverage.Length; i++)
             {

@@ -15,6 +15,9 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>The settings record was unreadable at start-up: defaults are in use.</summary>
         public const string SettingsCorrupt = "E SE";
 
+        /// <summary>The board is built with the pressure switches in series with the contactor (it cannot see a trip).</summary>
+        public const string SwitchesInSeries = "P.SEr";
+
         /// <summary>Prefix of a walk step in bench mode: "b.FI".</summary>
         public const string BenchWalkPrefix = "b.";
 

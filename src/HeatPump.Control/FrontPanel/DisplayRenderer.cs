@@ -29,6 +29,7 @@ namespace HeatPump.Control.FrontPanel
         private const int PageIndoor = 9;
         private const int PageOutdoor = 10;
         private const int PageCoil = 11;
+        private const int PageSwitchesInSeries = 12;
 
         private readonly int[] _pages = new int[MaxPages];
         private int _count;
@@ -157,6 +158,11 @@ namespace HeatPump.Control.FrontPanel
             if (x.SettingsCorrupt)
             {
                 Add(PageSettingsCorrupt);
+            }
+
+            if (x.SwitchesInSeries)
+            {
+                Add(PageSwitchesInSeries);
             }
 
             if (panel.StuckButtons != 0)
@@ -323,6 +329,9 @@ namespace HeatPump.Control.FrontPanel
                     break;
                 case PageIndoorFailed:
                     SevenSegment.Text(d, DisplayCodes.Fault(FaultKind.IndoorSensor), 0);
+                    break;
+                case PageSwitchesInSeries:
+                    SevenSegment.Text(d, DisplayCodes.SwitchesInSeries, 0);
                     break;
                 case PageSettingsCorrupt:
                     SevenSegment.Text(d, DisplayCodes.SettingsCorrupt, 0);
