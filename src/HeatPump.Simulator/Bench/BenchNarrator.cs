@@ -228,8 +228,8 @@ public static class BenchNarrator
     public static string LossMeaning(SensorRole role) => role switch
     {
         SensorRole.Indoor => "Fault E 01, compressor off",
-        SensorRole.Outdoor => "timed defrost, lockouts off",
-        _ => "defrost on run time only",
+        SensorRole.Outdoor => "timed defrost, heating allowed, cooling locked out",
+        _ => "defrost on run time only, 5 min melt",
     };
 
     /// <summary>The short name of a fault kind, as keys and scripts name it.</summary>
