@@ -777,11 +777,11 @@ public class DefrostSequenceEdgeTests
 /// </summary>
 public class BenchExitAndBypassTests
 {
-    /// <summary>MODE + DOWN held for 6 s, then let go.</summary>
+    /// <summary>MODE + DOWN held for 8 s (past the 5 s combination at the board's 1 s ticks), then let go.</summary>
     private static void HoldBenchCombination(Board b)
     {
         b.Buttons = ButtonDecoder.BenchCombination;
-        b.Run(6000);
+        b.Run(8000);
         b.Buttons = 0;
         b.Run(2000);
     }
