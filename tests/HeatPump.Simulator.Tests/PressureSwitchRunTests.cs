@@ -5,6 +5,7 @@ using HeatPump.Simulator.Controllers;
 using HeatPump.Simulator.Plant;
 using HeatPump.Simulator.Run;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace HeatPump.Simulator.Tests;
 
@@ -15,6 +16,13 @@ namespace HeatPump.Simulator.Tests;
 /// </summary>
 public class PressureSwitchRunTests
 {
+    private readonly ITestOutputHelper _output;
+
+    public PressureSwitchRunTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
+
     /// <summary>The real plant and sensors in constant weather; remembers the plant it built.</summary>
     private sealed class SteadyPlantWorld : IWorld
     {
@@ -53,6 +61,8 @@ public class PressureSwitchRunTests
         HeatPumpPlant plant = world.LastPlant!;
         Controller controller = firmware.Core.Controller;
 
+        _output.WriteLine($"dead outdoor fan, 35 °C, 2 h: {plant.HighPressureTrips} trips, board counted {controller.FaultCount(FaultKind.HighPressure)}, "
+            + $"{plant.CompressorStarts} compressor starts, locked out: {controller.LockedOut}");
         Assert.True(plant.HighPressureTrips >= 3, plant.HighPressureTrips + " trips");
         Assert.Equal(plant.HighPressureTrips, controller.FaultCount(FaultKind.HighPressure));
         Assert.True(controller.LockedOut, "not locked out after " + plant.HighPressureTrips + " trips");

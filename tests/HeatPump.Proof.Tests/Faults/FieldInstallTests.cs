@@ -2,6 +2,7 @@ using HeatPump.Control;
 using HeatPump.Control.Settings;
 using HeatPump.Simulator.Plant;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace HeatPump.Proof.Tests.Faults;
 
@@ -13,6 +14,13 @@ namespace HeatPump.Proof.Tests.Faults;
 public class FieldInstallTests
 {
     private const long Minute = 60_000;
+
+    private readonly ITestOutputHelper _output;
+
+    public FieldInstallTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
 
     private static ControllerSettings Mode(UserMode mode, int heatSetpointTenths = 210, int coolSetpointTenths = 230)
     {
@@ -46,6 +54,7 @@ public class FieldInstallTests
 
         Assert.True(rig.RunUntil(r => r.Core.Controller.Fault == FaultKind.ReversedValve, 10 * Minute),
             "no reversed-valve code 10 min after the start; state " + rig.Core.Controller.State + "/" + rig.Core.Controller.Sub);
+        _output.WriteLine($"reversed valve, {mode} at {outdoorC} °C: E 04 {(rig.NowMs - start) / 1000} s after the first start; room {rig.Plant.IndoorC:F1} °C");
         Assert.InRange(rig.NowMs - start, 3 * Minute, 8 * Minute);
         Assert.True(rig.Core.Controller.LockedOut, "a wiring fault waits for a person");
 
@@ -65,6 +74,7 @@ public class FieldInstallTests
         Assert.True(rig.RunUntil(r => r.Core.Controller.Fault == FaultKind.ProbesSwapped, 10 * Minute),
             "no probe code 10 min after the start; state " + rig.Core.Controller.State + "/" + rig.Core.Controller.Sub
             + ", fault " + rig.Core.Controller.Fault);
+        _output.WriteLine($"swapped probes, {mode} at {outdoorC} °C: E 05 {(rig.NowMs - start) / 1000} s after the first start");
         Assert.InRange(rig.NowMs - start, 3 * Minute, 8 * Minute);
         Assert.True(rig.Core.Controller.LockedOut);
         Assert.False(rig.RunUntil(r => r.Core.Outputs.Compressor, 60 * Minute));
@@ -148,6 +158,7 @@ public class FieldInstallTests
             wasMelting = melting;
         }
 
+        _output.WriteLine($"coil probe lost, 0.5 °C: {defrosts} defrosts in 6 h, longest melt {longestMeltMs / 1000} s, true coil peak {peakCoilInDefrost:F1} °C");
         Assert.True(defrosts >= 2, defrosts + " defrosts");
         Assert.InRange(longestMeltMs, 1000, 5 * Minute);
         Assert.True(peakCoilInDefrost < rig.Plant.Parameters.HighPressureTripCoilC - 20, "coil reached " + peakCoilInDefrost + " °C");
