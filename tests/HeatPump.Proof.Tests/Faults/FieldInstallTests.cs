@@ -43,41 +43,34 @@ public class FieldInstallTests
         return rig.NowMs;
     }
 
+    /// <summary>
+    /// A B valve (energised in heat) on a board set for O, the default; and the outdoor and coil probes
+    /// fitted in each other's place. Each is named with its own code at the first settled check of
+    /// the first run, in heating and in cooling, and the unit stays stopped.
+    /// </summary>
     [Theory]
-    [InlineData(UserMode.Heat, 5.0, 18.0)]
-    [InlineData(UserMode.Cool, 32.0, 27.0)]
-    public void A_reversed_valve_is_named_and_stopped_within_minutes_of_the_first_start(UserMode mode, double outdoorC, double indoorC)
+    [InlineData(FaultKind.ReversedValve, UserMode.Heat, 5.0, 18.0)]
+    [InlineData(FaultKind.ReversedValve, UserMode.Cool, 32.0, 27.0)]
+    [InlineData(FaultKind.ProbesSwapped, UserMode.Heat, 2.0, 18.0)]
+    [InlineData(FaultKind.ProbesSwapped, UserMode.Cool, 32.0, 27.0)]
+    public void A_miswired_install_is_named_and_stopped_within_minutes_of_the_first_start(FaultKind expected, UserMode mode, double outdoorC, double indoorC)
     {
-        // The valve is a B valve (energised in heat); the board is set for O, the default.
-        var rig = Rig(Mode(mode), outdoorC, indoorC, PlantParameters.Default with { ValveEnergisedInHeat = true });
+        PlantParameters plant = expected == FaultKind.ReversedValve
+            ? PlantParameters.Default with { ValveEnergisedInHeat = true }
+            : PlantParameters.Default with { ProbesSwapped = true };
+        var rig = Rig(Mode(mode), outdoorC, indoorC, plant);
         long start = FirstStart(rig);
 
-        Assert.True(rig.RunUntil(r => r.Core.Controller.Fault == FaultKind.ReversedValve, 10 * Minute),
-            "no reversed-valve code 10 min after the start; state " + rig.Core.Controller.State + "/" + rig.Core.Controller.Sub);
-        _output.WriteLine($"reversed valve, {mode} at {outdoorC} °C: E 04 {(rig.NowMs - start) / 1000} s after the first start; room {rig.Plant.IndoorC:F1} °C");
+        Assert.True(rig.RunUntil(r => r.Core.Controller.Fault != FaultKind.None, 10 * Minute),
+            "no code 10 min after the start; state " + rig.Core.Controller.State + "/" + rig.Core.Controller.Sub);
+        _output.WriteLine($"{expected}, {mode} at {outdoorC} °C: code {(rig.NowMs - start) / 1000} s after the first start; room {rig.Plant.IndoorC:F1} °C");
+        Assert.Equal(expected, rig.Core.Controller.Fault);
         Assert.InRange(rig.NowMs - start, 3 * Minute, 8 * Minute);
         Assert.True(rig.Core.Controller.LockedOut, "a wiring fault waits for a person");
 
         // The safe stop holds: no further start while the lockout stands.
         Assert.False(rig.RunUntil(r => r.Core.Outputs.Compressor, 60 * Minute));
         Assert.Equal(0, rig.Monitor.Total);
-    }
-
-    [Theory]
-    [InlineData(UserMode.Heat, 2.0, 18.0)]
-    [InlineData(UserMode.Cool, 32.0, 27.0)]
-    public void Swapped_outdoor_and_coil_probes_are_named_and_stopped_within_minutes(UserMode mode, double outdoorC, double indoorC)
-    {
-        var rig = Rig(Mode(mode), outdoorC, indoorC, PlantParameters.Default with { ProbesSwapped = true });
-        long start = FirstStart(rig);
-
-        Assert.True(rig.RunUntil(r => r.Core.Controller.Fault == FaultKind.ProbesSwapped, 10 * Minute),
-            "no probe code 10 min after the start; state " + rig.Core.Controller.State + "/" + rig.Core.Controller.Sub
-            + ", fault " + rig.Core.Controller.Fault);
-        _output.WriteLine($"swapped probes, {mode} at {outdoorC} °C: E 05 {(rig.NowMs - start) / 1000} s after the first start");
-        Assert.InRange(rig.NowMs - start, 3 * Minute, 8 * Minute);
-        Assert.True(rig.Core.Controller.LockedOut);
-        Assert.False(rig.RunUntil(r => r.Core.Outputs.Compressor, 60 * Minute));
     }
 
     [Theory]
