@@ -9,7 +9,8 @@ namespace HeatPump.Control
     /// One tick of the whole control core, wired the one way DESIGN §2 draws it:
     /// raw inputs → sensor validation and panel → controller → guard → outputs and display.
     /// The firmware loop, the simulator and the virtual bench all step this, so they cannot wire it
-    /// differently. Allocates nothing after construction.
+    /// differently. Allocates nothing after construction, on the desktop and on nanoCLR alike: the
+    /// tick copies structs field by field and passes them by reference (docs/testing.md).
     /// </summary>
     public sealed class ControlCore
     {
@@ -88,14 +89,25 @@ namespace HeatPump.Control
             get { return _outputs; }
         }
 
+        /// <summary>
+        /// Copies <see cref="Outputs"/> into <paramref name="driven"/>: the form for the device loop,
+        /// as reading the property makes a heap copy on nanoCLR and this makes none.
+        /// </summary>
+        public void CopyOutputsTo(ref OutputState driven)
+        {
+            driven.CopyFrom(ref _outputs);
+        }
+
         /// <summary>Runs one tick.</summary>
         public void Step(ControlInputs inputs)
         {
             long now = inputs.NowMs;
-            Indoor.Update(inputs.Indoor, now, Settings.Tenths(SettingId.IndoorOffset));
-            Outdoor.Update(inputs.Outdoor, now, Settings.Tenths(SettingId.OutdoorOffset));
-            Coil.Update(inputs.Coil, now, Settings.Tenths(SettingId.CoilOffset));
-            Panel.Bench.See(Settings.SecondsAsMs(SettingId.MinRunTime), Guard.HeatingPositionEnergised(), Guard.Outputs.Compressor, Guard.Outputs.ValveEnergised);
+            Indoor.Update(inputs.Indoor.Status, inputs.Indoor.Sixteenths, now, Settings.Tenths(SettingId.IndoorOffset));
+            Outdoor.Update(inputs.Outdoor.Status, inputs.Outdoor.Sixteenths, now, Settings.Tenths(SettingId.OutdoorOffset));
+            Coil.Update(inputs.Coil.Status, inputs.Coil.Sixteenths, now, Settings.Tenths(SettingId.CoilOffset));
+
+            // The bench walk learns what the guard drove last tick (_outputs still holds it).
+            Panel.Bench.See(Settings.SecondsAsMs(SettingId.MinRunTime), Guard.HeatingPositionEnergised(), _outputs.Compressor, _outputs.ValveEnergised);
             Panel.Update(inputs.Buttons, now);
 
             _controllerInputs.NowMs = now;
@@ -110,7 +122,7 @@ namespace HeatPump.Control
             _controllerInputs.LowPressureTripped = inputs.LowPressureTripped;
             _controllerInputs.ResetRequested = Panel.ResetRequested;
             _controllerInputs.DefrostRequested = inputs.DefrostRequested || Panel.DefrostRequested;
-            _controllerInputs.Guard = Guard.Feedback(now);
+            Guard.Feedback(now, ref _controllerInputs.Guard);
 
             if (Panel.LeftBenchThisTick)
             {
@@ -118,7 +130,7 @@ namespace HeatPump.Control
                 // except the valve, which may not drop under a compressor the bench just had running (I2).
                 Guard.Restart(now, StaggerMs);
                 Controller.PowerUp(now);
-                _requested = OutputState.AllOff();
+                _requested = new OutputState();
             }
             else if (Panel.Bench.Active)
             {
@@ -127,7 +139,7 @@ namespace HeatPump.Control
                 // lockout. A locked-out unit runs nothing that moves heat until the lockout is
                 // acknowledged (MODE held 10 s).
                 bool tripped = inputs.HighPressureTripped || inputs.LowPressureTripped;
-                if (tripped && Guard.Outputs.Compressor)
+                if (tripped && _outputs.Compressor)
                 {
                     Controller.RecordBenchTrip(inputs.HighPressureTripped ? FaultKind.HighPressure : FaultKind.LowPressure, now);
                 }
@@ -137,15 +149,15 @@ namespace HeatPump.Control
                     Controller.AcknowledgeLockout();
                 }
 
-                _requested = Panel.Bench.Outputs;
+                Panel.Bench.CopyOutputsTo(ref _requested);
                 _requested.Fault = tripped || Controller.LockedOut;
             }
             else
             {
-                _requested = Controller.Step(ref _controllerInputs);
+                Controller.Step(ref _controllerInputs, ref _requested);
             }
 
-            _outputs = Guard.Apply(_requested, now, Indoor.IsValid, Outdoor.IsValid, Outdoor.Celsius);
+            Guard.Apply(ref _requested, now, Indoor.IsValid, Outdoor.IsValid, Outdoor.Celsius, ref _outputs);
             _displayInputs.Capture(Controller, Indoor, Outdoor, Coil, Guard, now, SettingsFault);
             _displayInputs.SwitchesInSeries = PressureSwitchesInSeries;
             _renderer.Render(Display, Settings, Panel, ref _displayInputs);

@@ -198,14 +198,17 @@ namespace HeatPump.Control
             _c.SetSub(SubState.Waiting);
         }
 
-        /// <summary>Advances the state machine by one tick and returns what it wants the outputs to be.</summary>
-        public OutputState Step(ref ControllerInputs inputs)
+        /// <summary>
+        /// Advances the state machine by one tick and writes what it wants the outputs to be into
+        /// <paramref name="requested"/> (by reference: on nanoCLR a returned struct is a heap copy).
+        /// </summary>
+        public void Step(ref ControllerInputs inputs, ref OutputState requested)
         {
             ControllerContext c = _c;
-            c.In = inputs;
+            c.In.CopyFrom(ref inputs);
             c.ElapsedMs = inputs.NowMs - _lastNowMs;
             _lastNowMs = inputs.NowMs;
-            c.Out = OutputState.AllOff();
+            c.Out = new OutputState();
             c.SetHold(HoldReason.None, 0);
 
             UpdateLockouts();
@@ -226,7 +229,7 @@ namespace HeatPump.Control
             TopState desired = Desired();
             for (int i = 0; i < MaxHandoversPerStep; i++)
             {
-                c.Out = OutputState.AllOff();
+                c.Out = new OutputState();
                 TopState next = _current.Step(c, desired);
                 if (next == _current.Id)
                 {
@@ -237,7 +240,7 @@ namespace HeatPump.Control
             }
 
             ApplyFans();
-            return c.Out;
+            requested.CopyFrom(ref c.Out);
         }
 
         private void Enter(TopState next)

@@ -47,5 +47,23 @@ namespace HeatPump.Control
 
         /// <summary>What the guard drove last tick and when it will allow the next start or shift.</summary>
         public GuardFeedback Guard;
+
+        /// <summary>Copies every field of <paramref name="source"/> into this one, without a heap copy on nanoCLR (see <see cref="OutputState.CopyFrom"/>).</summary>
+        public void CopyFrom(ref ControllerInputs source)
+        {
+            NowMs = source.NowMs;
+            IndoorValid = source.IndoorValid;
+            IndoorFailed = source.IndoorFailed;
+            IndoorC = source.IndoorC;
+            OutdoorValid = source.OutdoorValid;
+            OutdoorC = source.OutdoorC;
+            CoilValid = source.CoilValid;
+            CoilC = source.CoilC;
+            HighPressureTripped = source.HighPressureTripped;
+            LowPressureTripped = source.LowPressureTripped;
+            ResetRequested = source.ResetRequested;
+            DefrostRequested = source.DefrostRequested;
+            Guard.CopyFrom(ref source.Guard);
+        }
     }
 }

@@ -32,5 +32,22 @@ namespace HeatPump.Control
         {
             return new OutputState();
         }
+
+        /// <summary>
+        /// Copies every field of <paramref name="source"/> into this one. The tick copies outputs this
+        /// way, never by assignment: on nanoCLR a struct is a heap object and every whole-struct load
+        /// allocates a copy, while field stores through references allocate nothing (docs/testing.md).
+        /// </summary>
+        public void CopyFrom(ref OutputState source)
+        {
+            Compressor = source.Compressor;
+            ValveEnergised = source.ValveEnergised;
+            AuxHeat = source.AuxHeat;
+            IndoorFanDuty = source.IndoorFanDuty;
+            OutdoorFanDuty = source.OutdoorFanDuty;
+            QuietShiftRestart = source.QuietShiftRestart;
+            Defrost = source.Defrost;
+            Fault = source.Fault;
+        }
     }
 }

@@ -97,6 +97,12 @@ namespace HeatPump.Control.FrontPanel
             get { return _outputs; }
         }
 
+        /// <summary>Copies <see cref="Outputs"/> into <paramref name="requested"/>, without a heap copy on nanoCLR.</summary>
+        public void CopyOutputsTo(ref OutputState requested)
+        {
+            requested.CopyFrom(ref _outputs);
+        }
+
         /// <summary>True when bench mode asks for <paramref name="output"/> on (in manual control, or as the walk's present step).</summary>
         public bool IsOn(BenchOutput output)
         {
@@ -183,7 +189,7 @@ namespace HeatPump.Control.FrontPanel
             Walking = false;
             LeftThisTick = true;
             _on = 0;
-            _outputs = OutputState.AllOff();
+            _outputs = new OutputState();
         }
 
         private void StartStep(BenchOutput step, long nowMs)
@@ -289,7 +295,7 @@ namespace HeatPump.Control.FrontPanel
 
         private void Compose()
         {
-            _outputs = OutputState.AllOff();
+            _outputs = new OutputState();
             bool heatLevel = _valveEnergisedInHeat;
             if (IsOn(BenchOutput.HeatRun) || IsOn(BenchOutput.CoolRun))
             {

@@ -5,27 +5,29 @@ namespace HeatPump.Control.FrontPanel
     /// <summary>
     /// Every code the 4-character display shows, in one place so docs/front-panel.md can be checked
     /// against it. Letters are the ones a 7-segment display draws legibly (b, d, n, o, r, t lower case).
-    /// '.' lights the dot of the character before it.
+    /// '.' lights the dot of the character before it. The codes are static readonly fields, not
+    /// constants: a constant is an ldstr at every use, and on nanoCLR each ldstr allocates a string
+    /// object, in the tick (docs/testing.md).
     /// </summary>
     public static class DisplayCodes
     {
         /// <summary>No reading to show.</summary>
-        public const string NoReading = "----";
+        public static readonly string NoReading = "----";
 
         /// <summary>The settings record was unreadable at start-up: defaults are in use.</summary>
-        public const string SettingsCorrupt = "E SE";
+        public static readonly string SettingsCorrupt = "E SE";
 
         /// <summary>The board is built with the pressure switches in series with the contactor (it cannot see a trip).</summary>
         public const string SwitchesInSeries = "P.SEr";
 
         /// <summary>Prefix of a walk step in bench mode: "b.FI".</summary>
-        public const string BenchWalkPrefix = "b.";
+        public static readonly string BenchWalkPrefix = "b.";
 
         /// <summary>Suffix of a manual bench output that is on: "FI.on".</summary>
-        public const string BenchOn = ".on";
+        public static readonly string BenchOn = ".on";
 
         /// <summary>Suffix of a manual bench output that is off: "FI.oF".</summary>
-        public const string BenchOff = ".oF";
+        public static readonly string BenchOff = ".oF";
 
         private static readonly string[] HoldCodes = new string[]
         {
@@ -48,6 +50,12 @@ namespace HeatPump.Control.FrontPanel
         private static readonly string[] NoticeCodes = new string[] { "", "rSEt", "dEF", "LrnS", "dFLt" };
 
         private static readonly string[] BenchCodes = new string[] { "FI", "FO", "AU", "rV", "CP", "Ht", "dF", "CL" };
+
+        private static readonly string StuckMode = "bt.Md";
+
+        private static readonly string StuckUp = "bt.UP";
+
+        private static readonly string StuckDown = "bt.dn";
 
         private static readonly char[] SensorLetters = new char[] { 'i', 'o', 'c' };
 
@@ -98,10 +106,10 @@ namespace HeatPump.Control.FrontPanel
         {
             if ((stuckButtons & Buttons.Mode) != 0)
             {
-                return "bt.Md";
+                return StuckMode;
             }
 
-            return (stuckButtons & Buttons.Up) != 0 ? "bt.UP" : "bt.dn";
+            return (stuckButtons & Buttons.Up) != 0 ? StuckUp : StuckDown;
         }
     }
 }

@@ -79,8 +79,8 @@ namespace HeatPump.Control.FrontPanel
             OutdoorC = outdoor.Celsius;
             CoilHealth = coil.Health;
             CoilC = coil.Celsius;
-            Driven = guard.Outputs;
-            Guard = guard.Feedback(nowMs);
+            guard.CopyOutputsTo(ref Driven);
+            guard.Feedback(nowMs, ref Guard);
             SettingsCorrupt = settingsCorrupt;
         }
     }

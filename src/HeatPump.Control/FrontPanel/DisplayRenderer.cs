@@ -216,10 +216,9 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>True when the guard holds back an output bench mode asks for; sets the reason and its end.</summary>
         private bool BenchRefusal(BenchMode bench, ControllerSettings settings, ref DisplayInputs x)
         {
-            OutputState want = bench.Outputs;
-            bool valveHeld = want.ValveEnergised != x.Driven.ValveEnergised;
+            bool valveHeld = bench.IsOn(BenchOutput.Valve) != x.Driven.ValveEnergised;
             _holdUntilMs = long.MaxValue;
-            if (want.Compressor && !x.Driven.Compressor)
+            if (bench.IsOn(BenchOutput.Compressor) && !x.Driven.Compressor)
             {
                 if (x.Guard.StartHold != HoldReason.None && x.Guard.StartAllowedAtMs > x.NowMs)
                 {

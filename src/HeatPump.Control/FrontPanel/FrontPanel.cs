@@ -284,8 +284,7 @@ namespace HeatPump.Control.FrontPanel
                 }
                 else
                 {
-                    string ignored;
-                    _settings.TrySet(SettingId.Mode, ((int)mode + 1) % 4, out ignored);
+                    _settings.TrySet(SettingId.Mode, ((int)mode + 1) % 4);
                     Show(PanelScreen.Mode, nowMs);
                 }
 
@@ -357,20 +356,18 @@ namespace HeatPump.Control.FrontPanel
         /// </summary>
         private void SetSetpointKeepingGap(SettingId which, int raw)
         {
-            string ignored;
             int gap = _settings.Get(SettingId.AutoMinGap);
             SettingDefinition heatDef = SettingsCatalog.Get(SettingId.HeatSetpoint);
             SettingDefinition coolDef = SettingsCatalog.Get(SettingId.CoolSetpoint);
             raw = which == SettingId.HeatSetpoint
                 ? PanelMath.Clamp(raw, heatDef.Min, PanelMath.SnapDown(coolDef.Max - gap, heatDef))
                 : PanelMath.Clamp(raw, PanelMath.SnapUp(heatDef.Min + gap, coolDef), coolDef.Max);
-            _settings.TrySetSetpoint(which, raw, out ignored);
+            _settings.TrySetSetpoint(which, raw);
         }
 
         /// <summary>Sets the Auto gap, first lowering the heat setpoint when cool could not rise far enough.</summary>
         private void SetGapKeepingSetpoints(int gap)
         {
-            string ignored;
             SettingDefinition heatDef = SettingsCatalog.Get(SettingId.HeatSetpoint);
             SettingDefinition coolDef = SettingsCatalog.Get(SettingId.CoolSetpoint);
             if (_settings.Get(SettingId.HeatSetpoint) + gap > coolDef.Max)
@@ -378,7 +375,7 @@ namespace HeatPump.Control.FrontPanel
                 SetSetpointKeepingGap(SettingId.HeatSetpoint, PanelMath.SnapDown(coolDef.Max - gap, heatDef));
             }
 
-            _settings.TrySet(SettingId.AutoMinGap, gap, out ignored);
+            _settings.TrySet(SettingId.AutoMinGap, gap);
         }
 
         // ---- end of the setpoint gap push ----
@@ -452,8 +449,7 @@ namespace HeatPump.Control.FrontPanel
             }
             else
             {
-                string ignored;
-                _settings.TrySet(id, raw, out ignored);
+                _settings.TrySet(id, raw);
             }
         }
 
@@ -492,12 +488,11 @@ namespace HeatPump.Control.FrontPanel
 
             if (_keys.ComboStarted && _undoArmed && nowMs - _undoPressMs < ButtonDecoder.RepeatDelayMs)
             {
-                string ignored;
-                _settings.TrySet(SettingId.HeatSetpoint, _undoHeat, out ignored);
-                _settings.TrySet(SettingId.CoolSetpoint, _undoCool, out ignored);
+                _settings.TrySet(SettingId.HeatSetpoint, _undoHeat);
+                _settings.TrySet(SettingId.CoolSetpoint, _undoCool);
                 if (Screen == PanelScreen.Menu && CurrentMenuItem.Action == MenuAction.None)
                 {
-                    _settings.TrySet(CurrentMenuItem.Setting, _undoMenuRaw, out ignored);
+                    _settings.TrySet(CurrentMenuItem.Setting, _undoMenuRaw);
                 }
             }
 

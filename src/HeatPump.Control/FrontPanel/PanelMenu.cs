@@ -45,11 +45,11 @@ namespace HeatPump.Control.FrontPanel
     /// </summary>
     public static class PanelMenu
     {
-        /// <summary>Display text of "no" for an action item.</summary>
-        public const string No = "no";
+        /// <summary>Display text of "no" for an action item (a field, not a constant: see <see cref="DisplayCodes"/>).</summary>
+        public static readonly string No = "no";
 
         /// <summary>Display text of "yes" for an action item.</summary>
-        public const string Yes = "YES";
+        public static readonly string Yes = "YES";
 
         private static readonly MenuItem[] Items = new MenuItem[]
         {

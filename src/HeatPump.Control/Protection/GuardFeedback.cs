@@ -30,5 +30,18 @@ namespace HeatPump.Control.Protection
 
         /// <summary>True when the valve changed during the present off period, so a shift restart may use I1's exception.</summary>
         public bool ShiftedSinceStop;
+
+        /// <summary>Copies every field of <paramref name="source"/> into this one, without a heap copy on nanoCLR (see <see cref="OutputState.CopyFrom"/>).</summary>
+        public void CopyFrom(ref GuardFeedback source)
+        {
+            CompressorOn = source.CompressorOn;
+            CompressorSinceMs = source.CompressorSinceMs;
+            ValveEnergised = source.ValveEnergised;
+            StartAllowedAtMs = source.StartAllowedAtMs;
+            StartHold = source.StartHold;
+            ValveChangeAllowedAtMs = source.ValveChangeAllowedAtMs;
+            ShiftRestartAllowedAtMs = source.ShiftRestartAllowedAtMs;
+            ShiftedSinceStop = source.ShiftedSinceStop;
+        }
     }
 }

@@ -46,6 +46,12 @@ namespace HeatPump.Control.Protection
             get { return _out; }
         }
 
+        /// <summary>Copies the outputs as last driven into <paramref name="driven"/>, without a heap copy on nanoCLR.</summary>
+        public void CopyOutputsTo(ref OutputState driven)
+        {
+            driven.CopyFrom(ref _out);
+        }
+
         /// <summary>Number of ticks in which the guard had to change what the controller asked for.</summary>
         public long Vetoes { get; private set; }
 
@@ -72,7 +78,7 @@ namespace HeatPump.Control.Protection
         public void Restart(long nowMs, long staggerMs)
         {
             bool valve = _out.ValveEnergised;
-            _out = OutputState.AllOff();
+            _out = new OutputState();
             _out.ValveEnergised = valve;
             _compressorSinceMs = nowMs;
             _offSincePowerUp = true;
@@ -91,7 +97,25 @@ namespace HeatPump.Control.Protection
         /// <param name="outdoorC">Outdoor temperature, °C.</param>
         public OutputState Apply(OutputState wanted, long nowMs, bool indoorValid, bool outdoorValid, float outdoorC)
         {
-            OutputState o = wanted;
+            OutputState driven = new OutputState();
+            Apply(ref wanted, nowMs, indoorValid, outdoorValid, outdoorC, ref driven);
+            return driven;
+        }
+
+        /// <summary>
+        /// Applies the interlocks to <paramref name="wanted"/> and writes what may be driven now into
+        /// <paramref name="o"/>: the form the control step uses, as it copies no struct (on nanoCLR a
+        /// struct passed or returned by value is a heap copy, docs/testing.md).
+        /// </summary>
+        /// <param name="wanted">The controller's commands with their intent flags; left unchanged.</param>
+        /// <param name="nowMs">Monotonic time, ms.</param>
+        /// <param name="indoorValid">A trusted indoor reading exists (I4).</param>
+        /// <param name="outdoorValid">A trusted outdoor reading exists; without one the lockouts cannot be judged: heating is allowed, cooling is not (docs/safety.md).</param>
+        /// <param name="outdoorC">Outdoor temperature, °C.</param>
+        /// <param name="o">Receives the outputs to drive; must be another variable than <paramref name="wanted"/>.</param>
+        public void Apply(ref OutputState wanted, long nowMs, bool indoorValid, bool outdoorValid, float outdoorC, ref OutputState o)
+        {
+            o.CopyFrom(ref wanted);
             bool wasOn = _out.Compressor;
 
             if (o.Fault)
@@ -185,7 +209,7 @@ namespace HeatPump.Control.Protection
             // I1 and I7: minimum off time, power-up delay and starts per hour.
             if (o.Compressor && !wasOn)
             {
-                bool shiftRestart = IsShiftRestart(o, nowMs);
+                bool shiftRestart = IsShiftRestart(ref o, nowMs);
                 if (nowMs < (shiftRestart ? QuietShiftOver() : StartAllowedAt(nowMs)))
                 {
                     o.Compressor = false;
@@ -231,14 +255,23 @@ namespace HeatPump.Control.Protection
                 Vetoes++;
             }
 
-            _out = o;
-            return o;
+            _out.CopyFrom(ref o);
         }
 
         /// <summary>What the controller needs to know of the guard's timers, as of <paramref name="nowMs"/>.</summary>
         public GuardFeedback Feedback(long nowMs)
         {
-            GuardFeedback f;
+            GuardFeedback f = new GuardFeedback();
+            Feedback(nowMs, ref f);
+            return f;
+        }
+
+        /// <summary>
+        /// Writes what the controller needs to know of the guard's timers, as of <paramref name="nowMs"/>,
+        /// into <paramref name="f"/>: the form the control step uses, as it copies no struct.
+        /// </summary>
+        public void Feedback(long nowMs, ref GuardFeedback f)
+        {
             f.CompressorOn = _out.Compressor;
             f.CompressorSinceMs = _compressorSinceMs;
             f.ValveEnergised = _out.ValveEnergised;
@@ -247,7 +280,6 @@ namespace HeatPump.Control.Protection
             f.ValveChangeAllowedAtMs = _out.Compressor ? long.MaxValue : QuietShiftOver();
             f.ShiftRestartAllowedAtMs = QuietShiftOver();
             f.ShiftedSinceStop = _shiftedSinceStop;
-            return f;
         }
 
         /// <summary>The solenoid level that puts the valve in the heating position, by O/B polarity.</summary>
@@ -257,7 +289,7 @@ namespace HeatPump.Control.Protection
             return _settings.Get(SettingId.ValvePolarity) == 1;
         }
 
-        private bool IsShiftRestart(OutputState o, long nowMs)
+        private bool IsShiftRestart(ref OutputState o, long nowMs)
         {
             return o.QuietShiftRestart && _shiftedSinceStop && !_offSincePowerUp
                 && _shiftRestarts.CountSince(nowMs - HourMs + 1) < MaxShiftRestartsPerHour;

@@ -171,12 +171,25 @@ namespace HeatPump.Control.Sensors
         /// <summary>Takes this tick's sample (Status None when no read happened this tick).</summary>
         public void Update(SensorSample sample, long nowMs, float offsetC)
         {
-            switch (sample.Status)
+            Update(sample.Status, sample.Sixteenths, nowMs, offsetC);
+        }
+
+        /// <summary>
+        /// Takes this tick's sample as its two fields: the control step passes them so, because on
+        /// nanoCLR a struct passed by value is a heap copy (docs/testing.md).
+        /// </summary>
+        /// <param name="status">Outcome of the read (None when no read happened this tick).</param>
+        /// <param name="sixteenths">Temperature register in 1/16 °C, meaningful when <paramref name="status"/> is Ok.</param>
+        /// <param name="nowMs">Monotonic time, ms.</param>
+        /// <param name="offsetC">Calibration offset added to the reading, °C.</param>
+        public void Update(SampleStatus status, short sixteenths, long nowMs, float offsetC)
+        {
+            switch (status)
             {
                 case SampleStatus.None:
                     break;
                 case SampleStatus.Ok:
-                    Judge(sample.Sixteenths, nowMs);
+                    Judge(sixteenths, nowMs);
                     break;
                 case SampleStatus.CrcError:
                     Reject(SampleRejection.CrcError);

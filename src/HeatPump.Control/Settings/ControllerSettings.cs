@@ -39,19 +39,35 @@ namespace HeatPump.Control.Settings
         /// <summary>
         /// Sets <paramref name="id"/> to <paramref name="raw"/> if it is allowed; otherwise keeps the
         /// old value and says why in <paramref name="reason"/>. The setpoints and the Auto gap are
-        /// kept consistent as in <see cref="TrySetSetpoint"/>: a change that would bring the heat and
+        /// kept consistent as in <see cref="TrySetSetpoint(SettingId, int, out string)"/>: a change that would bring the heat and
         /// cool setpoints closer than <see cref="SettingId.AutoMinGap"/> pushes the other setpoint
         /// (a wider gap pushes the cooling setpoint up), or is refused when the push would leave its range.
         /// </summary>
         public bool TrySet(SettingId id, int raw, out string reason)
         {
-            if (id == SettingId.HeatSetpoint || id == SettingId.CoolSetpoint)
+            if (TrySet(id, raw))
             {
-                return TrySetSetpoint(id, raw, out reason);
+                reason = null;
+                return true;
             }
 
-            SettingDefinition d = SettingsCatalog.Get(id);
-            if (!IsAllowed(d, raw, out reason))
+            reason = Refusal(id, raw);
+            return false;
+        }
+
+        /// <summary>
+        /// Does what <see cref="TrySet(SettingId, int, out string)"/> does without saying why a value
+        /// is refused: the front panel's form, as it runs in the tick, and building the reason string
+        /// would allocate on nanoCLR (docs/testing.md).
+        /// </summary>
+        public bool TrySet(SettingId id, int raw)
+        {
+            if (id == SettingId.HeatSetpoint || id == SettingId.CoolSetpoint)
+            {
+                return TrySetSetpoint(id, raw);
+            }
+
+            if (!SettingsCatalog.Get(id).IsAllowed(raw))
             {
                 return false;
             }
@@ -60,7 +76,7 @@ namespace HeatPump.Control.Settings
             {
                 int heat = _raw[(int)SettingId.HeatSetpoint];
                 int cool = _raw[(int)SettingId.CoolSetpoint];
-                return TrySetSetpointPair(heat, cool < heat + raw ? heat + raw : cool, raw, SettingId.CoolSetpoint, out reason);
+                return TrySetSetpointPair(heat, cool < heat + raw ? heat + raw : cool, raw, SettingId.CoolSetpoint);
             }
 
             if (_raw[(int)id] != raw)
@@ -81,26 +97,83 @@ namespace HeatPump.Control.Settings
         /// </summary>
         public bool TrySetSetpoint(SettingId which, int raw, out string reason)
         {
-            if (which != SettingId.HeatSetpoint && which != SettingId.CoolSetpoint)
+            if (TrySetSetpoint(which, raw))
             {
-                reason = SettingsCatalog.Get(which).Key + " is not a setpoint";
+                reason = null;
+                return true;
+            }
+
+            reason = which == SettingId.HeatSetpoint || which == SettingId.CoolSetpoint
+                ? Refusal(which, raw)
+                : SettingsCatalog.Get(which).Key + " is not a setpoint";
+            return false;
+        }
+
+        /// <summary>
+        /// Does what <see cref="TrySetSetpoint(SettingId, int, out string)"/> does without saying why
+        /// a value is refused: the front panel's form, as it runs in the tick, and building the reason
+        /// string would allocate on nanoCLR (docs/testing.md).
+        /// </summary>
+        public bool TrySetSetpoint(SettingId which, int raw)
+        {
+            if ((which != SettingId.HeatSetpoint && which != SettingId.CoolSetpoint) || !SettingsCatalog.Get(which).IsAllowed(raw))
+            {
                 return false;
             }
 
-            if (!IsAllowed(SettingsCatalog.Get(which), raw, out reason))
+            int heat;
+            int cool;
+            SetpointPair(which, raw, out heat, out cool);
+            return TrySetSetpointPair(heat, cool, _raw[(int)SettingId.AutoMinGap], Other(which));
+        }
+
+        /// <summary>
+        /// Why <see cref="TrySet(SettingId, int)"/> refused <paramref name="raw"/> for <paramref name="id"/>:
+        /// off its range or step, or a setpoint push that would leave the other setpoint's range.
+        /// Builds strings, so it runs only for a refusal someone asked the reason of, never in the tick.
+        /// </summary>
+        private string Refusal(SettingId id, int raw)
+        {
+            string reason;
+            if (!IsAllowed(SettingsCatalog.Get(id), raw, out reason))
             {
-                return false;
+                return reason;
             }
 
+            if (id == SettingId.AutoMinGap)
+            {
+                int heatNow = _raw[(int)SettingId.HeatSetpoint];
+                int coolNow = _raw[(int)SettingId.CoolSetpoint];
+                return PushRefusal(heatNow, coolNow < heatNow + raw ? heatNow + raw : coolNow, raw, SettingId.CoolSetpoint);
+            }
+
+            int heat;
+            int cool;
+            SetpointPair(id, raw, out heat, out cool);
+            return PushRefusal(heat, cool, _raw[(int)SettingId.AutoMinGap], Other(id));
+        }
+
+        /// <summary>Both setpoints after <paramref name="which"/> moves to <paramref name="raw"/> and pushes the other one to keep the Auto gap (before snapping it to its steps).</summary>
+        private void SetpointPair(SettingId which, int raw, out int heat, out int cool)
+        {
             int gap = _raw[(int)SettingId.AutoMinGap];
             if (which == SettingId.HeatSetpoint)
             {
-                int cool = _raw[(int)SettingId.CoolSetpoint];
-                return TrySetSetpointPair(raw, cool < raw + gap ? raw + gap : cool, gap, SettingId.CoolSetpoint, out reason);
+                heat = raw;
+                cool = _raw[(int)SettingId.CoolSetpoint];
+                cool = cool < raw + gap ? raw + gap : cool;
             }
+            else
+            {
+                heat = _raw[(int)SettingId.HeatSetpoint];
+                heat = heat > raw - gap ? raw - gap : heat;
+                cool = raw;
+            }
+        }
 
-            int heat = _raw[(int)SettingId.HeatSetpoint];
-            return TrySetSetpointPair(heat > raw - gap ? raw - gap : heat, raw, gap, SettingId.HeatSetpoint, out reason);
+        private static SettingId Other(SettingId setpoint)
+        {
+            return setpoint == SettingId.HeatSetpoint ? SettingId.CoolSetpoint : SettingId.HeatSetpoint;
         }
 
         /// <summary>True when a cooling setpoint <paramref name="coolRaw"/> is at least <paramref name="gapRaw"/> above a heating setpoint <paramref name="heatRaw"/> (all raw, 0.1 °C).</summary>
@@ -146,9 +219,19 @@ namespace HeatPump.Control.Settings
             return true;
         }
 
-        private bool TrySetSetpointPair(int heat, int cool, int gap, SettingId pushed, out string reason)
+        /// <summary>Why <see cref="TrySetSetpointPair(int, int, int, SettingId)"/> refused: the push leaves the pushed setpoint's range.</summary>
+        private static string PushRefusal(int heat, int cool, int gap, SettingId pushed)
         {
-            // The pushed setpoint moves away from the other one, onto its own step grid.
+            SettingDefinition p = SettingsCatalog.Get(pushed);
+            SettingDefinition g = SettingsCatalog.Get(SettingId.AutoMinGap);
+            return p.Key + " would have to move to " + SettingFormat.Scaled(Pushed(heat, cool, pushed), p.Scale) + " " + p.Unit
+                + " to keep the setpoints " + SettingFormat.Scaled(gap, g.Scale) + " " + g.Unit + " apart, outside "
+                + SettingFormat.Scaled(p.Min, p.Scale) + ".." + SettingFormat.Scaled(p.Max, p.Scale) + " " + p.Unit;
+        }
+
+        /// <summary>The pushed setpoint moved away from the other one, onto its own step grid.</summary>
+        private static int Pushed(int heat, int cool, SettingId pushed)
+        {
             SettingDefinition p = SettingsCatalog.Get(pushed);
             int value = pushed == SettingId.CoolSetpoint ? cool : heat;
             int rem = (value - p.Min) % p.Step;
@@ -162,12 +245,16 @@ namespace HeatPump.Control.Settings
                 value = pushed == SettingId.CoolSetpoint ? value + p.Step - rem : value - rem;
             }
 
+            return value;
+        }
+
+        /// <summary>Sets both setpoints and the gap, the pushed one snapped to its steps; false, with nothing changed, when the push leaves its range.</summary>
+        private bool TrySetSetpointPair(int heat, int cool, int gap, SettingId pushed)
+        {
+            SettingDefinition p = SettingsCatalog.Get(pushed);
+            int value = Pushed(heat, cool, pushed);
             if (value < p.Min || value > p.Max)
             {
-                SettingDefinition g = SettingsCatalog.Get(SettingId.AutoMinGap);
-                reason = p.Key + " would have to move to " + SettingFormat.Scaled(value, p.Scale) + " " + p.Unit
-                    + " to keep the setpoints " + SettingFormat.Scaled(gap, g.Scale) + " " + g.Unit + " apart, outside "
-                    + SettingFormat.Scaled(p.Min, p.Scale) + ".." + SettingFormat.Scaled(p.Max, p.Scale) + " " + p.Unit;
                 return false;
             }
 
@@ -190,7 +277,6 @@ namespace HeatPump.Control.Settings
                 Revision++;
             }
 
-            reason = null;
             return true;
         }
 

@@ -5,11 +5,11 @@ namespace NanoChecks.Tests;
 public class NanoAssemblyTests
 {
     /// <summary>
-    /// The control core as NanoCore compiled it against nanoFramework's mscorlib, and the generics
-    /// fixture: both copied next to this test assembly by their project references, so the path holds
-    /// for Debug and Release alike.
+    /// The control core as NanoCore compiled it against nanoFramework's mscorlib, and the fixtures:
+    /// copied next to this test assembly by their project references, so the path holds for Debug
+    /// and Release alike.
     /// </summary>
-    private static string Built(string fileName)
+    internal static string Built(string fileName)
     {
         string path = Path.Combine(AppContext.BaseDirectory, fileName);
         Assert.True(File.Exists(path), $"{fileName} was not built next to the tests ({AppContext.BaseDirectory}); build tests/NanoChecks/NanoChecks.Tests, which builds it first");
