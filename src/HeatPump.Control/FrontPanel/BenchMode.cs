@@ -97,6 +97,18 @@ namespace HeatPump.Control.FrontPanel
             get { return _outputs; }
         }
 
+        /// <summary>True when bench mode asks for the compressor (by hand or in a walk step), read without copying <see cref="Outputs"/>.</summary>
+        public bool WantsCompressor
+        {
+            get { return _outputs.Compressor; }
+        }
+
+        /// <summary>The valve level bench mode asks for, read without copying <see cref="Outputs"/>.</summary>
+        public bool WantsValveEnergised
+        {
+            get { return _outputs.ValveEnergised; }
+        }
+
         /// <summary>Copies <see cref="Outputs"/> into <paramref name="requested"/>, without a heap copy on nanoCLR.</summary>
         public void CopyOutputsTo(ref OutputState requested)
         {

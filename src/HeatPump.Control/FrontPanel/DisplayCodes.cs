@@ -18,7 +18,7 @@ namespace HeatPump.Control.FrontPanel
         public static readonly string SettingsCorrupt = "E SE";
 
         /// <summary>The board is built with the pressure switches in series with the contactor (it cannot see a trip).</summary>
-        public const string SwitchesInSeries = "P.SEr";
+        public static readonly string SwitchesInSeries = "P.SEr";
 
         /// <summary>Prefix of a walk step in bench mode: "b.FI".</summary>
         public static readonly string BenchWalkPrefix = "b.";

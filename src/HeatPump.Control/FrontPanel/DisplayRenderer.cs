@@ -216,9 +216,9 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>True when the guard holds back an output bench mode asks for; sets the reason and its end.</summary>
         private bool BenchRefusal(BenchMode bench, ControllerSettings settings, ref DisplayInputs x)
         {
-            bool valveHeld = bench.IsOn(BenchOutput.Valve) != x.Driven.ValveEnergised;
+            bool valveHeld = bench.WantsValveEnergised != x.Driven.ValveEnergised;
             _holdUntilMs = long.MaxValue;
-            if (bench.IsOn(BenchOutput.Compressor) && !x.Driven.Compressor)
+            if (bench.WantsCompressor && !x.Driven.Compressor)
             {
                 if (x.Guard.StartHold != HoldReason.None && x.Guard.StartAllowedAtMs > x.NowMs)
                 {
