@@ -82,13 +82,6 @@ namespace HeatPump.Firmware
         public const int LowPressureSwitchPin = 4;
 
         /// <summary>
-        /// True when the relay drivers switch on with a high input (the board in hardware/: NPN drivers with
-        /// base pull-downs). Set false only for a driver board that switches on low AND holds its inputs high
-        /// through reset with pull-ups; otherwise the relays would close while the ESP32 boots.
-        /// </summary>
-        public static readonly bool RelayActiveHigh = true;
-
-        /// <summary>
         /// True (the default) when the high- and low-pressure switches are wired to the board's inputs, so the
         /// board sees every trip: anti-short-cycle, a code, a count and the lockout (hardware/pinout.md). False
         /// only as an explicit choice for a unit whose switches must stay in series with the contactor coil: the

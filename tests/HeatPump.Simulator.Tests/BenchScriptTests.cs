@@ -45,6 +45,16 @@ public class BenchScriptTests : IDisposable
         Assert.Contains("PASS", output);
     }
 
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Every_bench_script_passes_on_the_virtual_board_too(string name)
+    {
+        // The same scripts through the firmware shell: BoardLoop, the byte-level 1-Wire bus, the TM1637 pins.
+        var (exit, output, error) = CliTests.Cli("bench", "--board", "--script", Path.Combine(ScriptDir, name));
+        Assert.True(exit == 0, error);
+        Assert.Contains("PASS", output);
+    }
+
     [Fact]
     public void Each_flow_of_the_issue_has_its_script()
     {

@@ -1,23 +1,5 @@
-using HeatPump.Control.Sensors;
-
 namespace HeatPump.Control.Hal
 {
-    /// <summary>
-    /// The DS18B20 bus, driven without blocking: <see cref="StartConversion"/> asks every sensor
-    /// to convert at once, and a later tick (≥ 750 ms on, at 12 bits) reads each scratchpad.
-    /// </summary>
-    public interface ITemperatureBus
-    {
-        /// <summary>Starts a temperature conversion on every sensor (Skip ROM + Convert T).</summary>
-        void StartConversion();
-
-        /// <summary>True once the conversion started last has had time to finish.</summary>
-        bool ConversionReady { get; }
-
-        /// <summary>Reads the scratchpad of the sensor bound to <paramref name="role"/>, checking its CRC.</summary>
-        SensorSample Read(SensorRole role);
-    }
-
     /// <summary>The relay and PWM outputs, written once per tick after the guard.</summary>
     public interface IOutputs
     {

@@ -22,6 +22,9 @@ namespace HeatPump.Control.Logging
         private bool _first = true;
         private long _nextStatusMs;
 
+        // Filled by reference each tick: a struct local or property read is a heap copy on nanoCLR.
+        private OutputState _outputs;
+
         /// <summary>True after <see cref="Check"/> when an EVT line is due this tick.</summary>
         public bool EventDue { get; private set; }
 
@@ -32,21 +35,21 @@ namespace HeatPump.Control.Logging
         public void Check(long nowMs, ControlCore core)
         {
             Controller c = core.Controller;
-            OutputState o = core.Outputs;
+            core.CopyOutputsTo(ref _outputs);
             _now[0] = (int)c.State;
             _now[1] = (int)c.Sub;
             _now[2] = (int)c.Hold;
             _now[3] = (int)c.Fault;
             _now[4] = (int)core.Settings.Mode;
-            _now[5] = o.Compressor ? 1 : 0;
-            _now[6] = o.ValveEnergised ? 1 : 0;
-            _now[7] = o.AuxHeat ? 1 : 0;
-            _now[8] = o.Defrost ? 1 : 0;
+            _now[5] = _outputs.Compressor ? 1 : 0;
+            _now[6] = _outputs.ValveEnergised ? 1 : 0;
+            _now[7] = _outputs.AuxHeat ? 1 : 0;
+            _now[8] = _outputs.Defrost ? 1 : 0;
             _now[9] = (int)core.Indoor.Health;
             _now[10] = (int)core.Outdoor.Health;
             _now[11] = (int)core.Coil.Health;
-            _now[12] = o.IndoorFanDuty > 0f ? 1 : 0;
-            _now[13] = o.OutdoorFanDuty > 0f ? 1 : 0;
+            _now[12] = _outputs.IndoorFanDuty > 0f ? 1 : 0;
+            _now[13] = _outputs.OutdoorFanDuty > 0f ? 1 : 0;
             _now[14] = core.Settings.Get(SettingId.HeatSetpoint);
             _now[15] = core.Settings.Get(SettingId.CoolSetpoint);
 

@@ -24,19 +24,16 @@ namespace HeatPump.Firmware.Hal
         private readonly GpioPin _alarm;
         private readonly PwmChannel _indoorFan;
         private readonly PwmChannel _outdoorFan;
-        private readonly PinValue _relayOn;
-        private readonly PinValue _relayOff;
         private OutputState _driven;
         private bool _anyWritten;
 
         /// <summary>Opens every output pin and drives it off.</summary>
         public BoardOutputs(GpioController gpio, SerialLog log)
         {
-            _relayOn = BoardConfig.RelayActiveHigh ? PinValue.High : PinValue.Low;
-            _relayOff = BoardConfig.RelayActiveHigh ? PinValue.Low : PinValue.High;
-
-            // OpenPin switches the pin to output with its latch still at the reset value (low), which is
-            // "off" for the active-high drivers on this board; the Write right after makes it explicit.
+            // Relays are active-high by design, and no other polarity is offered: after reset every
+            // pin is an input held low by the board's pull-downs, and OpenPin makes it an output
+            // driving low, so from reset through boot to the first Write a relay never closes. An
+            // active-low driver board would pull in at each of those steps (docs/safety.md).
             _compressor = OpenRelay(gpio, BoardConfig.CompressorRelayPin);
             _valve = OpenRelay(gpio, BoardConfig.ValveRelayPin);
             _aux = OpenRelay(gpio, BoardConfig.AuxRelayPin);
@@ -59,17 +56,17 @@ namespace HeatPump.Firmware.Hal
             bool force = !_anyWritten;
             if (force || outputs.Compressor != _driven.Compressor)
             {
-                _compressor.Write(outputs.Compressor ? _relayOn : _relayOff);
+                _compressor.Write(outputs.Compressor);
             }
 
             if (force || outputs.ValveEnergised != _driven.ValveEnergised)
             {
-                _valve.Write(outputs.ValveEnergised ? _relayOn : _relayOff);
+                _valve.Write(outputs.ValveEnergised);
             }
 
             if (force || outputs.AuxHeat != _driven.AuxHeat)
             {
-                _aux.Write(outputs.AuxHeat ? _relayOn : _relayOff);
+                _aux.Write(outputs.AuxHeat);
             }
 
             float indoor = Clamp01(outputs.IndoorFanDuty);
@@ -77,13 +74,13 @@ namespace HeatPump.Firmware.Hal
             bool blower = indoor > 0f;
             if (force || blower != _driven.IndoorFanDuty > 0f)
             {
-                _blowerCall.Write(blower ? _relayOn : _relayOff);
+                _blowerCall.Write(blower);
             }
 
             if (force || outputs.Fault != _driven.Fault)
             {
                 // Fail-safe: energised means "no fault"; a fault, a dead board or no power all open it.
-                _alarm.Write(outputs.Fault ? _relayOff : _relayOn);
+                _alarm.Write(!outputs.Fault);
             }
 
             if (_indoorFan != null && (force || indoor != _driven.IndoorFanDuty))
@@ -111,10 +108,10 @@ namespace HeatPump.Firmware.Hal
             Write(ref off);
         }
 
-        private GpioPin OpenRelay(GpioController gpio, int pin)
+        private static GpioPin OpenRelay(GpioController gpio, int pin)
         {
             GpioPin p = gpio.OpenPin(pin, PinMode.Output);
-            p.Write(_relayOff);
+            p.Write(false);
             return p;
         }
 

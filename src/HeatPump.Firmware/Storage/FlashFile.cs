@@ -1,8 +1,14 @@
+using System;
 using System.IO;
 
 namespace HeatPump.Firmware.Storage
 {
-    /// <summary>Whole-file reads and writes on the ESP32's internal flash drive (I:), in the shape the stores need.</summary>
+    /// <summary>
+    /// Whole-file reads and writes on the ESP32's internal flash drive (I:), in the shape the stores
+    /// need. nanoCLR reports LittleFS errors as plain System.Exception, not IOException, so every
+    /// call catches Exception: a flash fault costs the operation, never the loop (the core's
+    /// StorageGuard catches again at the HAL boundary).
+    /// </summary>
     internal static class FlashFile
     {
         /// <summary>The internal flash drive nanoCLR mounts on ESP32.</summary>
@@ -25,7 +31,7 @@ namespace HeatPump.Firmware.Storage
                     return count > 0 ? stream.Read(buffer, 0, count) : 0;
                 }
             }
-            catch (IOException)
+            catch (Exception)
             {
                 return 0;
             }
@@ -44,7 +50,7 @@ namespace HeatPump.Firmware.Storage
 
                 return true;
             }
-            catch (IOException)
+            catch (Exception)
             {
                 return false;
             }
@@ -62,7 +68,7 @@ namespace HeatPump.Firmware.Storage
 
                 return true;
             }
-            catch (IOException)
+            catch (Exception)
             {
                 return false;
             }
@@ -81,7 +87,7 @@ namespace HeatPump.Firmware.Storage
                 File.Move(from, to);
                 return true;
             }
-            catch (IOException)
+            catch (Exception)
             {
                 return false;
             }

@@ -33,7 +33,8 @@ public static class BenchCommand
         var speed = new Option<string>("--speed") { Description = "Time acceleration at the start: 1, 10, 60, 600 (or max without a terminal)", HelpName = "N", DefaultValueFactory = _ => "1" };
         var duration = new Option<string?>("--duration") { Description = "Stop after this much simulated time, e.g. 2h (plain output)", HelpName = "TIME" };
         var log = new Option<string?>("--log") { Description = "Also write every serial-log line, full length, to FILE", HelpName = "FILE" };
-        foreach (Option o in new Option[] { script, outdoor, humidity, indoor, seed, set, speed, duration, log })
+        var board = new Option<bool>("--board") { Description = "Run the firmware's board loop on a virtual board (byte-level 1-Wire bus, TM1637 pins, flash) under the core" };
+        foreach (Option o in new Option[] { script, outdoor, humidity, indoor, seed, set, speed, duration, log, board })
         {
             command.Add(o);
         }
@@ -45,7 +46,7 @@ public static class BenchCommand
             long? durationMs;
             try
             {
-                options = new BenchOptions(p.GetValue(outdoor), p.GetValue(humidity), p.GetValue(indoor), p.GetValue(seed), p.GetValue(set) ?? Array.Empty<string>());
+                options = new BenchOptions(p.GetValue(outdoor), p.GetValue(humidity), p.GetValue(indoor), p.GetValue(seed), p.GetValue(set) ?? Array.Empty<string>(), p.GetValue(board));
                 if (options.OutdoorC < BenchSession.MinOutdoorC || options.OutdoorC > BenchSession.MaxOutdoorC)
                     throw new SimulatorInputException("--outdoor must be between " + BenchSession.MinOutdoorC + " and " + BenchSession.MaxOutdoorC + " °C");
                 if (options.RelativeHumidity < 5 || options.RelativeHumidity > 100)

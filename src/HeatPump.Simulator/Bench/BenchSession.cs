@@ -1,7 +1,10 @@
 using HeatPump.Control;
+using HeatPump.Control.Board;
+using HeatPump.Control.Hal;
 using HeatPump.Control.Logging;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
+using HeatPump.Simulator.Board;
 using HeatPump.Simulator.Cli;
 using HeatPump.Simulator.Plant;
 
@@ -13,8 +16,9 @@ namespace HeatPump.Simulator.Bench;
 /// <param name="IndoorC">The house's temperature at power-up, °C.</param>
 /// <param name="Seed">Seed of the sensor noise and the power-up stagger.</param>
 /// <param name="Settings">Setting overrides NAME=VALUE, as the simulator's --set takes them.</param>
+/// <param name="Board">Run the firmware's board loop on a virtual board (byte-level 1-Wire, TM1637 pins, flash) instead of stepping the core directly.</param>
 public sealed record BenchOptions(double OutdoorC = BenchOptions.DefaultOutdoorC, double RelativeHumidity = BenchOptions.DefaultHumidity,
-    double IndoorC = BenchOptions.DefaultIndoorC, int Seed = 1, IReadOnlyList<string>? Settings = null)
+    double IndoorC = BenchOptions.DefaultIndoorC, int Seed = 1, IReadOnlyList<string>? Settings = null, bool Board = false)
 {
     /// <summary>Default outdoor air: just above freezing, where the coil frosts fastest.</summary>
     public const double DefaultOutdoorC = 2.0;
@@ -31,7 +35,10 @@ public sealed record BenchOptions(double OutdoorC = BenchOptions.DefaultOutdoorC
 /// exactly as the board's loop steps it, with the simulator's plant and DS18B20 models in place of
 /// the heat pump, the buttons driven by <see cref="BenchButtons"/>, the outdoor air set by hand, and
 /// the serial log written in the firmware's format by the core's own formatter. Time is simulated:
-/// the live view paces it against the wall clock, a script runs it as fast as it can.
+/// the live view paces it against the wall clock, a script runs it as fast as it can. With
+/// <see cref="BenchOptions.Board"/> the firmware shell runs too: the core's <see cref="BoardLoop"/>
+/// on a <see cref="VirtualBoard"/>, its sensors DS18B20 models on a byte-level 1-Wire bus that
+/// follow the bench's sensor models, its log lines the board's own.
 /// </summary>
 public sealed class BenchSession : IDisposable
 {
@@ -43,27 +50,48 @@ public sealed class BenchSession : IDisposable
 
     private readonly ControlInputs _inputs = new();
     private readonly StatusLines _lines = new();
+    private readonly VirtualBoard? _board;
+    private readonly LogToBench? _boardLog;
     private WeatherSample _weather;
+    private long _eventsBefore;
 
     /// <summary>A bench at power-up, time 0.</summary>
     public BenchSession(BenchOptions? options = null, TextWriter? logFile = null)
     {
         options ??= new BenchOptions();
-        Settings = new ControllerSettings();
-        foreach (string s in options.Settings ?? Array.Empty<string>()) SettingOverrides.Apply(Settings, s);
+        var settings = new ControllerSettings();
+        foreach (string s in options.Settings ?? Array.Empty<string>()) SettingOverrides.Apply(settings, s);
 
         Plant = new HeatPumpPlant(PlantParameters.Default, options.IndoorC, 0.0, options.OutdoorC);
         Sensors = new BenchSensors(PlantParameters.Default, options.Seed);
-        Core = new ControlCore(Settings, 0, (uint)options.Seed);
         Buttons = new BenchButtons();
         Log = new BenchLog(logFile);
         SetOutdoor(options.OutdoorC);
         SetHumidity(options.RelativeHumidity);
 
+        if (options.Board)
+        {
+            // The board boots as the firmware does: settings and bindings from its flash, a bus search.
+            Log.Write(LogFormat.Line("BOOT", 0, "firmware=HeatPump.Simulator.Bench board=virtual tick_ms=" + TickMs));
+            _boardLog = new LogToBench(Log);
+            _board = new VirtualBoard(_boardLog).WithThreeBoundSensors();
+            _board.Store(settings);
+            _board.Boot();
+            Core = _board.Loop.Core;
+            Settings = Core.Settings;
+            NowMs = (_board.Clock.NowMs / TickMs) * TickMs;
+            return;
+        }
+
+        Settings = settings;
+        Core = new ControlCore(Settings, 0, (uint)options.Seed);
         Log.Write(LogFormat.Line("BOOT", 0, "firmware=HeatPump.Simulator.Bench tick_ms=" + TickMs));
         Log.Write(LogFormat.Line("SETTINGS", 0, "source=defaults fault=0 record_bytes=" + SettingsRecord.Size));
         Log.Write(LogFormat.Line("START", 0, "stagger_s=" + Core.StaggerMs / 1000 + " min_off_s=" + Settings.Get(SettingId.MinOffTime)));
     }
+
+    /// <summary>The virtual board under the bench (null unless <see cref="BenchOptions.Board"/>).</summary>
+    public VirtualBoard? Board => _board;
 
     /// <summary>Simulated time since power-up, ms.</summary>
     public long NowMs { get; private set; }
@@ -113,6 +141,12 @@ public sealed class BenchSession : IDisposable
         double t = NowMs / 1000.0;
         ButtonLevels = Buttons.Levels(NowMs);
 
+        if (_board != null)
+        {
+            StepBoard(t);
+            return;
+        }
+
         ControlInputs i = _inputs;
         i.NowMs = NowMs;
         i.Buttons = ButtonLevels;
@@ -130,6 +164,39 @@ public sealed class BenchSession : IDisposable
 
         OutputState o = Core.Outputs;
         Plant.Step(TickMs / 1000.0, o, _weather);
+    }
+
+    private void StepBoard(double t)
+    {
+        VirtualBoard b = _board!;
+        VirtualBoard.Follow(b.Indoor, Sensors.Read(SensorRole.Indoor, Plant.IndoorC, t));
+        VirtualBoard.Follow(b.Outdoor, Sensors.Read(SensorRole.Outdoor, _weather.OutdoorC, t));
+        VirtualBoard.Follow(b.Coil, Sensors.Read(SensorRole.Coil, Plant.CoilC, t));
+        b.Panel.Held = ButtonLevels;
+        b.Panel.HighPressure = Plant.HighPressureTripped;
+        b.Panel.LowPressure = Plant.LowPressureTripped;
+        b.Clock.AdvanceTo(NowMs);
+        b.Loop.Tick();
+        Changed = _eventsBefore != _boardLog!.Events;
+        _eventsBefore = _boardLog.Events;
+        OutputState o = b.Outputs.Driven;
+        Plant.Step(TickMs / 1000.0, o, _weather);
+    }
+
+    /// <summary>The board loop's log lines into the bench's log; counts EVT lines so the bench knows when something changed.</summary>
+    private sealed class LogToBench : ILog
+    {
+        private readonly BenchLog _log;
+
+        public LogToBench(BenchLog log) => _log = log;
+
+        public long Events { get; private set; }
+
+        public void Line(string text)
+        {
+            if (text.StartsWith(LogFormat.Marker + " EVT ", StringComparison.Ordinal)) Events++;
+            _log.Write(text);
+        }
     }
 
     /// <summary>Steps until <paramref name="untilMs"/> (simulated).</summary>

@@ -1,4 +1,4 @@
-// Declarations only: the members of nanoFramework.Device.OneWire 1.4.33 that the firmware uses,
+// Declarations only: the members of nanoFramework.Device.OneWire 1.4.35 that the firmware uses,
 // with the package's namespaces and signatures. Bodies throw. Never shipped: see README.md.
 using System;
 

@@ -8,4 +8,9 @@ namespace nanoFramework.Runtime.Native
     {
         public static void RebootDevice() => throw new NotImplementedException();
     }
+
+    public static class GC
+    {
+        public static uint Run(bool compactHeap) => throw new NotImplementedException();
+    }
 }

@@ -61,6 +61,49 @@ public class AllocationTests
             + string.Join("\n  ", unexpected));
     }
 
+    /// <summary>
+    /// Where the board loop may allocate on nanoCLR, by method, and why each is bounded. Everything
+    /// else BoardLoop.Tick reaches - the 1-Wire slices, the poller, the display slices, the storage
+    /// guard, the control step - must allocate nothing.
+    /// </summary>
+    private static readonly string[] BoardLoopAllocatingMethods =
+    {
+        // Log lines: an EVT line in a tick where something a user notices changed, an STS line every 10 s,
+        // SENSOR lines when bench mode is entered or left (docs/serial-log.md).
+        "HeatPump.Control.Logging.LogFormat.",
+        "HeatPump.Control.Settings.SettingFormat.Scaled",
+        "HeatPump.Control.ControlCore.get_Outputs",
+        "HeatPump.Control.Board.LoopHealth.Describe",
+        "HeatPump.Control.Board.BoardLoop.Report",
+        "HeatPump.Control.Board.BoardLoop.LogBindings",
+        "HeatPump.Control.Board.RomCode.ToHex",
+        // The learn dialog: an installer's action, a few dozen steps, each logged.
+        "HeatPump.Control.Board.LearnDialog.",
+        "HeatPump.Control.Board.BoardLoop.ConfigureSlice",
+        // Throws on a programming error (a buffer or a transaction too small), never in a working tick.
+        "HeatPump.Control.Settings.SettingsRecord.Encode IL_",
+        "HeatPump.Control.Board.OneWireTransaction.Add IL_",
+    };
+
+    [Fact]
+    public void Board_loop_allocates_only_for_log_lines_the_learn_dialog_and_throws()
+    {
+        AllocationReport report = AllocationScanner.Scan(Built("HeatPump.Control.Nano.dll"), new[] { "HeatPump.Control.Board.BoardLoop.Tick" }, NanoMscorlib);
+        _output.WriteLine($"{report.ReachableMethods.Count} methods reachable from BoardLoop.Tick; {report.Sites.Count} allocation sites, by method:");
+        foreach (IGrouping<string, AllocationSite> g in report.Sites.GroupBy(s => s.ToString().Split(' ')[0]).OrderByDescending(g => g.Count()))
+        {
+            _output.WriteLine($"  {g.Count(),3} {g.Key}");
+        }
+
+        Assert.Contains("HeatPump.Control.ControlCore.Step", report.ReachableMethods.Select(m => m.Split('(')[0]));
+        Assert.Contains("HeatPump.Control.Board.OneWireTransaction.RunSlice", report.ReachableMethods.Select(m => m.Split('(')[0]));
+        Assert.Contains("HeatPump.Control.Board.PanelDisplay.WriteSlice", report.ReachableMethods.Select(m => m.Split('(')[0]));
+        List<string> unexpected = report.Sites.Select(s => s.ToString())
+            .Where(s => !BoardLoopAllocatingMethods.Any(m => s.StartsWith(m, StringComparison.Ordinal))).ToList();
+        Assert.True(unexpected.Count == 0,
+            $"{unexpected.Count} heap allocation sites on nanoCLR in the board loop's steady tick:\n  " + string.Join("\n  ", unexpected));
+    }
+
     [Fact]
     public void Scanner_counts_struct_locals_copies_parameters_and_returns()
     {

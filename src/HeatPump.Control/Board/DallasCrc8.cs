@@ -1,4 +1,4 @@
-namespace HeatPump.Firmware.OneWire
+namespace HeatPump.Control.Board
 {
     /// <summary>
     /// The Dallas/Maxim 1-Wire CRC-8 (polynomial x^8 + x^5 + x^4 + 1, processed least-significant bit
@@ -6,7 +6,7 @@ namespace HeatPump.Firmware.OneWire
     /// bytes followed by their CRC byte is 0. Computed bit by bit: nine bytes per sensor read do not
     /// justify a 256-byte table in RAM.
     /// </summary>
-    internal static class DallasCrc8
+    public static class DallasCrc8
     {
         /// <summary>The reflected polynomial.</summary>
         private const int Polynomial = 0x8C;

@@ -1,14 +1,16 @@
 using System;
-using nanoFramework.Device.OneWire;
+using HeatPump.Control.Hal;
 
-namespace HeatPump.Firmware.OneWire
+namespace HeatPump.Control.Board
 {
     /// <summary>
-    /// The 1-Wire ROM search run one device per call, so a search of the whole bus never holds the
-    /// loop for more than one device's worth of bit slots (about 200 slots, some 25 ms over the UART).
+    /// The 1-Wire ROM search run one device per call. Each call is one native search step of
+    /// nanoFramework's OneWireHost: about 200 bit slots, each a blocking UART round trip on ESP32, so
+    /// about 200 ms per device (docs/safety.md). That is why a search runs only at boot, before
+    /// control starts, and on the installer's MODE press while learning sensors.
     /// Keeps up to <see cref="MaxDevices"/> ROM codes; any more are counted but not kept.
     /// </summary>
-    internal sealed class BusSearch
+    public sealed class BusSearch
     {
         /// <summary>ROM codes kept. Three sensors are expected; room for strays keeps the log useful.</summary>
         public const int MaxDevices = 8;
@@ -43,7 +45,7 @@ namespace HeatPump.Firmware.OneWire
         }
 
         /// <summary>Finds the next device; returns true once the search is complete.</summary>
-        public bool Step(OneWireHost host)
+        public bool Step(IOneWireBus bus)
         {
             if (Done)
             {
@@ -54,7 +56,7 @@ namespace HeatPump.Firmware.OneWire
             bool found;
             try
             {
-                found = _started ? host.FindNextDevice(true, false) : host.FindFirstDevice(true, false);
+                found = _started ? bus.SearchNext() : bus.SearchFirst();
             }
             catch (Exception)
             {
@@ -71,7 +73,7 @@ namespace HeatPump.Firmware.OneWire
 
             if (Found < MaxDevices)
             {
-                RomCode.Copy(host.SerialNumber, 0, _roms, Found * RomCode.Length);
+                bus.CopyFoundRom(_roms, Found * RomCode.Length);
             }
 
             Found++;

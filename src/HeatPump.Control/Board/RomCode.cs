@@ -1,10 +1,10 @@
-namespace HeatPump.Firmware.OneWire
+namespace HeatPump.Control.Board
 {
     /// <summary>
     /// 64-bit 1-Wire ROM codes held as 8 bytes in bus order: family code, 48-bit serial number, CRC.
     /// All-zero bytes mean "no sensor" in the binding tables.
     /// </summary>
-    internal static class RomCode
+    public static class RomCode
     {
         /// <summary>Bytes in a ROM code.</summary>
         public const int Length = 8;

@@ -1,9 +1,9 @@
 using HeatPump.Control.Sensors;
 
-namespace HeatPump.Firmware.OneWire
+namespace HeatPump.Control.Board
 {
     /// <summary>How a role's bound sensor stood at the last bus search.</summary>
-    internal enum BindingStatus
+    public enum BindingStatus
     {
         /// <summary>No sensor is bound to the role (never learned, or skipped while learning).</summary>
         Unbound = 0,
@@ -15,10 +15,10 @@ namespace HeatPump.Firmware.OneWire
 
     /// <summary>
     /// Which DS18B20 (by ROM code) plays which role: indoor, outdoor, coil. Kept in flash by
-    /// <see cref="Storage.SensorRomFile"/> and changed only by the learn procedure, so swapping two
+    /// <see cref="BindingRecord"/> and changed only by the learn procedure, so swapping two
     /// cables or adding a sensor can never silently change what the controller measures.
     /// </summary>
-    internal sealed class SensorBindings
+    public sealed class SensorBindings
     {
         /// <summary>Number of roles.</summary>
         public const int RoleCount = 3;

@@ -1,0 +1,1 @@
+global using BoardRig = HeatPump.Simulator.Board.VirtualBoard;
