@@ -90,6 +90,7 @@ public class FrontPanelDocsTests
         Documented(DisplayCodes.BenchOutputName(BenchOutput.IndoorFan) + DisplayCodes.BenchOn);
         Documented(DisplayCodes.BenchOutputName(BenchOutput.IndoorFan) + DisplayCodes.BenchOff);
         Documented(DisplayCodes.SettingsCorrupt);
+        Documented(DisplayCodes.SwitchesInSeries);
         Documented(DisplayCodes.NoReading);
         foreach (int b in new[] { Buttons.Mode, Buttons.Up, Buttons.Down })
         {
