@@ -26,10 +26,10 @@ long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
 Console.WriteLine($"ticks: {ticks:N0} at 1 s ({ticks / 3600.0:F1} h simulated)");
 Console.WriteLine("ticks per state: " + string.Join(", ", stateTicks.Select((c, i) => $"{(TopState)i} {c:N0}")));
-Console.WriteLine($"defrosts: {rig.Controller.DefrostCount}, compressor starts: {rig.Starts}, invariant breaches: {rig.Monitor.Total}, guard vetoes: {rig.Core.Guard.Vetoes}");
-Console.WriteLine($"time: {sw.Elapsed.TotalMilliseconds * 1e6 / ticks:F0} ns/tick (rig tick: core step + monitor + models)");
+Console.WriteLine($"defrosts: {rig.Controller.DefrostCount}, compressor starts: {rig.Starts}, invariant breaches: {rig.Referee.Total}, guard vetoes: {rig.Core.Guard.Vetoes}");
+Console.WriteLine($"time: {sw.Elapsed.TotalMilliseconds * 1e6 / ticks:F0} ns/tick (rig tick: core step + safety referee + models)");
 Console.WriteLine($"allocated: {allocated:N0} bytes in {ticks:N0} ticks = {allocated / (double)ticks:F4} bytes/tick");
-return allocated == 0 && rig.Monitor.Total == 0 ? 0 : 1;
+return allocated == 0 && rig.Referee.Total == 0 ? 0 : 1;
 
 internal static class Workload
 {

@@ -3,16 +3,19 @@ using HeatPump.Control;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Settings;
 using HeatPump.Proof.Tests.Properties;
+using HeatPump.Referee;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace HeatPump.Proof.Tests;
 
 /// <summary>
-/// The guard alone against arbitrary commands: whatever a buggy controller asks for, the outputs
-/// it drives never breach I1–I7 as the independent <see cref="InvariantMonitor"/> sees them — also
-/// while the limits it enforces are changed under it and across power-ups (a reset, a watchdog
-/// restart, leaving bench mode).
+/// The guard alone against a hostile controller: arbitrary outputs with arbitrary intent flags,
+/// including flags that lie (a "defrost" while heating, a quiet-shift restart after a shift to
+/// cooling, a fault flag that comes and goes), mixed with the moves a real defrost is made of so
+/// that the rules' exceptions are reached too. The <see cref="SafetyReferee"/>, written from
+/// docs/safety.md apart from the guard, judges what the guard drives — also while the limits it
+/// enforces are changed under it and across power cuts (some in the middle of a valve shift).
 /// </summary>
 public class GuardPropertyTests
 {
@@ -23,29 +26,47 @@ public class GuardPropertyTests
         _output = output;
     }
 
-    private sealed record Step(long DtMs, bool Compressor, bool Valve, bool Aux, bool Defrost, bool ShiftRestart, bool Fault,
-        bool IndoorValid, bool OutdoorValid, float OutdoorC, float IndoorFan, float OutdoorFan, SettingTry Change, long PowerUpStaggerMs);
+    /// <summary>What the hostile controller asks for in one step, before its flags are overlaid.</summary>
+    private enum Move
+    {
+        /// <summary>Every output and flag at random.</summary>
+        Anything,
+
+        /// <summary>Compressor on, valve in the heating position.</summary>
+        Heat,
+
+        /// <summary>Compressor on, valve in the reverse position.</summary>
+        Reverse,
+
+        /// <summary>Compressor off, the valve where it was asked last.</summary>
+        Stop,
+
+        /// <summary>Compressor off, the valve moved to the other position.</summary>
+        Shift,
+    }
+
+    private sealed record Step(long DtMs, Move Move, int Flags, bool IndoorValid, bool OutdoorValid, float OutdoorC,
+        float IndoorFan, float OutdoorFan, SettingTry Change, long PowerUpStaggerMs);
 
     /// <summary>The settings the guard reads: the ones worth changing under it.</summary>
     private static readonly Gen<SettingTry> GuardSetting =
         from id in Gen.OneOf(SettingId.MinOffTime, SettingId.MaxStartsPerHour, SettingId.QuietShiftTime, SettingId.ValvePolarity,
-            SettingId.HeatLockoutOutdoor, SettingId.CoolLockoutOutdoor, SettingId.DefrostMaxTime)
+            SettingId.HeatLockoutOutdoor, SettingId.CoolLockoutOutdoor, SettingId.DefrostMaxTime, SettingId.IndoorFanRunOn)
         from any in CoreGen.Setting
         select any with { Id = id };
 
     private static readonly Gen<Step> GenStep =
-        from dt in Gen.OneOf(Gen.Long[100, 2000], Gen.Long[1000, 120_000], Gen.Long[100_000, 900_000])
-        from flags in Gen.Int[0, 127]
-        from bias in Gen.Int[0, 3]
+        from dt in Gen.OneOf(Gen.Long[100, 2000], Gen.Long[25_000, 40_000], Gen.Long[1000, 120_000], Gen.Long[100_000, 900_000])
+        from move in Gen.Frequency((2, Gen.Const(Move.Anything)), (3, Gen.Const(Move.Heat)), (2, Gen.Const(Move.Reverse)),
+            (2, Gen.Const(Move.Stop)), (2, Gen.Const(Move.Shift)))
+        from flags in Gen.Int[0, 255]
         from indoor in Gen.Int[0, 9]
         from outdoorValid in Gen.Int[0, 9]
         from outdoor in Gen.Float[-35f, 40f]
         from fans in Gen.Select(Gen.OneOf(0f, 0.4f, 1f), Gen.OneOf(0f, 1f), (i, o) => (i, o))
         from change in Gen.Frequency((30, Gen.Const((SettingTry)null)), (1, GuardSetting))
         from powerUp in Gen.Frequency((200, Gen.Const(-1L)), (1, Gen.Long[0, 300_000]))
-        select new Step(dt, (flags & 1) != 0 || bias > 0, (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0,
-            (flags & 16) != 0 || bias > 1, (flags & 32) != 0 && (flags & 64) != 0, indoor > 0, outdoorValid > 0, outdoor,
-            fans.i, fans.o, change, powerUp);
+        select new Step(dt, move, flags, indoor > 0, outdoorValid > 0, outdoor, fans.i, fans.o, change, powerUp);
 
     private static readonly Gen<(int MinOff, int MaxStarts, int Polarity, Step[] Steps)> GenRun =
         from minOff in Gen.Int[6, 30]
@@ -54,34 +75,75 @@ public class GuardPropertyTests
         from steps in GenStep.Array[50, 400]
         select (minOff * 30, maxStarts, polarity, steps);
 
-    [Fact]
-    public void Arbitrary_commands_never_breach_an_invariant()
+    /// <summary>How often each region of the rules was reached: a property that never gets there proves nothing there.</summary>
+    private sealed class Regions
     {
-        long budget = ProofBudget.GuardTicks;
-        long ticks = 0;
-        while (Interlocked.Read(ref ticks) < budget)
+        public long Ticks;
+        public long ShiftRestartsGranted;
+        public long ShiftClaimsRefused;
+        public long DefrostsBelowCoolingLockout;
+        public long DefrostFlagsRefusedByLockout;
+        public long LockoutVetoes;
+        public long FaultTicks;
+        public long PowerCutsMidShift;
+
+        public void Add(Regions r)
         {
-            GenRun.Sample(run =>
-            {
-                Interlocked.Add(ref ticks, Play(run));
-            }, iter: 500);
+            Interlocked.Add(ref Ticks, r.Ticks);
+            Interlocked.Add(ref ShiftRestartsGranted, r.ShiftRestartsGranted);
+            Interlocked.Add(ref ShiftClaimsRefused, r.ShiftClaimsRefused);
+            Interlocked.Add(ref DefrostsBelowCoolingLockout, r.DefrostsBelowCoolingLockout);
+            Interlocked.Add(ref DefrostFlagsRefusedByLockout, r.DefrostFlagsRefusedByLockout);
+            Interlocked.Add(ref LockoutVetoes, r.LockoutVetoes);
+            Interlocked.Add(ref FaultTicks, r.FaultTicks);
+            Interlocked.Add(ref PowerCutsMidShift, r.PowerCutsMidShift);
         }
 
-        _output.WriteLine($"guard alone: {ticks:N0} ticks");
-        Console.WriteLine($"[proof] guard alone: {ticks:N0} ticks");
-        Assert.True(ticks >= budget);
+        public override string ToString() =>
+            $"{Ticks:N0} ticks; quiet-shift restarts granted {ShiftRestartsGranted:N0}, refused {ShiftClaimsRefused:N0}; "
+            + $"defrost ticks below the cooling lockout {DefrostsBelowCoolingLockout:N0}; defrost flags refused by a lockout {DefrostFlagsRefusedByLockout:N0}; "
+            + $"lockout vetoes {LockoutVetoes:N0}; fault ticks {FaultTicks:N0}; power cuts mid-shift {PowerCutsMidShift:N0}";
     }
 
-    /// <summary>Plays one run; throws at the first breach. Returns the ticks played.</summary>
-    private static long Play((int MinOff, int MaxStarts, int Polarity, Step[] Steps) run)
+    [Fact]
+    public void A_hostile_controller_never_gets_a_rule_broken()
+    {
+        long budget = ProofBudget.GuardTicks;
+        var total = new Regions();
+        while (Interlocked.Read(ref total.Ticks) < budget)
+        {
+            GenRun.Sample(run => total.Add(Play(run)), iter: 500);
+        }
+
+        _output.WriteLine("guard alone: " + total);
+        Console.WriteLine("[proof] guard alone: " + total);
+        if (!ProofBudget.Reduced)
+        {
+            Assert.True(total.ShiftRestartsGranted > 0, "a quiet-shift restart was granted");
+            Assert.True(total.ShiftClaimsRefused > 0, "a lying quiet-shift claim was refused");
+            Assert.True(total.DefrostsBelowCoolingLockout > 0, "a defrost ran below the cooling lockout");
+            Assert.True(total.DefrostFlagsRefusedByLockout > 0, "a lying defrost flag was refused by a lockout");
+            Assert.True(total.LockoutVetoes > 0, "a lockout vetoed the compressor");
+            Assert.True(total.FaultTicks > 0, "faults happened");
+            Assert.True(total.PowerCutsMidShift > 0, "the power was cut in the middle of a valve shift");
+        }
+    }
+
+    /// <summary>Plays one run; throws at the first breach the referee sees. Returns the regions it reached.</summary>
+    private static Regions Play((int MinOff, int MaxStarts, int Polarity, Step[] Steps) run)
     {
         var settings = new ControllerSettings();
         Assert.True(settings.TrySet(SettingId.MinOffTime, run.MinOff, out _));
         Assert.True(settings.TrySet(SettingId.MaxStartsPerHour, run.MaxStarts, out _));
         Assert.True(settings.TrySet(SettingId.ValvePolarity, run.Polarity, out _));
         var guard = new SafetyGuard(settings, 0, 17_000);
-        var monitor = new InvariantMonitor(settings, 0, 17_000);
+        var referee = new SafetyReferee(settings, 0, 17_000);
+        var regions = new Regions();
         long now = 0;
+        long stoppedAt = 0;
+        bool sincePowerUp = true;
+        bool shiftedSinceStop = false;
+        bool askedValve = false;
         foreach (var s in run.Steps)
         {
             now += s.DtMs;
@@ -92,22 +154,27 @@ public class GuardPropertyTests
 
             if (s.PowerUpStaggerMs >= 0)
             {
+                if (shiftedSinceStop && !guard.Outputs.Compressor)
+                {
+                    regions.PowerCutsMidShift++;
+                }
+
                 guard.PowerUp(now, s.PowerUpStaggerMs);
-                monitor.PowerUp(now, s.PowerUpStaggerMs);
+                referee.PowerUp(now, s.PowerUpStaggerMs);
                 Assert.False(guard.Outputs.Compressor || guard.Outputs.ValveEnergised || guard.Outputs.AuxHeat, "power-up leaves every output off");
+                stoppedAt = now;
+                sincePowerUp = true;
+                shiftedSinceStop = false;
             }
 
-            var wanted = new OutputState
-            {
-                Compressor = s.Compressor, ValveEnergised = s.Valve, AuxHeat = s.Aux, Defrost = s.Defrost,
-                QuietShiftRestart = s.ShiftRestart, Fault = s.Fault, IndoorFanDuty = s.IndoorFan, OutdoorFanDuty = s.OutdoorFan,
-            };
+            bool heatingLevel = settings.Get(SettingId.ValvePolarity) == 1;
+            OutputState wanted = Wanted(s, heatingLevel, ref askedValve);
             var before = guard.Outputs;
             var driven = guard.Apply(wanted, now, s.IndoorValid, s.OutdoorValid, s.OutdoorC);
-            monitor.Observe(now, driven, s.IndoorValid, s.OutdoorValid, s.OutdoorC);
-            if (monitor.Total != 0)
+            referee.Observe(now, driven, s.IndoorValid, s.OutdoorValid, s.OutdoorC);
+            if (referee.Total != 0)
             {
-                throw new Exception($"I{(int)monitor.First + 1} breached at {now} ms");
+                throw new Exception(referee.FirstMessage);
             }
 
             // The guard only vetoes: what it drives was asked for, or is what it drove before, or (I5) the valve's rest in a fault.
@@ -115,9 +182,96 @@ public class GuardPropertyTests
             Assert.True(!driven.AuxHeat || wanted.AuxHeat, "aux on though not asked for");
             Assert.True(driven.ValveEnergised == wanted.ValveEnergised || driven.ValveEnergised == before.ValveEnergised
                 || (wanted.Fault && !driven.ValveEnergised), "valve moved where nobody asked");
+
+            Count(regions, settings, s, wanted, before, driven, now - stoppedAt, sincePowerUp);
+            if (driven.ValveEnergised != before.ValveEnergised)
+            {
+                shiftedSinceStop = true;
+            }
+
+            if (driven.Compressor != before.Compressor)
+            {
+                stoppedAt = now;
+                sincePowerUp &= !driven.Compressor;
+                shiftedSinceStop = false;
+            }
+
+            regions.Ticks++;
         }
 
-        return run.Steps.Length;
+        return regions;
+    }
+
+    /// <summary>The hostile controller's command: the move, then its flags overlaid at random (they may well lie).</summary>
+    private static OutputState Wanted(Step s, bool heatingLevel, ref bool askedValve)
+    {
+        var o = new OutputState { IndoorFanDuty = s.IndoorFan, OutdoorFanDuty = s.OutdoorFan };
+        switch (s.Move)
+        {
+            case Move.Anything:
+                o.Compressor = (s.Flags & 1) != 0;
+                askedValve = (s.Flags & 2) != 0;
+                break;
+            case Move.Heat:
+                o.Compressor = true;
+                askedValve = heatingLevel;
+                break;
+            case Move.Reverse:
+                o.Compressor = true;
+                askedValve = !heatingLevel;
+                break;
+            case Move.Shift:
+                askedValve = !askedValve;
+                break;
+        }
+
+        o.ValveEnergised = askedValve;
+        o.AuxHeat = (s.Flags & 4) != 0;
+        o.Defrost = (s.Flags & 8) != 0 || ((s.Flags & 64) != 0 && s.Move == Move.Reverse);
+        o.QuietShiftRestart = (s.Flags & 16) != 0 || (s.Flags & 64) != 0;
+        o.Fault = (s.Flags & 32) != 0 && (s.Flags & 128) != 0;
+        return o;
+    }
+
+    private static void Count(Regions r, ControllerSettings settings, Step s, OutputState wanted, OutputState before, OutputState driven,
+        long offMs, bool sincePowerUp)
+    {
+        int polarity = settings.Get(SettingId.ValvePolarity);
+        bool wantedHeating = wanted.ValveEnergised == (polarity == 1);
+        bool belowHeat = s.OutdoorValid && s.OutdoorC < settings.Tenths(SettingId.HeatLockoutOutdoor);
+        bool belowCool = s.OutdoorValid && s.OutdoorC < settings.Tenths(SettingId.CoolLockoutOutdoor);
+        bool lockedOut = wantedHeating ? belowHeat : belowCool;
+        bool started = driven.Compressor && !before.Compressor;
+        bool claimedStart = wanted.Compressor && !before.Compressor && wanted.QuietShiftRestart && !wanted.Fault && s.IndoorValid && !lockedOut;
+        if (started && !sincePowerUp && offMs < settings.SecondsAsMs(SettingId.MinOffTime))
+        {
+            r.ShiftRestartsGranted++;
+        }
+        else if (claimedStart && !driven.Compressor && offMs >= settings.SecondsAsMs(SettingId.QuietShiftTime) + 1000
+            && offMs < settings.SecondsAsMs(SettingId.MinOffTime) && wanted.ValveEnergised == before.ValveEnergised)
+        {
+            r.ShiftClaimsRefused++;
+        }
+
+        if (driven.Compressor && driven.Defrost && driven.ValveEnergised != (polarity == 1) && belowCool)
+        {
+            r.DefrostsBelowCoolingLockout++;
+        }
+
+        // A running compressor stopped where the outdoor reading is below the lockout for its position.
+        if (before.Compressor && wanted.Compressor && !driven.Compressor && !wanted.Fault && s.IndoorValid && lockedOut)
+        {
+            r.LockoutVetoes++;
+            if (wanted.Defrost)
+            {
+                r.DefrostFlagsRefusedByLockout++;
+            }
+        }
+
+        if (driven.Fault)
+        {
+            r.FaultTicks++;
+        }
     }
 
     [Fact]

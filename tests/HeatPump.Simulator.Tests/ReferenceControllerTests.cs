@@ -10,18 +10,18 @@ namespace HeatPump.Simulator.Tests;
 /// <summary>
 /// The reference controllers' thermostat and timed defrost board, driven by hand-made sensor
 /// readings at 1 s ticks (default settings: O valve, heating setpoint 20 °C, min-off 300 s, quiet
-/// shift 30 s, defrost ends at 15 °C or 600 s). Every trace is also run past the invariant checker.
+/// shift 30 s, defrost ends at 15 °C or 600 s). Every trace is also judged by the safety referee.
 /// </summary>
 public class ReferenceControllerTests
 {
     private sealed class Bench
     {
-        private readonly InvariantChecker _checker;
+        private readonly SampledReferee _referee;
 
         public Bench(ReferenceController controller, ControllerSettings settings)
         {
             Controller = controller;
-            _checker = new InvariantChecker(settings);
+            _referee = new SampledReferee(settings);
         }
 
         public ReferenceController Controller { get; }
@@ -36,7 +36,7 @@ public class ReferenceControllerTests
 
         public OutputState Last { get; private set; }
 
-        public int Violations => _checker.Violations;
+        public int Violations => _referee.Violations;
 
         public OutputState Tick()
         {
@@ -45,7 +45,7 @@ public class ReferenceControllerTests
             SensorSample o = SensorSample.Good(SensorSample.ToSixteenths(OutdoorC));
             SensorSample c = SensorSample.Good(SensorSample.ToSixteenths(CoilC));
             Last = Controller.Step(NowS * 1000, i, o, c, 0);
-            _checker.Check(NowS * 1000, Last, o);
+            _referee.Check(NowS * 1000, Last, i, o);
             return Last;
         }
 

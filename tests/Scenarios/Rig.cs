@@ -2,6 +2,7 @@ using HeatPump.Control;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
+using HeatPump.Referee;
 
 namespace HeatPump.Scenarios
 {
@@ -11,7 +12,7 @@ namespace HeatPump.Scenarios
     /// <summary>
     /// A test bench for the whole control core: it steps <see cref="ControlCore"/> once per simulated
     /// second with sensor readings the scenario sets, optionally moved by a coarse room and coil
-    /// model, and watches the driven outputs with an <see cref="InvariantMonitor"/>. Nano-safe, so the
+    /// model, and watches the driven outputs with an <see cref="SafetyReferee"/>. Nano-safe, so the
     /// same scenarios run on nanoCLR.
     /// </summary>
     public sealed class Rig
@@ -39,7 +40,7 @@ namespace HeatPump.Scenarios
             Settings = settings;
             Set(SettingId.Mode, (int)mode);
             Core = new ControlCore(settings, 0, DefaultSeed);
-            Monitor = new InvariantMonitor(settings, 0, Core.StaggerMs);
+            Referee = new SafetyReferee(settings, 0, Core.StaggerMs);
             IndoorC = 20f;
             OutdoorC = 5f;
             CoilC = 5f;
@@ -62,7 +63,7 @@ namespace HeatPump.Scenarios
         public ControlCore Core { get; }
 
         /// <summary>Independent check of I1–I7 on the driven outputs.</summary>
-        public InvariantMonitor Monitor { get; }
+        public SafetyReferee Referee { get; }
 
         /// <summary>Simulated time, ms since power-up.</summary>
         public long NowMs { get; private set; }
@@ -221,7 +222,7 @@ namespace HeatPump.Scenarios
         /// </summary>
         public void CheckCleanWithVetoes()
         {
-            Check.Equal(0, Monitor.Total, "invariant breaches (first: I" + ((int)Monitor.First + 1).ToString() + ")", this);
+            Check.Equal(0, Referee.Total, "safety referee breaches (first: " + Referee.FirstMessage + ")", this);
             Check.Equal(0, Core.Controller.UnlistedTransitions, "transitions not in the table", this);
             for (int i = 0; i < Coverage.Length; i++)
             {
@@ -245,7 +246,7 @@ namespace HeatPump.Scenarios
 
             Core.Step(_inputs);
             OutputState o = Core.Outputs;
-            Monitor.Observe(NowMs, o, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
+            Referee.Observe(NowMs, o, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
 
             if (o.Compressor && !_wasOn)
             {

@@ -4,12 +4,13 @@ namespace HeatPump.Control.Protection
 {
     /// <summary>
     /// Independent interlocks between the controller and the outputs (docs/safety.md, I1–I7, plus the
-    /// airflow rules: no compressor without the outdoor fan outside a defrost, no aux without the
-    /// blower at its minimum duty). It knows no
-    /// modes or states: it sees only the commanded outputs, the intent flags on them, the sensor
+    /// airflow rules A1 and A2: no compressor without the outdoor fan outside a defrost, no aux without
+    /// the blower at its minimum duty). It knows no modes or states: it sees only the commanded outputs, the intent flags on them, the sensor
     /// validity and the outdoor temperature, and can only veto — turn something off or hold it where
     /// it is. A bug in the controller therefore cannot short-cycle the compressor, slam the valve,
-    /// heat or cool outside the lockouts, or stretch a defrost.
+    /// heat or cool outside the lockouts, or stretch a defrost. A flag never relaxes a rule by
+    /// itself: the quiet-shift restart and the defrost's exemptions from the lockouts and the indoor
+    /// reading hold only for a defrost the guard saw begin after a heating run of its own.
     /// </summary>
     public sealed class SafetyGuard
     {
@@ -24,11 +25,30 @@ namespace HeatPump.Control.Protection
 
         private OutputState _out;
         private long _compressorSinceMs;
+        private long _stoppedAtMs;
         private bool _offSincePowerUp;
         private long _powerUpHoldMs;
         private bool _shiftedSinceStop;
         private bool _defrostRunning;
         private long _defrostRunStartMs;
+        private RunKind _run;
+        private long _faultSinceMs;
+
+        /// <summary>What the guard saw the compressor's current (or last) run to be.</summary>
+        private enum RunKind
+        {
+            /// <summary>None since power-up: nothing to complete a defrost shift from.</summary>
+            None,
+
+            /// <summary>Started in the heating position.</summary>
+            Heating,
+
+            /// <summary>A defrost the guard saw itself: started in the reverse position with the defrost flag, after a heating run and a valve shift, flag on ever since.</summary>
+            Defrost,
+
+            /// <summary>Anything else: cooling, or a reverse cycle the guard cannot tell is a defrost.</summary>
+            Other,
+        }
 
         /// <summary>Creates a guard in the power-up state at <paramref name="nowMs"/>.</summary>
         /// <param name="settings">Limits to enforce (min-off, starts cap, lockouts, defrost maximum).</param>
@@ -61,6 +81,9 @@ namespace HeatPump.Control.Protection
             Restart(nowMs, staggerMs);
             _out.ValveEnergised = false;
 
+            // When the supply dropped is not known: count the quiet-shift time from now.
+            _stoppedAtMs = nowMs;
+
             // A real power cut loses the RAM that held the start history.
             _starts.Clear();
             _shiftRestarts.Clear();
@@ -71,13 +94,18 @@ namespace HeatPump.Control.Protection
         /// minimum off time plus stagger running from <paramref name="nowMs"/>, as <see cref="PowerUp"/>,
         /// but the valve stays where it is and the start history is kept. The compressor may have been
         /// running a moment ago, and I2 lets the valve move only once it has been stopped for the
-        /// quiet-shift time (on a real power cut the supply drops both at once; here it need not); and
-        /// the starts of the last hour still count toward I7 and the quiet-shift restart cap, or
-        /// toggling bench mode would reset them.
+        /// quiet-shift time, counted from now if it was (on a real power cut the supply drops both at
+        /// once; here it need not) and from its stop if it was not; and the starts of the last hour
+        /// still count toward I7 and the quiet-shift restart cap, or toggling bench mode would reset them.
         /// </summary>
         public void Restart(long nowMs, long staggerMs)
         {
             bool valve = _out.ValveEnergised;
+            if (_out.Compressor)
+            {
+                _stoppedAtMs = nowMs;
+            }
+
             _out = new OutputState();
             _out.ValveEnergised = valve;
             _compressorSinceMs = nowMs;
@@ -85,6 +113,7 @@ namespace HeatPump.Control.Protection
             _powerUpHoldMs = staggerMs;
             _shiftedSinceStop = false;
             _defrostRunning = false;
+            _run = RunKind.None;
         }
 
         /// <summary>
@@ -124,31 +153,34 @@ namespace HeatPump.Control.Protection
                 o.Compressor = false;
                 o.AuxHeat = false;
                 o.ValveEnergised = false;
-                if (_out.IndoorFanDuty <= 0f)
+                if (!_out.Fault)
+                {
+                    _faultSinceMs = nowMs;
+                }
+
+                // Fans only finish a purge: none starts, and none runs past the run-on time.
+                bool purgeOver = nowMs - _faultSinceMs >= _settings.SecondsAsMs(SettingId.IndoorFanRunOn);
+                if (_out.IndoorFanDuty <= 0f || purgeOver)
                 {
                     o.IndoorFanDuty = 0f;
                 }
 
-                if (_out.OutdoorFanDuty <= 0f)
+                if (_out.OutdoorFanDuty <= 0f || purgeOver)
                 {
                     o.OutdoorFanDuty = 0f;
                 }
             }
 
+            // A defrost is what the guard saw, never the flag alone: a running one it recorded, or one starting now.
+            bool defrostRunning = wasOn && _run == RunKind.Defrost && o.Defrost;
+
             // I4: no compressor without a trusted indoor reading, except a defrost already melting.
-            if (o.Compressor && !indoorValid && !(o.Defrost && _defrostRunning && wasOn))
+            if (o.Compressor && !indoorValid && !defrostRunning)
             {
                 o.Compressor = false;
             }
 
-            // No compressor without the outdoor fan outside a defrost: a condenser without air runs up to
-            // the high-pressure trip, an evaporator without air down to the low-pressure one.
-            if (o.Compressor && !o.Defrost && o.OutdoorFanDuty <= 0f)
-            {
-                o.Compressor = false;
-            }
-
-            // No aux without the blower at or above its minimum duty: strips in still air cook on their limits.
+            // A2: no aux without the blower at or above its minimum duty: strips in still air cook on their limits.
             if (o.AuxHeat && (o.IndoorFanDuty <= 0f || o.IndoorFanDuty < _settings.Fraction(SettingId.IndoorFanMinDuty)))
             {
                 o.AuxHeat = false;
@@ -180,23 +212,32 @@ namespace HeatPump.Control.Protection
                 _shiftedSinceStop = true;
             }
 
-            // I6, on the valve position that will really be driven; a defrost is a short reverse cycle, not cooling.
+            // I6, on the valve position that will really be driven. A defrost's reverse cycle is not
+            // cooling, but only one the guard can see is a defrost (I3 below bounds its length).
             // Without an outdoor reading the heating lockout is lifted and the cooling lockout holds: fail safe.
-            if (o.Compressor && !o.Defrost)
+            bool heating = o.ValveEnergised == HeatingPositionEnergised();
+            bool seenDefrost = !heating && (defrostRunning || EntersDefrost(ref o, heating));
+            if (o.Compressor && !outdoorValid)
             {
-                bool heating = o.ValveEnergised == HeatingPositionEnergised();
-                if (!outdoorValid)
-                {
-                    o.Compressor = heating;
-                }
-                else if (heating && outdoorC < _settings.Tenths(SettingId.HeatLockoutOutdoor))
-                {
-                    o.Compressor = false;
-                }
-                else if (!heating && outdoorC < _settings.Tenths(SettingId.CoolLockoutOutdoor))
+                o.Compressor = heating || seenDefrost;
+            }
+            else if (o.Compressor)
+            {
+                if (heating && outdoorC < _settings.Tenths(SettingId.HeatLockoutOutdoor))
                 {
                     o.Compressor = false;
                 }
+                else if (!heating && !seenDefrost && outdoorC < _settings.Tenths(SettingId.CoolLockoutOutdoor))
+                {
+                    o.Compressor = false;
+                }
+            }
+
+            // A1: no compressor without the outdoor fan outside a defrost the guard saw begin: a condenser
+            // without air runs up to the high-pressure trip, an evaporator without air down to the low-pressure one.
+            if (o.Compressor && o.OutdoorFanDuty <= 0f && !seenDefrost)
+            {
+                o.Compressor = false;
             }
 
             // I3: the reverse cycle of a defrost never outlasts the maximum defrost time.
@@ -209,7 +250,7 @@ namespace HeatPump.Control.Protection
             // I1 and I7: minimum off time, power-up delay and starts per hour.
             if (o.Compressor && !wasOn)
             {
-                bool shiftRestart = IsShiftRestart(ref o, nowMs);
+                bool shiftRestart = IsShiftRestart(ref o, heating, nowMs);
                 if (nowMs < (shiftRestart ? QuietShiftOver() : StartAllowedAt(nowMs)))
                 {
                     o.Compressor = false;
@@ -225,14 +266,21 @@ namespace HeatPump.Control.Protection
                         _starts.Add(nowMs);
                     }
 
+                    _run = heating ? RunKind.Heating : (EntersDefrost(ref o, heating) ? RunKind.Defrost : RunKind.Other);
                     _compressorSinceMs = nowMs;
                     _offSincePowerUp = false;
                     _shiftedSinceStop = false;
                 }
             }
+            else if (o.Compressor && _run == RunKind.Defrost && !o.Defrost)
+            {
+                // The flag dropped under a running reverse cycle: from here it is cooling.
+                _run = RunKind.Other;
+            }
             else if (!o.Compressor && wasOn)
             {
                 _compressorSinceMs = nowMs;
+                _stoppedAtMs = nowMs;
                 _shiftedSinceStop = false;
             }
 
@@ -289,19 +337,34 @@ namespace HeatPump.Control.Protection
             return _settings.Get(SettingId.ValvePolarity) == 1;
         }
 
-        private bool IsShiftRestart(ref OutputState o, long nowMs)
+        /// <summary>
+        /// I1's exception, checked rather than taken on the flag: the restart completes a valve shift
+        /// into a defrost after a heating run the guard recorded, or out of a defrost it saw itself.
+        /// </summary>
+        private bool IsShiftRestart(ref OutputState o, bool heating, long nowMs)
         {
-            return o.QuietShiftRestart && _shiftedSinceStop && !_offSincePowerUp
+            bool completesShift = EntersDefrost(ref o, heating) || (_shiftedSinceStop && _run == RunKind.Defrost && heating);
+            return o.QuietShiftRestart && completesShift
                 && _shiftRestarts.CountSince(nowMs - HourMs + 1) < MaxShiftRestartsPerHour;
         }
 
         /// <summary>
-        /// When the compressor has been off for the quiet-shift time: from then the valve may move,
-        /// and the restart that completes a shift may come.
+        /// A start here begins a defrost: the valve shifted since a heating run stopped, into the
+        /// reverse position, with the defrost flag. Never true while the compressor runs: the shift
+        /// record is cleared at every start.
+        /// </summary>
+        private bool EntersDefrost(ref OutputState o, bool heating)
+        {
+            return o.Defrost && !heating && _shiftedSinceStop && _run == RunKind.Heating;
+        }
+
+        /// <summary>
+        /// When the compressor has been off for the quiet-shift time since it last stopped (or since
+        /// power-up): from then the valve may move, and the restart that completes a shift may come.
         /// </summary>
         private long QuietShiftOver()
         {
-            return _compressorSinceMs + _settings.SecondsAsMs(SettingId.QuietShiftTime);
+            return _stoppedAtMs + _settings.SecondsAsMs(SettingId.QuietShiftTime);
         }
 
         private long MinOffEnds()

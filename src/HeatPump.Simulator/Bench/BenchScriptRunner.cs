@@ -1,7 +1,7 @@
 namespace HeatPump.Simulator.Bench;
 
 /// <summary>How a script run ended.</summary>
-/// <param name="Passed">True when every line ran and every expectation held.</param>
+/// <param name="Passed">True when every line ran, every expectation held and the safety referee saw no breach.</param>
 /// <param name="Line">The failing line's number (1-based), or 0.</param>
 /// <param name="LineText">The failing line as written, or "".</param>
 /// <param name="Message">What was expected and what the bench showed, with context; "" when passed.</param>
@@ -33,6 +33,7 @@ public static class BenchScriptRunner
                 }
 
                 string? failure = step.Run(session);
+                if (failure == null && session.Referee.Total != 0) failure = "the safety referee saw a breach: " + session.Referee.FirstMessage;
                 if (failure != null) return Fail(step, session, checks, failure, context: true);
                 if (IsCheck(step.Text)) checks++;
             }

@@ -4,6 +4,7 @@ using HeatPump.Control.Hal;
 using HeatPump.Control.Logging;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
+using HeatPump.Referee;
 using HeatPump.Simulator.Board;
 using HeatPump.Simulator.Cli;
 using HeatPump.Simulator.Plant;
@@ -78,6 +79,7 @@ public sealed class BenchSession : IDisposable
             _board.Store(settings);
             _board.Boot();
             Core = _board.Loop.Core;
+            Referee = new SafetyReferee(Core.Settings, 0, Core.StaggerMs);
             Settings = Core.Settings;
             NowMs = (_board.Clock.NowMs / TickMs) * TickMs;
             return;
@@ -85,6 +87,7 @@ public sealed class BenchSession : IDisposable
 
         Settings = settings;
         Core = new ControlCore(Settings, 0, (uint)options.Seed);
+        Referee = new SafetyReferee(Settings, 0, Core.StaggerMs);
         Log.Write(LogFormat.Line("BOOT", 0, "firmware=HeatPump.Simulator.Bench tick_ms=" + TickMs));
         Log.Write(LogFormat.Line("SETTINGS", 0, "source=defaults fault=0 record_bytes=" + SettingsRecord.Size));
         Log.Write(LogFormat.Line("START", 0, "stagger_s=" + Core.StaggerMs / 1000 + " min_off_s=" + Settings.Get(SettingId.MinOffTime)));
@@ -101,6 +104,9 @@ public sealed class BenchSession : IDisposable
 
     /// <summary>The live settings (the panel edits them).</summary>
     public ControllerSettings Settings { get; }
+
+    /// <summary>Judges the driven outputs by the safety rules; each breach is also a SAFETY line in the log.</summary>
+    public SafetyReferee Referee { get; }
 
     /// <summary>The heat pump and house.</summary>
     public HeatPumpPlant Plant { get; }
@@ -163,6 +169,7 @@ public sealed class BenchSession : IDisposable
         if (_lines.StatusDue) Log.Write(LogFormat.Line("STS", NowMs, LogFormat.StatusBody(NowMs, Core)));
 
         OutputState o = Core.Outputs;
+        Judge(o);
         Plant.Step(TickMs / 1000.0, o, _weather);
     }
 
@@ -180,7 +187,19 @@ public sealed class BenchSession : IDisposable
         Changed = _eventsBefore != _boardLog!.Events;
         _eventsBefore = _boardLog.Events;
         OutputState o = b.Outputs.Driven;
+        Judge(o);
         Plant.Step(TickMs / 1000.0, o, _weather);
+    }
+
+    /// <summary>The safety referee on the outputs as driven this tick; a breach it sees becomes a SAFETY line.</summary>
+    private void Judge(OutputState driven)
+    {
+        int kept = Referee.MessageCount;
+        Referee.Observe(NowMs, driven, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
+        if (Referee.MessageCount != kept)
+        {
+            Log.Write(LogFormat.Line("SAFETY", NowMs, Referee.Message(Referee.MessageCount - 1)));
+        }
     }
 
     /// <summary>The board loop's log lines into the bench's log; counts EVT lines so the bench knows when something changed.</summary>

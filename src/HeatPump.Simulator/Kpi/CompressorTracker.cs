@@ -26,7 +26,7 @@ public enum CompressorEdge
 /// <summary>
 /// Follows the driven compressor and reversing valve tick by tick and classifies each start from what
 /// was driven, not from what the controller says it meant. Power-up counts as a stop at the time the
-/// tracker is created. Shared by the invariant checker and the KPIs so both agree on what a start is.
+/// tracker is created. The KPIs count starts and short cycles with it (the safety referee keeps its own account).
 /// </summary>
 public sealed class CompressorTracker
 {

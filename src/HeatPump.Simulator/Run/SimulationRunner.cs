@@ -11,7 +11,7 @@ namespace HeatPump.Simulator.Run;
 
 /// <summary>Everything one run produced.</summary>
 /// <param name="Kpi">The scores.</param>
-/// <param name="ViolationMessages">The first invariant violations, with time and what was seen.</param>
+/// <param name="ViolationMessages">The first safety-rule breaches, each with its rule, time and amount.</param>
 /// <param name="Series">Per-minute series, when recorded.</param>
 /// <param name="OracleFraction">The ice fraction the oracle defrosted at; NaN for other controllers.</param>
 /// <param name="WallSeconds">Wall-clock time of the run, s.</param>
@@ -32,7 +32,7 @@ public sealed class RunProgress
 
 /// <summary>
 /// Steps one controller against one world at 1 s: weather → the plant's true temperatures → the
-/// sensor model (and the plant's pressure switches) → the controller → the invariant checker and the KPIs on the driven outputs →
+/// sensor model (and the plant's pressure switches) → the controller → the safety referee and the KPIs on the driven outputs →
 /// the plant. Nothing is allocated inside the loop, and each component is called once per tick
 /// (the sensor model once per sensor).
 /// </summary>
@@ -50,7 +50,7 @@ public static class SimulationRunner
     /// <summary>Runs <paramref name="controller"/> for <paramref name="days"/> days.</summary>
     /// <param name="controller">The controller under test (fresh: runs from power-up).</param>
     /// <param name="world">Builds the weather, plant and sensors.</param>
-    /// <param name="settings">The settings the run uses: the comfort band, the limits the invariant checker enforces.</param>
+    /// <param name="settings">The settings the run uses: the comfort band, the limits the safety referee judges by.</param>
     /// <param name="days">Length, days.</param>
     /// <param name="initialIndoorC">Indoor temperature at the start, °C.</param>
     /// <param name="series">Recorder for the CSV and the plot, or null.</param>
@@ -62,7 +62,7 @@ public static class SimulationRunner
         IWeather weather = world.CreateWeather();
         IPlant plant = world.CreatePlant(initialIndoorC);
         ISensorModel sensors = world.CreateSensors();
-        var checker = new InvariantChecker(settings);
+        var referee = new SampledReferee(settings);
         var kpi = new KpiAccumulator(settings);
         long ticks = TicksFor(days);
         const double dt = StepSeconds;
@@ -84,7 +84,7 @@ public static class SimulationRunner
 
             // The pressure switches are on the board's inputs, as the firmware's default wiring has them.
             OutputState o = controller.Step(nowMs, indoor, outdoor, coil, frost, plant.HighPressureTripped, plant.LowPressureTripped);
-            checker.Check(nowMs, o, outdoor);
+            referee.Check(nowMs, o, indoor, outdoor);
             kpi.Observe(nowMs, o, indoorC, frost, controller.LastDefrostEnd, dt);
 
             plant.Step(dt, o, w);
@@ -103,7 +103,7 @@ public static class SimulationRunner
         series?.Complete();
         progress?.Add(ticks - reported);
         clock.Stop();
-        return new RunResult(kpi.Result(controller.Name, checker.Violations), checker.Messages, series, oracleFraction,
+        return new RunResult(kpi.Result(controller.Name, referee.Violations), referee.Messages, series, oracleFraction,
             clock.Elapsed.TotalSeconds, ticks);
     }
 }

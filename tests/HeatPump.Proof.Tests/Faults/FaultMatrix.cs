@@ -242,7 +242,7 @@ public static class FaultMatrix
 
         string action = Action(role, state, failedAt.HasValue, enteredFault, timeOnly, failSafe, bad, badAccepted, defrostEnd);
         return new CellResult(role, kind, state, IsDetectable(kind), detected, failedAt.HasValue, bad, badAccepted, action,
-            rig.Monitor.Total, recoveredAt, worst, meltMs, roomMin, roomMax);
+            rig.Referee.Total, recoveredAt, worst, meltMs, roomMin, roomMax);
     }
 
     private static string Action(SensorRole role, MatrixState state, bool failed, bool enteredFault,

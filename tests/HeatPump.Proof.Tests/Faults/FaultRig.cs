@@ -2,6 +2,7 @@ using HeatPump.Control;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
+using HeatPump.Referee;
 using HeatPump.Simulator.Plant;
 
 namespace HeatPump.Proof.Tests.Faults;
@@ -27,7 +28,7 @@ public sealed class SteadyWeather : IWeather
 /// The control core against the simulator's physics: <see cref="HeatPumpPlant"/>, the DS18B20
 /// <see cref="SensorModel"/> with its <see cref="FaultSchedule"/>, and a weather source, stepped at
 /// 1 s in the simulator runner's order (weather → true temperatures → sensors → core → plant), with
-/// the plant's pressure switches wired to the core and the <see cref="InvariantMonitor"/> watching.
+/// the plant's pressure switches wired to the core and the <see cref="SafetyReferee"/> watching.
 /// Counts the bytes the core step alone allocates.
 /// </summary>
 public sealed class FaultRig : ITicking
@@ -42,7 +43,7 @@ public sealed class FaultRig : ITicking
         Plant = new HeatPumpPlant(plant ?? PlantParameters.Default, initialIndoorC, 0.0, weather.At(0).OutdoorC);
         Sensors = new SensorModel(PlantParameters.Default, faults, seed);
         Core = new ControlCore(settings, 0, (uint)seed);
-        Monitor = new InvariantMonitor(settings, 0, Core.StaggerMs);
+        Referee = new SafetyReferee(settings, 0, Core.StaggerMs);
     }
 
     public ControllerSettings Settings { get; }
@@ -55,7 +56,7 @@ public sealed class FaultRig : ITicking
 
     public ControlCore Core { get; }
 
-    public InvariantMonitor Monitor { get; }
+    public SafetyReferee Referee { get; }
 
     public long NowMs { get; private set; }
 
@@ -97,7 +98,7 @@ public sealed class FaultRig : ITicking
         CoreAllocatedBytes += GC.GetAllocatedBytesForCurrentThread() - before;
 
         OutputState o = Core.Outputs;
-        Monitor.Observe(NowMs, o, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
+        Referee.Observe(NowMs, o, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
         Plant.Step(1.0, o, w);
         NowMs += 1000;
         Ticks++;

@@ -76,13 +76,13 @@ public class SoakTests
             }
 
             allocatedPerDay[day] = rig.CoreAllocatedBytes - before;
-            Assert.True(rig.Monitor.Total == 0, $"I{(int)rig.Monitor.First + 1} breached on day {day + 1} at {rig.Monitor.FirstAtMs} ms");
+            Assert.True(rig.Referee.Total == 0, $"day {day + 1}: {rig.Referee.FirstMessage}");
         }
 
         clock.Stop();
         Controller c = rig.Core.Controller;
         string summary = $"soak: {days} days, {rig.Ticks:N0} ticks in {clock.Elapsed.TotalSeconds:F1} s; {faults} sensor faults injected; "
-            + $"{c.DefrostCount} defrosts, {faultTicks:N0} ticks in Fault; invariant breaches {rig.Monitor.Total}; "
+            + $"{c.DefrostCount} defrosts, {faultTicks:N0} ticks in Fault; invariant breaches {rig.Referee.Total}; "
             + $"core allocation {rig.CoreAllocatedBytes} bytes (days with any: {allocatedPerDay.Count(b => b != 0)})";
         _output.WriteLine(summary);
         Console.WriteLine("[proof] " + summary);

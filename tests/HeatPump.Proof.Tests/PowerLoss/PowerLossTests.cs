@@ -3,6 +3,7 @@ using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
+using HeatPump.Referee;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -173,7 +174,7 @@ public class PowerLossTests
             Assert.True(firstStart >= minOff + boot.Core.StaggerMs,
                 $"cut after {k} bytes: first start at {firstStart} ms, min-off {minOff} + stagger {boot.Core.StaggerMs}");
             Assert.True(firstStart <= minOff + boot.Core.StaggerMs + 5_000, "and starts once the wait is over (a cold room calls for heat)");
-            Assert.Equal(0, boot.Monitor.Total);
+            Assert.True(boot.Referee.Total == 0, boot.Referee.FirstMessage);
         }
     }
 
@@ -224,7 +225,7 @@ public class PowerLossTests
             // Defaults are mode Off: a board that lost its settings heats nothing until someone sets it up.
             board.IndoorC = 12f;
             Assert.Equal(-1, board.RunUntilStart(20 * 60_000));
-            Assert.Equal(0, board.Monitor.Total);
+            Assert.True(board.Referee.Total == 0, board.Referee.FirstMessage);
             Assert.Equal(TopState.Off, board.Core.Controller.State);
 
             // The fault clears once good settings are written again.
@@ -282,7 +283,7 @@ public class PowerLossTests
         Assert.True(rebooted.RunUntil(b => b.Core.Controller.State == TopState.Defrost, 3 * interval));
         Assert.Equal(DefrostCause.Interval, rebooted.Core.Controller.LastDefrostCause);
         Assert.True(rebooted.NowMs - runStart >= interval, "not before one interval of run time");
-        Assert.Equal(0, rebooted.Monitor.Total);
+        Assert.True(rebooted.Referee.Total == 0, rebooted.Referee.FirstMessage);
     }
 
     private static void Change(ControllerSettings s, int generation)
@@ -321,7 +322,7 @@ internal sealed class Board : ITicking
         Persister = new SettingsPersister(Settings, store);
         Defaults = Persister.LoadAtPowerUp(0);
         Core = new ControlCore(Settings, 0, staggerSeed);
-        Monitor = new InvariantMonitor(Settings, 0, Core.StaggerMs);
+        Referee = new SafetyReferee(Settings, 0, Core.StaggerMs);
     }
 
     public ControllerSettings Settings { get; }
@@ -330,7 +331,7 @@ internal sealed class Board : ITicking
 
     public ControlCore Core { get; }
 
-    public InvariantMonitor Monitor { get; }
+    public SafetyReferee Referee { get; }
 
     public bool Defaults { get; }
 
@@ -366,7 +367,7 @@ internal sealed class Board : ITicking
         Core.SettingsFault = Persister.SettingsFault;
         Core.Step(_in);
         Persister.Tick(NowMs);
-        Monitor.Observe(NowMs, Core.Outputs, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
+        Referee.Observe(NowMs, Core.Outputs, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
 
         // A coarse coil: below outdoor while heating, above it while cooling, warming in the reverse
         // cycle, at outdoor when off.

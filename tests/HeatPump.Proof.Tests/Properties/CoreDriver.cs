@@ -1,6 +1,7 @@
 using HeatPump.Control;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Settings;
+using HeatPump.Referee;
 
 namespace HeatPump.Proof.Tests.Properties;
 
@@ -17,14 +18,14 @@ public sealed class ProofFailure : Exception
 /// Plays a <see cref="CoreRun"/> through the whole control core as the board's loop would — read
 /// inputs, step, drive outputs, persist settings — with an in-memory settings store that can be
 /// torn, power cuts that rebuild the core from what the store holds, and after every tick the
-/// checks of DESIGN §5: the <see cref="InvariantMonitor"/> (I1–I7) at 0, every setting within its
+/// checks of docs/safety.md: the <see cref="SafetyReferee"/> (I1–I7) at 0, every setting within its
 /// limits (I8), and what a power-up must look like (I9: outputs off, first start after min-off plus
 /// stagger).
 /// </summary>
 public sealed class CoreDriver
 {
     private readonly ControlInputs _in = new();
-    private readonly ControllerSettings _monitorSettings = new();
+    private readonly ControllerSettings _refereeSettings = new();
     private readonly ProofSensor _indoor = new();
     private readonly ProofSensor _outdoor = new();
     private readonly ProofSensor _coil = new();
@@ -41,14 +42,14 @@ public sealed class CoreDriver
 
     public CoreDriver()
     {
-        Monitor = new InvariantMonitor(_monitorSettings, 0, 0);
+        Referee = new SafetyReferee(_refereeSettings, 0, 0);
     }
 
     public TearableStore Store { get; } = new();
 
     public ProofWorld World { get; } = new();
 
-    public InvariantMonitor Monitor { get; }
+    public SafetyReferee Referee { get; }
 
     public ControllerSettings Settings { get; private set; }
 
@@ -161,9 +162,9 @@ public sealed class CoreDriver
 
         _seenWrites = Store.Writes;
 
-        _monitorSettings.CopyFrom(Settings);
-        Monitor.Observe(NowMs, o, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
-        if (Monitor.Total != 0 || Trace)
+        _refereeSettings.CopyFrom(Settings);
+        Referee.Observe(NowMs, o, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
+        if (Referee.Total != 0 || Trace)
         {
             Remember(o);
         }
@@ -175,9 +176,9 @@ public sealed class CoreDriver
 
     private void Check(in OutputState o)
     {
-        if (Monitor.Total != 0)
+        if (Referee.Total != 0)
         {
-            Fail("I" + ((int)Monitor.First + 1) + " (" + Monitor.First + ") breached");
+            Fail(Referee.FirstMessage);
         }
 
         for (int i = 0; i < SettingsCatalog.Count; i++)
@@ -291,8 +292,8 @@ public sealed class CoreDriver
             Fail("I9: stagger " + Core.StaggerMs + " ms outside 0..power-up.stagger");
         }
 
-        _monitorSettings.CopyFrom(Settings);
-        Monitor.PowerUp(NowMs, Core.StaggerMs);
+        _refereeSettings.CopyFrom(Settings);
+        Referee.PowerUp(NowMs, Core.StaggerMs);
         _powerUpMs = NowMs;
         _awaitingFirstStart = true;
         _last = OutputState.AllOff();

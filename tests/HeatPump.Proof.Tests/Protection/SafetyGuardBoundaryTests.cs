@@ -120,24 +120,25 @@ public class SafetyGuardBoundaryTests
     [Fact]
     public void A_reverse_cycle_stops_exactly_at_the_defrost_maximum()
     {
+        // Any run that claims to be a defrost is bounded, even one the guard does not take for a defrost.
         var g = new SafetyGuard(_s, 0, 0);
-        g.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 0f);
+        g.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 20f);
         var melt = new OutputState { Compressor = true, ValveEnergised = true, Defrost = true };
-        Assert.True(g.Apply(melt, 300_000, true, true, 0f).Compressor);
-        Assert.True(g.Apply(melt, 899_999, true, true, 0f).Compressor);
-        Assert.False(g.Apply(melt, 900_000, true, true, 0f).Compressor);
+        Assert.True(g.Apply(melt, 300_000, true, true, 20f).Compressor);
+        Assert.True(g.Apply(melt, 899_999, true, true, 20f).Compressor);
+        Assert.False(g.Apply(melt, 900_000, true, true, 20f).Compressor);
     }
 
     [Fact]
     public void A_defrost_under_way_finishes_without_an_indoor_reading_but_none_starts_without_one()
     {
         var g = new SafetyGuard(_s, 0, 0);
-        g.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 0f);
-        var melt = new OutputState { Compressor = true, ValveEnergised = true, Defrost = true };
-        Assert.False(g.Apply(melt, 300_000, false, true, 0f).Compressor, "no reverse cycle starts blind");
-        Assert.True(g.Apply(melt, 301_000, true, true, 0f).Compressor);
-        Assert.True(g.Apply(melt, 302_000, false, true, 0f).Compressor, "the one under way finishes");
-        Assert.False(g.Apply(Heat(), 302_000, false, true, 0f).Compressor, "heating without an indoor reading stops");
+        ShiftIntoDefrost(g, 0f);
+        var melt = new OutputState { Compressor = true, ValveEnergised = true, Defrost = true, QuietShiftRestart = true };
+        Assert.False(g.Apply(melt, 431_000, false, true, 0f).Compressor, "no reverse cycle starts blind");
+        Assert.True(g.Apply(melt, 432_000, true, true, 0f).Compressor);
+        Assert.True(g.Apply(melt, 433_000, false, true, 0f).Compressor, "the one under way finishes");
+        Assert.False(g.Apply(Heat(), 433_000, false, true, 0f).Compressor, "heating without an indoor reading stops");
     }
 
     [Fact]
@@ -167,10 +168,18 @@ public class SafetyGuardBoundaryTests
         Assert.True(c.Apply(cool, 901_000, true, true, 30f).Compressor);
         Assert.False(c.Apply(cool, 902_000, true, false, 30f).Compressor, "losing the reading stops a running cooler");
 
-        // A defrost is a short reverse cycle, not cooling: the cooling lockout does not stop it.
+        // A defrost the guard saw begin is a short reverse cycle, not cooling: the cooling lockout does not stop it.
         var d = new SafetyGuard(_s, 0, 0);
-        d.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, -5f);
-        Assert.True(d.Apply(cool with { Defrost = true }, 300_000, true, true, -5f).Compressor);
+        ShiftIntoDefrost(d, -5f);
+        Assert.True(d.Apply(cool with { Defrost = true, QuietShiftRestart = true }, 431_000, true, true, -5f).Compressor);
+    }
+
+    /// <summary>A heating run from 300 s to 400 s, then the valve shifted to the defrost position at 430 s.</summary>
+    private static void ShiftIntoDefrost(SafetyGuard g, float outdoorC)
+    {
+        Assert.True(g.Apply(Heat(), 300_000, true, true, outdoorC).Compressor);
+        g.Apply(new OutputState { Defrost = true }, 400_000, true, true, outdoorC);
+        Assert.True(g.Apply(new OutputState { Defrost = true, ValveEnergised = true }, 430_000, true, true, outdoorC).ValveEnergised);
     }
 
     [Fact]
@@ -278,6 +287,20 @@ public class SafetyGuardRestartTests
         Assert.Equal(HoldReason.PowerUpDelay, g.Feedback(430_000).StartHold);
         Assert.False(g.Apply(new OutputState { Compressor = true, OutdoorFanDuty = 1f }, 707_999, true, true, 5f).Compressor);
         Assert.True(g.Apply(new OutputState { Compressor = true, OutdoorFanDuty = 1f }, 708_000, true, true, 5f).Compressor);
+    }
+
+    [Fact]
+    public void Restart_with_the_compressor_long_stopped_lets_the_valve_rest_at_once()
+    {
+        // Found by the safety referee: after leaving bench mode in a fault the valve stayed energised
+        // 30 s although the compressor had been off for hours (I5: the valve rests once I2 allows).
+        var g = new SafetyGuard(new ControllerSettings(), 0, 0);
+        g.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 20f);
+        g.Restart(5_000_000, 8000);
+
+        Assert.False(g.Apply(new OutputState { Fault = true, ValveEnergised = true }, 5_001_000, true, true, 20f).ValveEnergised);
+        Assert.Equal(30_000, g.Feedback(5_001_000).ValveChangeAllowedAtMs);
+        Assert.Equal(HoldReason.PowerUpDelay, g.Feedback(5_001_000).StartHold);
     }
 
     [Fact]
