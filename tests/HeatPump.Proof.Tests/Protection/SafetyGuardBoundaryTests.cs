@@ -73,7 +73,7 @@ public class SafetyGuardBoundaryTests
         g.Apply(new OutputState { Defrost = true, ValveEnergised = true }, 430_000, true, true, 0f);
         Assert.Equal(430_000, g.Feedback(430_000).ShiftRestartAllowedAtMs);
 
-        var restart = new OutputState { Compressor = true, ValveEnergised = true, Defrost = true, QuietShiftRestart = true };
+        var restart = new OutputState { OutdoorFanDuty = 1f, Compressor = true, ValveEnergised = true, Defrost = true, QuietShiftRestart = true };
         Assert.True(g.Apply(restart, 431_000, true, true, 0f).Compressor);
 
         // Without the claim, the same start would have waited for min-off.
@@ -123,7 +123,7 @@ public class SafetyGuardBoundaryTests
         // Any run that claims to be a defrost is bounded, even one the guard does not take for a defrost.
         var g = new SafetyGuard(_s, 0, 0);
         g.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 20f);
-        var melt = new OutputState { Compressor = true, ValveEnergised = true, Defrost = true };
+        var melt = new OutputState { OutdoorFanDuty = 1f, Compressor = true, ValveEnergised = true, Defrost = true };
         Assert.True(g.Apply(melt, 300_000, true, true, 20f).Compressor);
         Assert.True(g.Apply(melt, 899_999, true, true, 20f).Compressor);
         Assert.False(g.Apply(melt, 900_000, true, true, 20f).Compressor);
@@ -134,7 +134,7 @@ public class SafetyGuardBoundaryTests
     {
         var g = new SafetyGuard(_s, 0, 0);
         ShiftIntoDefrost(g, 0f);
-        var melt = new OutputState { Compressor = true, ValveEnergised = true, Defrost = true, QuietShiftRestart = true };
+        var melt = new OutputState { OutdoorFanDuty = 1f, Compressor = true, ValveEnergised = true, Defrost = true, QuietShiftRestart = true };
         Assert.False(g.Apply(melt, 431_000, false, true, 0f).Compressor, "no reverse cycle starts blind");
         Assert.True(g.Apply(melt, 432_000, true, true, 0f).Compressor);
         Assert.True(g.Apply(melt, 433_000, false, true, 0f).Compressor, "the one under way finishes");
@@ -228,7 +228,7 @@ public class SafetyGuardBoundaryTests
         // The melt of a defrost runs with the outdoor fan stopped, by design.
         var d = new SafetyGuard(_s, 0, 0);
         d.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 0f);
-        Assert.True(d.Apply(new OutputState { Compressor = true, ValveEnergised = true, Defrost = true }, 300_000, true, true, 0f).Compressor);
+        Assert.True(d.Apply(new OutputState { OutdoorFanDuty = 1f, Compressor = true, ValveEnergised = true, Defrost = true }, 300_000, true, true, 0f).Compressor);
     }
 
     [Fact]
