@@ -235,7 +235,7 @@ namespace HeatPump.Control.Protection
 
             // A1: no compressor without the outdoor fan outside a defrost the guard saw begin: a condenser
             // without air runs up to the high-pressure trip, an evaporator without air down to the low-pressure one.
-            if (o.Compressor && o.OutdoorFanDuty <= 0f && !o.Defrost)
+            if (o.Compressor && o.OutdoorFanDuty <= 0f && !seenDefrost)
             {
                 o.Compressor = false;
             }

@@ -225,10 +225,18 @@ public class SafetyGuardBoundaryTests
         Assert.True(g.Apply(Heat(), 301_000, true, true, 5f).Compressor);
         Assert.False(g.Apply(Heat() with { OutdoorFanDuty = 0f }, 400_000, true, true, 5f).Compressor, "a fan that stops stops the compressor");
 
-        // The melt of a defrost runs with the outdoor fan stopped, by design.
+        // The melt of a defrost the guard saw begin (after a heating run and a quiet shift) runs with the
+        // outdoor fan stopped, by design; the defrost flag alone lifts nothing.
         var d = new SafetyGuard(_s, 0, 0);
-        d.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 0f);
-        Assert.True(d.Apply(new OutputState { OutdoorFanDuty = 1f, Compressor = true, ValveEnergised = true, Defrost = true }, 300_000, true, true, 0f).Compressor);
+        Assert.True(d.Apply(Heat(), 300_000, true, true, 0f).Compressor);
+        d.Apply(new OutputState { Defrost = true }, 400_000, true, true, 0f);
+        d.Apply(new OutputState { Defrost = true, ValveEnergised = true }, 430_000, true, true, 0f);
+        Assert.True(d.Apply(new OutputState { Compressor = true, ValveEnergised = true, Defrost = true, QuietShiftRestart = true }, 431_000, true, true, 0f).Compressor);
+
+        var f = new SafetyGuard(_s, 0, 0);
+        f.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 20f);
+        Assert.False(f.Apply(new OutputState { Compressor = true, ValveEnergised = true, Defrost = true }, 300_000, true, true, 20f).Compressor, "a defrost flag with no defrost seen");
+        Assert.True(f.Apply(new OutputState { OutdoorFanDuty = 1f, Compressor = true, ValveEnergised = true, Defrost = true }, 301_000, true, true, 20f).Compressor, "the same run with the fan is plain cooling");
     }
 
     [Fact]
