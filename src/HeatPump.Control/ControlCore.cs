@@ -73,6 +73,13 @@ namespace HeatPump.Control
         /// </summary>
         public bool SettingsFault { get; set; }
 
+        /// <summary>
+        /// Set by the loop when the board is built with the pressure switches in series with the contactor
+        /// instead of on its inputs (an explicit, documented choice): the board cannot see a trip, so the
+        /// panel flags it on the home screen (<c>P.SEr</c>).
+        /// </summary>
+        public bool PressureSwitchesInSeries { get; set; }
+
         /// <summary>The random part of the power-up delay chosen at construction, ms.</summary>
         public long StaggerMs { get; }
 
@@ -104,6 +111,9 @@ namespace HeatPump.Control
             Indoor.Update(inputs.Indoor.Status, inputs.Indoor.Sixteenths, now, Settings.Tenths(SettingId.IndoorOffset));
             Outdoor.Update(inputs.Outdoor.Status, inputs.Outdoor.Sixteenths, now, Settings.Tenths(SettingId.OutdoorOffset));
             Coil.Update(inputs.Coil.Status, inputs.Coil.Sixteenths, now, Settings.Tenths(SettingId.CoilOffset));
+
+            // The bench walk learns what the guard drove last tick (_outputs still holds it).
+            Panel.Bench.See(Settings.SecondsAsMs(SettingId.MinRunTime), Guard.HeatingPositionEnergised(), _outputs.Compressor, _outputs.ValveEnergised);
             Panel.Update(inputs.Buttons, now);
 
             _controllerInputs.NowMs = now;
@@ -132,9 +142,22 @@ namespace HeatPump.Control
             else if (Panel.Bench.Active)
             {
                 // The bench drives outputs by hand; the guard still protects the compressor, and an
-                // open pressure switch still stops it.
+                // open pressure switch still stops it — and counts, as in normal running, toward a
+                // lockout. A locked-out unit runs nothing that moves heat until the lockout is
+                // acknowledged (MODE held 10 s).
+                bool tripped = inputs.HighPressureTripped || inputs.LowPressureTripped;
+                if (tripped && _outputs.Compressor)
+                {
+                    Controller.RecordBenchTrip(inputs.HighPressureTripped ? FaultKind.HighPressure : FaultKind.LowPressure, now);
+                }
+
+                if (Panel.ResetRequested)
+                {
+                    Controller.AcknowledgeLockout();
+                }
+
                 Panel.Bench.CopyOutputsTo(ref _requested);
-                _requested.Fault = inputs.HighPressureTripped || inputs.LowPressureTripped;
+                _requested.Fault = tripped || Controller.LockedOut;
             }
             else
             {
@@ -145,6 +168,7 @@ namespace HeatPump.Control
             Guard.Apply(ref _requested, now, Indoor.IsValid, Outdoor.IsValid, Outdoor.Celsius, ref _outputs);
             Service.Observe(Controller.State, Controller.Fault, Controller.LockedOut, _outputs.Compressor, now);
             _displayInputs.Capture(Controller, Indoor, Outdoor, Coil, Guard, now, SettingsFault);
+            _displayInputs.SwitchesInSeries = PressureSwitchesInSeries;
             _renderer.Render(Display, Settings, Panel, ref _displayInputs);
         }
 

@@ -19,6 +19,7 @@ namespace HeatPump.Control
         private readonly ControllerContext _c;
         private readonly ControllerState[] _states;
         private readonly DefrostState _defrost;
+        private readonly InstallCheck _install = new InstallCheck();
         private ControllerState _current;
         private long _lastNowMs;
         private float _lastIndoorDuty;
@@ -67,6 +68,12 @@ namespace HeatPump.Control
         public FaultKind Fault
         {
             get { return _c.ActiveFault; }
+        }
+
+        /// <summary>Faults of <paramref name="kind"/> the controller has handled since power-up (pressure trips, self-checks).</summary>
+        public int FaultCount(FaultKind kind)
+        {
+            return _c.Faults.Total(kind);
         }
 
         /// <summary>True while locked out after repeated faults.</summary>
@@ -139,6 +146,7 @@ namespace HeatPump.Control
             c.HeatLockedOut = false;
             c.CoolLockedOut = false;
             c.Defrost.Reset();
+            _install.Reset();
             c.SetHold(HoldReason.None, 0);
             _lastNowMs = nowMs;
             _lastIndoorDuty = 0f;
@@ -153,6 +161,41 @@ namespace HeatPump.Control
             c.Sub = SubState.None;
             c.ActiveFault = FaultKind.None;
             c.Faults.Clear();
+        }
+
+        /// <summary>
+        /// A pressure switch opened under a compressor that bench mode was running: recorded like a
+        /// trip in normal running, so three in an hour lock the unit out (and bench mode then refuses
+        /// to run it until <see cref="AcknowledgeLockout"/>).
+        /// </summary>
+        public void RecordBenchTrip(FaultKind kind, long nowMs)
+        {
+            ControllerContext c = _c;
+            c.In.NowMs = nowMs;
+            if (c.State != TopState.Fault)
+            {
+                c.ActiveFault = kind;
+                Enter(TopState.Fault);
+                return;
+            }
+
+            if (c.Faults.Record(kind, nowMs) && c.Sub != SubState.Lockout)
+            {
+                c.ActiveFault = kind;
+                c.SetSub(SubState.Lockout);
+            }
+        }
+
+        /// <summary>The user acknowledged a lockout (MODE held 10 s) while the controller is not stepped (bench mode): the fault history is cleared and the unit may run again.</summary>
+        public void AcknowledgeLockout()
+        {
+            if (!LockedOut)
+            {
+                return;
+            }
+
+            _c.Faults.Clear();
+            _c.SetSub(SubState.Waiting);
         }
 
         /// <summary>
@@ -231,6 +274,7 @@ namespace HeatPump.Control
             ControllerContext c = _c;
             if (c.State == TopState.Fault)
             {
+                _install.Reset();
                 return FaultKind.None;
             }
 
@@ -251,7 +295,7 @@ namespace HeatPump.Control
                 return FaultKind.LowPressure;
             }
 
-            return FaultKind.None;
+            return _install.Check(c);
         }
 
         /// <summary>The state the user's mode asks for now; Auto changes over only from idle, in the states themselves.</summary>
@@ -296,9 +340,12 @@ namespace HeatPump.Control
             ControllerContext c = _c;
             if (!c.In.OutdoorValid)
             {
-                // Without an outdoor reading the lockouts cannot be judged; DESIGN §4 turns them off.
+                // Without an outdoor reading the lockouts cannot be judged, so each falls the safe way
+                // (docs/safety.md): heating goes on — a house left unheated freezes its pipes — and
+                // cooling stays locked out, because cooling in frost ices the indoor coil and slugs
+                // the compressor with liquid.
                 c.HeatLockedOut = false;
-                c.CoolLockedOut = false;
+                c.CoolLockedOut = true;
                 return;
             }
 
@@ -335,9 +382,10 @@ namespace HeatPump.Control
 
             if (s.IsOn(SettingId.SingleFanMotor))
             {
-                // One motor turns both fans: it runs when either is wanted, and never in a defrost.
+                // One motor turns both fans: it runs when either is wanted, and never while the defrost
+                // keeps its outdoor coil in still air (the restart in heat that ends a defrost needs it).
                 float d = c.Out.IndoorFanDuty > c.Out.OutdoorFanDuty ? c.Out.IndoorFanDuty : c.Out.OutdoorFanDuty;
-                if (defrosting)
+                if (c.Out.Defrost)
                 {
                     d = 0f;
                 }

@@ -74,6 +74,10 @@ namespace HeatPump.Control
         HighPressure = 2,
         /// <summary>Low-pressure switch tripped (E3).</summary>
         LowPressure = 3,
+        /// <summary>Self-check: the outdoor coil ran on the wrong side of outdoor air, so the reversing valve is wired or set the wrong way round (E4).</summary>
+        ReversedValve = 4,
+        /// <summary>Self-check: the outdoor reading followed the compressor, or the coil reading followed outdoor air, so the probes are swapped or misplaced (E5).</summary>
+        ProbesSwapped = 5,
     }
 
     /// <summary>Why the last defrost started and ended (for the log, the panel and the simulator's KPIs).</summary>

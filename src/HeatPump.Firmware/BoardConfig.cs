@@ -13,8 +13,22 @@ namespace HeatPump.Firmware
         /// <summary>Reversing-valve relay driver input (pulled down on the board).</summary>
         public const int ValveRelayPin = 26;
 
-        /// <summary>Auxiliary-heat relay driver input (pulled down on the board).</summary>
+        /// <summary>Auxiliary-heat relay driver input, terminal W2/E (pulled down on the board).</summary>
         public const int AuxRelayPin = 27;
+
+        /// <summary>
+        /// Blower-call relay driver input, terminal G: closes R to G whenever the indoor fan is wanted, for
+        /// air handlers that run their own blower. Strapping pin 12: the driver's pull-down holds it low at
+        /// reset, which is also the level that selects the 3.3 V flash.
+        /// </summary>
+        public const int BlowerCallRelayPin = 12;
+
+        /// <summary>
+        /// Alarm relay driver input, terminal L (fail-safe: energised while the unit runs without a fault, so
+        /// its normally closed contact signals a fault, a dead board and a power cut alike). GPIO 5 is driven
+        /// by the ROM during boot; the relay then is off, which is the alarm state anyway.
+        /// </summary>
+        public const int AlarmRelayPin = 5;
 
         /// <summary>Indoor fan PWM (open-collector 0-10 V or EC-motor PWM interface, pulled down).</summary>
         public const int IndoorFanPwmPin = 18;
@@ -68,10 +82,13 @@ namespace HeatPump.Firmware
         public const int LowPressureSwitchPin = 4;
 
         /// <summary>
-        /// True when the high- and low-pressure switches are wired to the board. False on units where they sit in
-        /// series with the contactor coil instead: the inputs are then not read and never report a trip.
+        /// True (the default) when the high- and low-pressure switches are wired to the board's inputs, so the
+        /// board sees every trip: anti-short-cycle, a code, a count and the lockout (hardware/pinout.md). False
+        /// only as an explicit choice for a unit whose switches must stay in series with the contactor coil: the
+        /// inputs are then not read, a trip stops the compressor behind the board's back, and the panel
+        /// (<c>P.SEr</c>) and the START log line (<c>pressure_switches=series</c>) say so.
         /// </summary>
-        public static readonly bool PressureSwitchesFitted = false;
+        public static readonly bool PressureSwitchesFitted = true;
 
         /// <summary>TM1637 brightness, 0 (dim) .. 7 (bright).</summary>
         public const int DisplayBrightness = 4;

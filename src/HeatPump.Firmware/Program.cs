@@ -54,6 +54,7 @@ namespace HeatPump.Firmware
                 hal.ServiceStore = new FlashSettingsStore(log, "service");
                 hal.BindingStore = new FlashBindingStore();
                 hal.Runtime = new RuntimeStats();
+                hal.PressureSwitchesInSeries = !BoardConfig.PressureSwitchesFitted;
 
                 ShowText(hal.Display, "boot");
                 bool learnAtBoot = ComboHeldFromPowerUp(hal, Buttons.Up | Buttons.Down);

@@ -33,8 +33,12 @@ public class BenchModeTests
                 guard.PowerUp(d.Now, 0);
             }
 
-            d.Inputs.Driven = guard.Apply(want, d.Now, true, true, -3f);
+            d.Inputs.Driven = guard.Apply(want, d.Now, true, true, 20f);
             d.Inputs.Guard = guard.Feedback(d.Now);
+
+            // As the control core does: the walk learns what the guard drove, for the next tick.
+            d.Panel.Bench.See(d.Settings.SecondsAsMs(SettingId.MinRunTime), guard.HeatingPositionEnergised(),
+                d.Inputs.Driven.Compressor, d.Inputs.Driven.ValveEnergised);
         };
         return (p, guard, leftTick);
     }
@@ -49,59 +53,104 @@ public class BenchModeTests
         }
     }
 
-    private static void ToggleBench(PanelDriver p) => p.Hold(Buttons.Up | Buttons.Down, ButtonDecoder.ComboMs + 200);
+    /// <summary>MODE + DOWN for the combination time: enters bench mode on a driver that has not ticked yet (held from power-up), leaves it otherwise.</summary>
+    private static void ToggleBench(PanelDriver p) => p.Hold(ButtonDecoder.BenchCombination, ButtonDecoder.ComboMs + 200);
 
     private static int OutputsOn(OutputState o) =>
         (o.IndoorFanDuty > 0 ? 1 : 0) + (o.OutdoorFanDuty > 0 ? 1 : 0) + (o.AuxHeat ? 1 : 0) + (o.ValveEnergised ? 1 : 0) + (o.Compressor ? 1 : 0);
 
     [Fact]
-    public void The_walk_lights_each_output_alone_for_5_s_in_order_then_hands_over_to_manual()
+    public void Bench_mode_opens_only_for_the_combination_held_from_power_up()
+    {
+        var late = Wired(Start - 3_600_000).p;
+        late.Run(1000);
+        ToggleBench(late);
+        Assert.False(late.Panel.Bench.Active, "MODE + DOWN pressed after power-up: no bench mode");
+        Assert.Equal(0, late.BenchToggles);
+
+        var early = Wired(Start - 3_600_000).p;
+        ToggleBench(early);
+        Assert.True(early.Panel.Bench.Active);
+
+        // Once in, the same combination leaves at any time.
+        early.Run(10_000);
+        ToggleBench(early);
+        Assert.False(early.Panel.Bench.Active);
+    }
+
+    [Fact]
+    public void The_walk_lights_each_output_then_runs_heat_defrost_and_cool_for_the_minimum_run_with_their_fans()
     {
         var (p, _, _) = Wired(Start - 3_600_000);
         ToggleBench(p);
-        Assert.True(p.Panel.Bench.Active);
         Assert.True(p.Panel.Bench.Walking);
 
-        var codes = new List<string>();
-        var selected = new List<BenchOutput>();
-        bool compressorRan = false;
-        for (int second = 0; second < 26; second++)
+        var steps = new List<BenchOutput>();
+        var runMs = new Dictionary<BenchOutput, long>();
+        bool defrostRanWithoutFan = false;
+        while (p.Panel.Bench.Walking)
         {
-            Assert.Equal(1, OutputsOn(p.Panel.Bench.Outputs));
-            if (codes.Count == 0 || codes[^1] != p.Display.Text)
+            BenchOutput step = p.Panel.Bench.Selected;
+            if (steps.Count == 0 || steps[^1] != step)
             {
-                codes.Add(p.Display.Text);
-                selected.Add(p.Panel.Bench.Selected);
+                steps.Add(step);
+                runMs[step] = 0;
             }
 
-            compressorRan |= p.Inputs.Driven.Compressor;
-            p.Run(1000);
-            if (!p.Panel.Bench.Walking)
+            OutputState want = p.Panel.Bench.Outputs;
+            OutputState o = p.Inputs.Driven;
+            if ((int)step < BenchMode.OutputCount)
             {
-                break;
+                // A plain output alone; aux only with the blower.
+                Assert.Equal(step == BenchOutput.AuxHeat ? 2 : 1, OutputsOn(want));
+                Assert.False(o.Compressor);
             }
+
+            Assert.False(o.Compressor && o.OutdoorFanDuty <= 0f && !o.Defrost, "compressor without the outdoor fan at " + step);
+            Assert.False(o.AuxHeat && o.IndoorFanDuty <= 0f, "aux without the blower");
+            if (o.Compressor)
+            {
+                runMs[step] += p.TickMs;
+                bool cooling = o.ValveEnergised;
+                Assert.Equal(step != BenchOutput.HeatRun, cooling);
+                defrostRanWithoutFan |= step == BenchOutput.DefrostRun && o.OutdoorFanDuty == 0f && o.Defrost;
+                if (step != BenchOutput.DefrostRun)
+                {
+                    Assert.Equal(1f, o.OutdoorFanDuty);
+                    Assert.Equal(1f, o.IndoorFanDuty);
+                }
+            }
+
+            p.Tick();
+            Assert.True(p.Now < Start + 3_600_000, "the walk did not end");
         }
 
-        Assert.Equal(new[] { "b.FI ", "b.FO ", "b.AU ", "b.rV ", "b.CP " }, codes);
-        Assert.Equal(new[] { BenchOutput.IndoorFan, BenchOutput.OutdoorFan, BenchOutput.AuxHeat, BenchOutput.Valve, BenchOutput.Compressor }, selected);
-        Assert.True(compressorRan);
-        Assert.False(p.Panel.Bench.Walking);
+        Assert.Equal(new[]
+        {
+            BenchOutput.IndoorFan, BenchOutput.OutdoorFan, BenchOutput.AuxHeat, BenchOutput.Valve,
+            BenchOutput.HeatRun, BenchOutput.DefrostRun, BenchOutput.CoolRun,
+        }, steps);
+        long minRun = p.Settings.SecondsAsMs(SettingId.MinRunTime);
+        Assert.InRange(runMs[BenchOutput.HeatRun], minRun, minRun + 1000);
+        Assert.InRange(runMs[BenchOutput.DefrostRun], minRun, minRun + 1000);
+        Assert.InRange(runMs[BenchOutput.CoolRun], minRun, minRun + 1000);
+        Assert.True(defrostRanWithoutFan, "the reverse cycle ran with the outdoor fan stopped");
         Assert.Equal(0, OutputsOn(p.Panel.Bench.Outputs));
         Assert.Equal("FI.oF", p.Display.Text);
     }
 
     [Fact]
-    public void Each_walk_step_lasts_five_seconds()
+    public void Each_plain_walk_step_lasts_five_seconds()
     {
         var (p, _, _) = Wired(Start - 3_600_000);
         ToggleBench(p);
         long entered = p.Now;
         var changes = new List<long>();
         BenchOutput last = p.Panel.Bench.Selected;
-        while (p.Panel.Bench.Walking)
+        while (last != BenchOutput.HeatRun)
         {
             p.Tick();
-            if (p.Panel.Bench.Selected != last || !p.Panel.Bench.Walking)
+            if (p.Panel.Bench.Selected != last)
             {
                 changes.Add(p.Now);
                 last = p.Panel.Bench.Selected;
@@ -110,18 +159,18 @@ public class BenchModeTests
 
         long enteredAt = changes[0] - 5000;
         Assert.InRange(enteredAt, entered - 400, entered);
-        Assert.Equal(new long[] { 5000, 10000, 15000, 20000, 25000 }, changes.Select(t => t - enteredAt));
+        Assert.Equal(new long[] { 5000, 10000, 15000, 20000 }, changes.Select(t => t - enteredAt));
     }
 
     [Fact]
     public void When_the_guard_holds_the_compressor_the_display_says_why_and_for_how_long()
     {
         var (p, _, _) = Wired(Start);
-        WalkTo(p, BenchOutput.Compressor);
+        WalkTo(p, BenchOutput.HeatRun);
 
         Assert.True(p.Panel.Bench.Outputs.Compressor);
         Assert.False(p.Inputs.Driven.Compressor);
-        Assert.Equal("b.CP ", p.Display.Text);
+        Assert.Equal("b.Ht ", p.Display.Text);
         Assert.Equal(LedState.Blink, p.Display.Fault);
         p.Run(2000);
         Assert.Equal("PUd ", p.Display.Text);
@@ -149,7 +198,7 @@ public class BenchModeTests
     {
         var (p, _, _) = Wired(Start - 3_600_000);
         ToggleBench(p);
-        p.Run(26_000);
+        p.Tap(Buttons.Mode); // stops the walk on the indoor fan, switching nothing
         Assert.False(p.Panel.Bench.Walking);
 
         p.Tap(Buttons.Up);
@@ -169,10 +218,16 @@ public class BenchModeTests
 
         Assert.Equal(new[] { "FO.on", "i21.5", "o-3.0", "c-8.5", "FO.on" }, seen);
 
-        // The compressor ran during the walk; asked again a minute later, the guard's minimum off time holds it.
+        // The compressor comes with both fans; switched off and on again, min-off holds it.
         p.Tap(Buttons.Down);
         p.Tap(Buttons.Down);
         Assert.Equal(BenchOutput.Compressor, p.Panel.Bench.Selected);
+        p.Tap(Buttons.Mode);
+        Assert.True(p.Inputs.Driven.Compressor);
+        Assert.Equal(1f, p.Inputs.Driven.OutdoorFanDuty);
+        Assert.Equal(1f, p.Inputs.Driven.IndoorFanDuty);
+        p.Tap(Buttons.Mode);
+        Assert.False(p.Inputs.Driven.Compressor);
         p.Tap(Buttons.Mode);
         Assert.True(p.Panel.Bench.Outputs.Compressor);
         Assert.False(p.Inputs.Driven.Compressor);
@@ -180,6 +235,20 @@ public class BenchModeTests
         Assert.Equal(LedState.Blink, p.Display.Fault);
         p.Run(2000);
         Assert.Equal("ASC ", p.Display.Text);
+    }
+
+    [Fact]
+    public void Aux_switched_on_by_hand_brings_the_blower()
+    {
+        var (p, _, _) = Wired(Start - 3_600_000);
+        ToggleBench(p);
+        p.Tap(Buttons.Mode);
+        p.Tap(Buttons.Up);
+        p.Tap(Buttons.Up);
+        Assert.Equal(BenchOutput.AuxHeat, p.Panel.Bench.Selected);
+        p.Tap(Buttons.Mode);
+        Assert.True(p.Inputs.Driven.AuxHeat);
+        Assert.Equal(1f, p.Inputs.Driven.IndoorFanDuty);
     }
 
     /// <summary>Enters bench mode, stops the walk at once (so the compressor has not run) and switches the compressor on.</summary>
@@ -257,6 +326,7 @@ public class BenchModeTests
     {
         var (p, _, leftTick) = Wired(Start - 3_600_000);
         ToggleBench(p);
+        p.Tap(Buttons.Mode); // the walk does not count as idle; manual control left alone does
         p.Run(BenchMode.IdleExitMs - 1000);
         Assert.True(p.Panel.Bench.Active);
         p.Run(2000);

@@ -102,6 +102,7 @@ public class FrontPanelDocsTests
         Documented(DisplayCodes.FaultPagePrefix + "1");
         Documented(DisplayCodes.FaultPagePrefix + ServiceLog.MaxEntries);
         Documented(DisplayCodes.SettingsCorrupt);
+        Documented(DisplayCodes.SwitchesInSeries);
         Documented(DisplayCodes.NoReading);
         foreach (int b in new[] { Buttons.Mode, Buttons.Up, Buttons.Down })
         {

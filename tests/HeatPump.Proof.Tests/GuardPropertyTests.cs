@@ -43,6 +43,12 @@ public class GuardPropertyTests
 
         /// <summary>Compressor off, the valve moved to the other position.</summary>
         Shift,
+
+        /// <summary>Compressor on in the heating position with the outdoor fan stopped (A1).</summary>
+        HeatWithoutOutdoorFan,
+
+        /// <summary>Aux heat on with the blower stopped or just below its minimum duty (A2).</summary>
+        AuxWithoutBlower,
     }
 
     private sealed record Step(long DtMs, Move Move, int Flags, bool IndoorValid, bool OutdoorValid, float OutdoorC,
@@ -51,14 +57,14 @@ public class GuardPropertyTests
     /// <summary>The settings the guard reads: the ones worth changing under it.</summary>
     private static readonly Gen<SettingTry> GuardSetting =
         from id in Gen.OneOf(SettingId.MinOffTime, SettingId.MaxStartsPerHour, SettingId.QuietShiftTime, SettingId.ValvePolarity,
-            SettingId.HeatLockoutOutdoor, SettingId.CoolLockoutOutdoor, SettingId.DefrostMaxTime, SettingId.IndoorFanRunOn)
+            SettingId.HeatLockoutOutdoor, SettingId.CoolLockoutOutdoor, SettingId.DefrostMaxTime, SettingId.IndoorFanRunOn, SettingId.IndoorFanMinDuty)
         from any in CoreGen.Setting
         select any with { Id = id };
 
     private static readonly Gen<Step> GenStep =
         from dt in Gen.OneOf(Gen.Long[100, 2000], Gen.Long[25_000, 40_000], Gen.Long[1000, 120_000], Gen.Long[100_000, 900_000])
         from move in Gen.Frequency((2, Gen.Const(Move.Anything)), (3, Gen.Const(Move.Heat)), (2, Gen.Const(Move.Reverse)),
-            (2, Gen.Const(Move.Stop)), (2, Gen.Const(Move.Shift)))
+            (2, Gen.Const(Move.Stop)), (2, Gen.Const(Move.Shift)), (1, Gen.Const(Move.HeatWithoutOutdoorFan)), (1, Gen.Const(Move.AuxWithoutBlower)))
         from flags in Gen.Int[0, 255]
         from indoor in Gen.Int[0, 9]
         from outdoorValid in Gen.Int[0, 9]
@@ -86,6 +92,9 @@ public class GuardPropertyTests
         public long LockoutVetoes;
         public long FaultTicks;
         public long PowerCutsMidShift;
+        public long OutdoorFanVetoes;
+        public long DefrostsWithoutOutdoorFan;
+        public long AuxBlowerVetoes;
 
         public void Add(Regions r)
         {
@@ -97,12 +106,17 @@ public class GuardPropertyTests
             Interlocked.Add(ref LockoutVetoes, r.LockoutVetoes);
             Interlocked.Add(ref FaultTicks, r.FaultTicks);
             Interlocked.Add(ref PowerCutsMidShift, r.PowerCutsMidShift);
+            Interlocked.Add(ref OutdoorFanVetoes, r.OutdoorFanVetoes);
+            Interlocked.Add(ref DefrostsWithoutOutdoorFan, r.DefrostsWithoutOutdoorFan);
+            Interlocked.Add(ref AuxBlowerVetoes, r.AuxBlowerVetoes);
         }
 
         public override string ToString() =>
             $"{Ticks:N0} ticks; quiet-shift restarts granted {ShiftRestartsGranted:N0}, refused {ShiftClaimsRefused:N0}; "
             + $"defrost ticks below the cooling lockout {DefrostsBelowCoolingLockout:N0}; defrost flags refused by a lockout {DefrostFlagsRefusedByLockout:N0}; "
-            + $"lockout vetoes {LockoutVetoes:N0}; fault ticks {FaultTicks:N0}; power cuts mid-shift {PowerCutsMidShift:N0}";
+            + $"lockout vetoes {LockoutVetoes:N0}; fault ticks {FaultTicks:N0}; power cuts mid-shift {PowerCutsMidShift:N0}; "
+            + $"runs stopped for want of the outdoor fan {OutdoorFanVetoes:N0}; defrost ticks without the outdoor fan {DefrostsWithoutOutdoorFan:N0}; "
+            + $"aux refused for want of the blower {AuxBlowerVetoes:N0}";
     }
 
     [Fact]
@@ -126,6 +140,9 @@ public class GuardPropertyTests
             Assert.True(total.LockoutVetoes > 0, "a lockout vetoed the compressor");
             Assert.True(total.FaultTicks > 0, "faults happened");
             Assert.True(total.PowerCutsMidShift > 0, "the power was cut in the middle of a valve shift");
+            Assert.True(total.OutdoorFanVetoes > 0, "A1 stopped a run asked without the outdoor fan");
+            Assert.True(total.DefrostsWithoutOutdoorFan > 0, "a seen defrost ran with the outdoor fan stopped");
+            Assert.True(total.AuxBlowerVetoes > 0, "A2 refused aux asked without the blower");
         }
     }
 
@@ -168,7 +185,7 @@ public class GuardPropertyTests
             }
 
             bool heatingLevel = settings.Get(SettingId.ValvePolarity) == 1;
-            OutputState wanted = Wanted(s, heatingLevel, ref askedValve);
+            OutputState wanted = Wanted(s, heatingLevel, settings.Fraction(SettingId.IndoorFanMinDuty), ref askedValve);
             var before = guard.Outputs;
             var driven = guard.Apply(wanted, now, s.IndoorValid, s.OutdoorValid, s.OutdoorC);
             referee.Observe(now, driven, s.IndoorValid, s.OutdoorValid, s.OutdoorC);
@@ -203,7 +220,7 @@ public class GuardPropertyTests
     }
 
     /// <summary>The hostile controller's command: the move, then its flags overlaid at random (they may well lie).</summary>
-    private static OutputState Wanted(Step s, bool heatingLevel, ref bool askedValve)
+    private static OutputState Wanted(Step s, bool heatingLevel, float minIndoorDuty, ref bool askedValve)
     {
         var o = new OutputState { IndoorFanDuty = s.IndoorFan, OutdoorFanDuty = s.OutdoorFan };
         switch (s.Move)
@@ -223,10 +240,18 @@ public class GuardPropertyTests
             case Move.Shift:
                 askedValve = !askedValve;
                 break;
+            case Move.HeatWithoutOutdoorFan:
+                o.Compressor = true;
+                o.OutdoorFanDuty = 0f;
+                askedValve = heatingLevel;
+                break;
+            case Move.AuxWithoutBlower:
+                o.IndoorFanDuty = (s.Flags & 1) != 0 ? 0f : minIndoorDuty - 0.01f;
+                break;
         }
 
         o.ValveEnergised = askedValve;
-        o.AuxHeat = (s.Flags & 4) != 0;
+        o.AuxHeat = (s.Flags & 4) != 0 || s.Move == Move.AuxWithoutBlower;
         o.Defrost = (s.Flags & 8) != 0 || ((s.Flags & 64) != 0 && s.Move == Move.Reverse);
         o.QuietShiftRestart = (s.Flags & 16) != 0 || (s.Flags & 64) != 0;
         o.Fault = (s.Flags & 32) != 0 && (s.Flags & 128) != 0;
@@ -272,6 +297,25 @@ public class GuardPropertyTests
         {
             r.FaultTicks++;
         }
+
+        // A1: a heating run that nothing else stops (no fault, a reading, above its lockout, the valve
+        // where it was) stopped because the outdoor fan was asked off.
+        if (before.Compressor && wanted.Compressor && !driven.Compressor && wanted.OutdoorFanDuty <= 0f && wantedHeating
+            && !wanted.Fault && s.IndoorValid && !belowHeat && wanted.ValveEnergised == before.ValveEnergised)
+        {
+            r.OutdoorFanVetoes++;
+        }
+
+        if (driven.Compressor && driven.Defrost && driven.OutdoorFanDuty <= 0f)
+        {
+            r.DefrostsWithoutOutdoorFan++;
+        }
+
+        // A2: aux asked outside a fault with the blower below its minimum, and refused.
+        if (wanted.AuxHeat && !wanted.Fault && wanted.IndoorFanDuty < settings.Fraction(SettingId.IndoorFanMinDuty) && !driven.AuxHeat)
+        {
+            r.AuxBlowerVetoes++;
+        }
     }
 
     [Fact]
@@ -285,7 +329,7 @@ public class GuardPropertyTests
         {
             // Wants the compressor for 60 s out of every 90 s: a short-cycling bug.
             bool want = t % 90_000 < 60_000;
-            var driven = guard.Apply(new OutputState { Compressor = want }, t, true, true, 5f);
+            var driven = guard.Apply(new OutputState { Compressor = want, OutdoorFanDuty = 1f }, t, true, true, 5f);
             if (driven.Compressor && !on)
             {
                 starts.Add(t);

@@ -73,16 +73,20 @@ public class BenchButtonTests
     }
 
     [Fact]
-    public void Holding_both_up_and_down_enters_bench_mode_without_moving_the_setpoint()
+    public void The_bench_combination_enters_bench_mode_only_from_power_up_and_never_moves_the_setpoint()
     {
-        using var s = new BenchSession(new BenchOptions(Settings: new[] { "mode=heat" }));
-        s.RunUntil(1_000);
-        int before = s.Settings.Get(SettingId.HeatSetpoint);
+        using var late = new BenchSession(new BenchOptions(Settings: new[] { "mode=heat" }));
+        late.RunUntil(1_000);
+        int before = late.Settings.Get(SettingId.HeatSetpoint);
+        late.Buttons.Hold(ButtonDecoder.BenchCombination, ButtonDecoder.ComboMs, late.NowMs);
+        late.RunUntilButtonsIdle();
+        Assert.False(late.Core.Panel.Bench.Active);
+        Assert.Equal(before, late.Settings.Get(SettingId.HeatSetpoint));
 
-        s.Buttons.Hold(Buttons.Up | Buttons.Down, ButtonDecoder.ComboMs, s.NowMs);
-        s.RunUntilButtonsIdle();
-
-        Assert.True(s.Core.Panel.Bench.Active);
-        Assert.Equal(before, s.Settings.Get(SettingId.HeatSetpoint));
+        using var early = new BenchSession(new BenchOptions(Settings: new[] { "mode=heat" }));
+        early.Buttons.Hold(ButtonDecoder.BenchCombination, ButtonDecoder.ComboMs, early.NowMs);
+        early.RunUntilButtonsIdle();
+        Assert.True(early.Core.Panel.Bench.Active);
+        Assert.Equal(before, early.Settings.Get(SettingId.HeatSetpoint));
     }
 }

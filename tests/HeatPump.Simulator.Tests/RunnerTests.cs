@@ -170,7 +170,8 @@ public class RunnerTests
 
         public DefrostEnd LastDefrostEnd => DefrostEnd.None;
 
-        public OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction)
+        public OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction,
+            bool highPressureTripped = false, bool lowPressureTripped = false)
         {
             OutputState o = default;
             o.Compressor = nowMs / 1000 % 2 == 1;

@@ -27,11 +27,17 @@ namespace HeatPump.Referee
         /// <summary>I5: in Fault, compressor and aux off, the valve at rest once I2 allows, fans only finishing a purge.</summary>
         I5Fault = 5,
 
-        /// <summary>I6: no heating below the low-ambient lockout, no cooling below the cooling lockout (a defrost seen as one is not cooling).</summary>
+        /// <summary>I6: no heating below the low-ambient lockout, no cooling below the cooling lockout nor without an outdoor reading (a defrost seen as one is not cooling).</summary>
         I6Lockout = 6,
 
         /// <summary>I7: ordinary starts in any hour never exceed the maximum.</summary>
         I7StartsPerHour = 7,
+
+        /// <summary>A1: no compressor without the outdoor fan, except in the reverse cycle of a defrost seen as one.</summary>
+        A1OutdoorFan = 8,
+
+        /// <summary>A2: no aux heat without the blower at or above its minimum duty (<c>fan.indoor.min-duty</c>).</summary>
+        A2AuxBlower = 9,
     }
 
     /// <summary>
@@ -57,7 +63,7 @@ namespace HeatPump.Referee
         public const int MaxMessages = 20;
 
         /// <summary>Slots in the per-rule counts: every <see cref="Invariant"/> value must be below it.</summary>
-        public const int RuleSlots = 8;
+        public const int RuleSlots = 10;
 
         private const long HourMs = 3600000L;
 
@@ -177,7 +183,7 @@ namespace HeatPump.Referee
         /// <param name="nowMs">Monotonic time, ms.</param>
         /// <param name="driven">The outputs as driven, with the intent flags that went with them.</param>
         /// <param name="indoorValid">The board had a valid indoor reading.</param>
-        /// <param name="outdoorValid">The board had a valid outdoor reading (without one the lockouts cannot be judged and are off).</param>
+        /// <param name="outdoorValid">The board had a valid outdoor reading (without one heating is allowed and cooling is not).</param>
         /// <param name="outdoorC">That reading, °C.</param>
         public void Observe(long nowMs, OutputState driven, bool indoorValid, bool outdoorValid, float outdoorC)
         {
@@ -203,6 +209,8 @@ namespace HeatPump.Referee
             CheckIndoorReading(nowMs, driven, indoorValid, started);
             CheckFault(nowMs, driven);
             CheckLockouts(nowMs, driven, outdoorValid, outdoorC);
+            CheckOutdoorFan(nowMs, driven);
+            CheckAuxBlower(nowMs, driven);
             _last = driven;
         }
 
@@ -368,13 +376,16 @@ namespace HeatPump.Referee
             }
         }
 
-        /// <summary>I6: no heating below the low-ambient lockout, no cooling below the cooling lockout; a defrost seen as one is not cooling.</summary>
+        /// <summary>I6: no heating below the low-ambient lockout, no cooling below the cooling lockout nor without an outdoor reading; a defrost seen as one is not cooling.</summary>
         private void CheckLockouts(long nowMs, OutputState d, bool outdoorValid, float outdoorC)
         {
             bool heating = d.ValveEnergised == HeatingEnergised();
-            bool defrostCycle = !heating && _run == Run.Defrost && d.Defrost;
             float limitC = _settings.Tenths(heating ? SettingId.HeatLockoutOutdoor : SettingId.CoolLockoutOutdoor);
-            bool breaching = d.Compressor && outdoorValid && !defrostCycle && outdoorC < limitC;
+
+            // Without a reading heating fails safe (allowed) and cooling fails safe (locked out).
+            bool breaching = heating
+                ? d.Compressor && outdoorValid && outdoorC < limitC
+                : d.Compressor && !SeenDefrost(d) && (!outdoorValid || outdoorC < limitC);
             if (!breaching)
             {
                 _lockoutSinceMs = -1;
@@ -386,9 +397,39 @@ namespace HeatPump.Referee
 
             if (Opens(Invariant.I6Lockout, breaching && nowMs - _lockoutSinceMs >= LockoutGraceMs))
             {
-                Breach(Invariant.I6Lockout, nowMs, (heating ? "heating" : "cooling") + " at " + Celsius(outdoorC)
-                    + " outdoors; locked out below " + Celsius(limitC) + " (" + Kelvin(limitC - outdoorC) + " under)");
+                Breach(Invariant.I6Lockout, nowMs, !outdoorValid
+                    ? "cooling without a valid outdoor reading"
+                    : (heating ? "heating" : "cooling") + " at " + Celsius(outdoorC)
+                        + " outdoors; locked out below " + Celsius(limitC) + " (" + Kelvin(limitC - outdoorC) + " under)");
             }
+        }
+
+        /// <summary>A1: the compressor runs only with the outdoor fan, unless this is the reverse cycle of a defrost seen follow a heating run.</summary>
+        private void CheckOutdoorFan(long nowMs, OutputState d)
+        {
+            if (Opens(Invariant.A1OutdoorFan, d.Compressor && d.OutdoorFanDuty <= 0f && !SeenDefrost(d)))
+            {
+                Breach(Invariant.A1OutdoorFan, nowMs, "compressor running with the outdoor fan at " + Percent(d.OutdoorFanDuty)
+                    + " outside a defrost" + (d.Defrost ? " (the defrost flag is on, but no defrost followed a heating run)" : string.Empty));
+            }
+        }
+
+        /// <summary>A2: aux heat only with the blower at or above the configured minimum duty.</summary>
+        private void CheckAuxBlower(long nowMs, OutputState d)
+        {
+            // fan.indoor.min-duty is set in percent.
+            float minDuty = _settings.Get(SettingId.IndoorFanMinDuty) / 100f;
+            if (Opens(Invariant.A2AuxBlower, d.AuxHeat && (d.IndoorFanDuty <= 0f || d.IndoorFanDuty < minDuty)))
+            {
+                Breach(Invariant.A2AuxBlower, nowMs, "aux heat on with the blower at " + Percent(d.IndoorFanDuty) + "; needs "
+                    + Percent(minDuty) + " (" + Percent(minDuty - d.IndoorFanDuty) + " short)");
+            }
+        }
+
+        /// <summary>The reverse cycle of a defrost this referee saw follow a heating run, flag on ever since.</summary>
+        private bool SeenDefrost(OutputState d)
+        {
+            return d.ValveEnergised != HeatingEnergised() && _run == Run.Defrost && d.Defrost;
         }
 
         /// <summary>True when a lasting breach of <paramref name="rule"/> begins now; false while it goes on or when there is none.</summary>
@@ -410,8 +451,15 @@ namespace HeatPump.Referee
             _counts[(int)rule]++;
             if (_messageCount < MaxMessages)
             {
-                _messages[_messageCount++] = "I" + ((int)rule).ToString() + " at " + nowMs.ToString() + " ms: " + what;
+                _messages[_messageCount++] = Code(rule) + " at " + nowMs.ToString() + " ms: " + what;
             }
+        }
+
+        /// <summary>The rule's code in docs/safety.md: I1…I7, A1, A2.</summary>
+        private static string Code(Invariant rule)
+        {
+            int n = (int)rule;
+            return n >= (int)Invariant.A1OutdoorFan ? "A" + (n - (int)Invariant.A1OutdoorFan + 1).ToString() : "I" + n.ToString();
         }
 
         private bool HeatingEnergised()
@@ -425,6 +473,11 @@ namespace HeatPump.Referee
             string sign = ms < 0 ? "-" : string.Empty;
             long a = ms < 0 ? -ms : ms;
             return sign + (a / 1000).ToString() + "." + (a % 1000 / 100).ToString() + " s";
+        }
+
+        private static string Percent(float fraction)
+        {
+            return Tenths(fraction * 100f) + " %";
         }
 
         private static string Celsius(float c)

@@ -107,6 +107,64 @@ namespace HeatPump.Scenarios
             r.CheckClean();
         }
 
+        /// <summary>
+        /// Bench mode counts pressure trips as normal running does: the third in an hour locks the unit
+        /// out, and bench mode then runs nothing that moves heat until MODE held 10 s acknowledges it.
+        /// </summary>
+        public static void BenchTripsLockOutUntilAcknowledged()
+        {
+            Rig r = new Rig(UserMode.Off);
+            r.Set(HeatPump.Control.Settings.SettingId.MinOffTime, 180); // three trips inside bench mode's 15 min idle time
+            r.Buttons = Buttons.Mode | Buttons.Down; // held from power-up: the installer's way in
+            r.Run(8000);
+            r.Buttons = Buttons.None;
+            r.Run(2000);
+            Check.That(r.Core.Panel.Bench.Active, "bench mode entered from power-up", r);
+
+            // End the walk with a key, select the compressor, switch it on.
+            Tap(r, Buttons.Mode);
+            for (int i = 0; i < 5 && r.Core.Panel.Bench.Selected != HeatPump.Control.FrontPanel.BenchOutput.Compressor; i++)
+            {
+                Tap(r, Buttons.Up);
+            }
+
+            Tap(r, Buttons.Mode);
+            Check.That(r.Core.Panel.Bench.IsOn(HeatPump.Control.FrontPanel.BenchOutput.Compressor), "compressor selected and on", r);
+            for (int i = 0; i < 3; i++)
+            {
+                Check.That(r.RunUntil(Conditions.CompressorOn, 900000), "the guard lets the compressor start after min-off", r);
+                Check.That(r.Out.OutdoorFanDuty > 0f, "never without the outdoor fan", r);
+                r.Run(5000);
+                r.HighPressureTripped = true;
+                r.Tick();
+                Check.That(!r.Out.Compressor, "the trip stops it at once", r);
+                r.HighPressureTripped = false;
+                r.Tick();
+            }
+
+            Check.That(r.Controller.LockedOut && r.Controller.Fault == FaultKind.HighPressure, "locked out after the third trip", r);
+            Tap(r, Buttons.Up); // keys keep bench mode from its idle exit; the compressor stays asked for
+            Tap(r, Buttons.Down);
+            Check.That(!r.RunUntil(Conditions.CompressorOn, 600000), "a locked-out unit does not run in bench mode", r);
+            Check.That(r.Core.Panel.Bench.Active, "still in bench mode", r);
+            r.Buttons = Buttons.Mode;
+            r.Run(11000);
+            r.Buttons = Buttons.None;
+            r.Run(1000);
+            Check.That(!r.Controller.LockedOut, "MODE held 10 s acknowledges the lockout", r);
+            Check.That(r.RunUntil(Conditions.CompressorOn, 600000), "then bench mode may run it again", r);
+            r.CheckCleanWithVetoes();
+        }
+
+        /// <summary>A short press at the rig's 1 s ticks: the debounce believes a level after two samples.</summary>
+        private static void Tap(Rig r, int buttons)
+        {
+            r.Buttons = buttons;
+            r.Run(2000);
+            r.Buttons = Buttons.None;
+            r.Run(2000);
+        }
+
         /// <summary>In Fault the valve rests de-energised once the quiet-shift time allows (I5 with I2).</summary>
         public static void FaultRestsValveAfterQuietShift()
         {

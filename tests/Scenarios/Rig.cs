@@ -51,6 +51,9 @@ namespace HeatPump.Scenarios
             RoomLossKPerMin = 0.05f;
             CleanCoilDeltaT = 6f;
             FrostDeltaTPerHour = 0f;
+
+            // A coil that follows the compressor, as the board's self-checks expect of a correct install.
+            CoilModel = true;
         }
 
         /// <summary>The live settings.</summary>
@@ -104,7 +107,7 @@ namespace HeatPump.Scenarios
         /// <summary>Room drift per minute toward outdoors while idle, K.</summary>
         public float RoomLossKPerMin;
 
-        /// <summary>When on, the coil runs at outdoor − ΔT while heating, with ΔT growing by frost, and melts in a defrost.</summary>
+        /// <summary>When on (the default), the coil runs at outdoor − ΔT while heating, with ΔT growing by frost, and melts in a defrost.</summary>
         public bool CoilModel;
 
         /// <summary>Outdoor−coil difference of a clean coil while heating, K.</summary>
@@ -209,8 +212,17 @@ namespace HeatPump.Scenarios
         /// <summary>Fails unless no invariant was breached, the guard never had to step in and every transition was in the table.</summary>
         public void CheckClean()
         {
-            Check.Equal(0, Referee.Total, "safety referee breaches (first: " + Referee.FirstMessage + ")", this);
             Check.Equal(0, Core.Guard.Vetoes, "guard vetoes of controller commands", this);
+            CheckCleanWithVetoes();
+        }
+
+        /// <summary>
+        /// As <see cref="CheckClean"/>, but the guard may have stepped in: for bench mode, whose hand-driven
+        /// outputs the guard holds back by design (min-off, quiet shift, an open pressure switch).
+        /// </summary>
+        public void CheckCleanWithVetoes()
+        {
+            Check.Equal(0, Referee.Total, "safety referee breaches (first: " + Referee.FirstMessage + ")", this);
             Check.Equal(0, Core.Controller.UnlistedTransitions, "transitions not in the table", this);
             for (int i = 0; i < Coverage.Length; i++)
             {

@@ -50,6 +50,7 @@ namespace HeatPump.Scenarios
             "Transition.CallSatisfiedWhileHeld",
             "Transition.LockoutStopsRunningCompressor",
             "Transition.CoolCallReturnsDuringRunOn",
+            "Fault.BenchTripsLockOutUntilAcknowledged",
         };
 
         /// <summary>Number of scenarios.</summary>
@@ -191,6 +192,9 @@ namespace HeatPump.Scenarios
                     return;
                 case 40:
                     TransitionScenarios.CoolCallReturnsDuringRunOn();
+                    return;
+                case 41:
+                    FaultScenarios.BenchTripsLockOutUntilAcknowledged();
                     return;
                 default:
                     throw new ScenarioFailedException("no scenario " + index.ToString());

@@ -41,5 +41,11 @@ namespace HeatPump.Control.Board
 
         /// <summary>Memory figures for the status line (may be null: the figures then read 0).</summary>
         public IRuntimeStats Runtime;
+
+        /// <summary>
+        /// True on a board built with the pressure switches only in series with the contactor coil (an
+        /// explicit choice, hardware/pinout.md): the loop flags it on the panel and in the START line.
+        /// </summary>
+        public bool PressureSwitchesInSeries;
     }
 }

@@ -123,8 +123,10 @@ namespace HeatPump.Control.Board
             ScanAtBoot();
 
             _core = new ControlCore(_settings, clock.NowMs, _search.Fingerprint());
+            _core.PressureSwitchesInSeries = _hal.PressureSwitchesInSeries;
             Record("START", "stagger_s=" + (_core.StaggerMs / 1000).ToString()
-                + " min_off_s=" + _settings.Get(SettingId.MinOffTime).ToString());
+                + " min_off_s=" + _settings.Get(SettingId.MinOffTime).ToString()
+                + " pressure_switches=" + (_hal.PressureSwitchesInSeries ? "series" : "inputs"));
             LoadServiceLog(clock.NowMs);
             ReadMemory();
             _poller.Restart();

@@ -2,45 +2,72 @@ using HeatPump.Control.Hal;
 
 namespace HeatPump.Control.FrontPanel
 {
-    /// <summary>The outputs bench mode walks, in walk order.</summary>
+    /// <summary>
+    /// What bench mode drives: the five outputs (manual control selects among these), then the three
+    /// refrigerant steps the walk runs with their fans ("Ht", "dF", "CL").
+    /// </summary>
     public enum BenchOutput
     {
         /// <summary>Indoor fan at full duty ("FI").</summary>
         IndoorFan = 0,
         /// <summary>Outdoor fan at full duty ("FO").</summary>
         OutdoorFan,
-        /// <summary>Auxiliary heat ("AU").</summary>
+        /// <summary>Auxiliary heat, with the indoor fan ("AU").</summary>
         AuxHeat,
         /// <summary>Reversing-valve solenoid ("rV").</summary>
         Valve,
-        /// <summary>Compressor contactor ("CP").</summary>
+        /// <summary>Compressor contactor, with both fans ("CP").</summary>
         Compressor,
+        /// <summary>Walk only: a heating run with both fans for the minimum run ("Ht").</summary>
+        HeatRun,
+        /// <summary>Walk only: a reverse cycle with the outdoor fan stopped, after a quiet shift ("dF").</summary>
+        DefrostRun,
+        /// <summary>Walk only: a cooling run with both fans for the minimum run ("CL").</summary>
+        CoolRun,
     }
 
     /// <summary>
-    /// Bench test for a board with LEDs in place of the contactor and valve (DESIGN §1.4). While
+    /// Bench (test) mode for the installer (DESIGN §1.4, docs/front-panel.md "Bench mode"). Entered
+    /// only by MODE + DOWN held from power-up for 5 s — an installer action, as the TEST pins of
+    /// defrost boards are — and left by the same combination (or 15 minutes without a key). While
     /// active its <see cref="Outputs"/> replace the controller's commands; the SafetyGuard still sits
-    /// after it, so the compressor keeps its minimum off time and the valve its quiet shift (the
-    /// display shows the hold when the guard refuses). First an automatic walk lights each output
-    /// alone for <see cref="WalkStepMs"/>, then manual control: UP/DOWN select an output, MODE toggles it.
+    /// after it, so the compressor keeps its minimum off time, the valve its quiet shift, and neither
+    /// the compressor runs without the outdoor fan (outside the defrost step) nor the strips without the
+    /// blower. First an automatic walk: each of the four plain outputs alone for <see cref="WalkStepMs"/>
+    /// (aux with the blower), then a heating run, a reverse cycle and a cooling run, each for at least
+    /// the minimum run with its fans; then manual control: UP/DOWN select an output, MODE toggles it.
     /// Leaving returns through the power-up state (<see cref="LeftThisTick"/>).
     /// </summary>
     public sealed class BenchMode
     {
-        /// <summary>How long each output is on during the walk.</summary>
+        /// <summary>How long each plain output is on during the walk.</summary>
         public const long WalkStepMs = 5000;
 
-        /// <summary>Bench mode ends by itself this long after the last key, so a unit left in it goes back to normal control.</summary>
+        /// <summary>A refrigerant step of the walk that the guard has held this long without a run moves on.</summary>
+        public const long WalkHoldLimitMs = 10L * 60L * 1000L;
+
+        /// <summary>Bench mode ends by itself this long after the last key (or the end of the walk), so a unit left in it goes back to normal control.</summary>
         public const long IdleExitMs = 15L * 60L * 1000L;
 
-        /// <summary>Number of outputs walked.</summary>
+        /// <summary>Number of outputs manual control selects among (the walk's refrigerant steps follow them).</summary>
         public const int OutputCount = 5;
+
+        /// <summary>Number of walk steps: the four plain outputs, then heat, defrost and cool runs.</summary>
+        public const int WalkSteps = 7;
 
         private int _on;
         private int _swallow;
-        private long _walkStartMs;
         private long _lastKeyMs;
+        private long _lastMs;
+        private long _stepStartMs;
+        private long _stepRunMs;
+        private long _stepHeldMs;
+        private bool _shifted;
         private OutputState _outputs;
+        private long _minRunMs = 180000;
+        private bool _valveEnergisedInHeat;
+        private bool _compressorDriven;
+        private bool _valveDriven;
 
         /// <summary>True while bench mode drives the outputs.</summary>
         public bool Active { get; private set; }
@@ -70,16 +97,41 @@ namespace HeatPump.Control.FrontPanel
             get { return _outputs; }
         }
 
+        /// <summary>True when bench mode asks for the compressor (by hand or in a walk step), read without copying <see cref="Outputs"/>.</summary>
+        public bool WantsCompressor
+        {
+            get { return _outputs.Compressor; }
+        }
+
+        /// <summary>The valve level bench mode asks for, read without copying <see cref="Outputs"/>.</summary>
+        public bool WantsValveEnergised
+        {
+            get { return _outputs.ValveEnergised; }
+        }
+
         /// <summary>Copies <see cref="Outputs"/> into <paramref name="requested"/>, without a heap copy on nanoCLR.</summary>
         public void CopyOutputsTo(ref OutputState requested)
         {
             requested.CopyFrom(ref _outputs);
         }
 
-        /// <summary>True when bench mode asks for <paramref name="output"/> on.</summary>
+        /// <summary>True when bench mode asks for <paramref name="output"/> on (in manual control, or as the walk's present step).</summary>
         public bool IsOn(BenchOutput output)
         {
             return (_on & (1 << (int)output)) != 0;
+        }
+
+        /// <summary>
+        /// What the walk needs to know, each tick before <see cref="Update"/>: the minimum run, the O/B
+        /// polarity, and what the guard drove last tick (a refrigerant step counts its time from the
+        /// moment the compressor really runs).
+        /// </summary>
+        public void See(long minRunMs, bool valveEnergisedInHeat, bool compressorDriven, bool valveDriven)
+        {
+            _minRunMs = minRunMs;
+            _valveEnergisedInHeat = valveEnergisedInHeat;
+            _compressorDriven = compressorDriven;
+            _valveDriven = valveDriven;
         }
 
         /// <summary>Advances one tick: <paramref name="toggle"/> enters or leaves; otherwise the walk and the keys act.</summary>
@@ -87,6 +139,8 @@ namespace HeatPump.Control.FrontPanel
         {
             EnteredThisTick = false;
             LeftThisTick = false;
+            long elapsed = nowMs - _lastMs;
+            _lastMs = nowMs;
 
             if (toggle)
             {
@@ -112,7 +166,7 @@ namespace HeatPump.Control.FrontPanel
                 _lastKeyMs = nowMs;
             }
 
-            if (nowMs - _lastKeyMs >= IdleExitMs)
+            if (!Walking && nowMs - _lastKeyMs >= IdleExitMs)
             {
                 Leave();
                 return;
@@ -120,7 +174,7 @@ namespace HeatPump.Control.FrontPanel
 
             if (Walking)
             {
-                Walk(keys, nowMs);
+                Walk(keys, nowMs, elapsed);
             }
             else
             {
@@ -135,12 +189,9 @@ namespace HeatPump.Control.FrontPanel
             Active = true;
             EnteredThisTick = true;
             Walking = true;
-            Selected = BenchOutput.IndoorFan;
-            _on = 1;
             _swallow = 0;
-            _walkStartMs = nowMs;
-            PhaseSinceMs = nowMs;
             _lastKeyMs = nowMs;
+            StartStep(BenchOutput.IndoorFan, nowMs);
             Compose();
         }
 
@@ -153,27 +204,75 @@ namespace HeatPump.Control.FrontPanel
             _outputs = new OutputState();
         }
 
-        private void Walk(ButtonDecoder keys, long nowMs)
+        private void StartStep(BenchOutput step, long nowMs)
+        {
+            Selected = step;
+            _on = 1 << (int)step;
+            _stepStartMs = nowMs;
+            _stepRunMs = 0;
+            _stepHeldMs = 0;
+            _shifted = false;
+            PhaseSinceMs = nowMs;
+        }
+
+        private void Walk(ButtonDecoder keys, long nowMs, long elapsedMs)
         {
             if (keys.Pressed != 0)
             {
-                // Any key ends the walk early, on the output shown; that key's own release does nothing more.
+                // Any key ends the walk early; that key's own release does nothing more.
                 _swallow = keys.Pressed;
+                if ((int)Selected >= OutputCount)
+                {
+                    Selected = BenchOutput.Compressor;
+                }
+
                 StartManual(nowMs);
                 return;
             }
 
-            long step = (nowMs - _walkStartMs) / WalkStepMs;
-            if (step >= OutputCount)
+            int step = (int)Selected;
+            bool done;
+            if (step < OutputCount - 1)
+            {
+                done = nowMs - _stepStartMs >= WalkStepMs;
+            }
+            else
+            {
+                // A refrigerant step: its minimum run counts from the moment the compressor really runs
+                // (the guard may hold the start for min-off); a step held too long gives up.
+                bool running = _compressorDriven && (Selected != BenchOutput.DefrostRun || _shifted);
+                if (running)
+                {
+                    _stepRunMs += elapsedMs;
+                }
+                else
+                {
+                    _stepHeldMs += elapsedMs;
+                }
+
+                if (Selected == BenchOutput.DefrostRun && !_shifted && !_compressorDriven && _valveDriven == !_valveEnergisedInHeat)
+                {
+                    // Compressor stopped and the valve moved to cooling: now the quiet-shift restart.
+                    _shifted = true;
+                }
+
+                done = _stepRunMs >= _minRunMs || _stepHeldMs >= WalkHoldLimitMs;
+            }
+
+            if (!done)
+            {
+                return;
+            }
+
+            int next = step == OutputCount - 2 ? (int)BenchOutput.HeatRun : step + 1;
+            if (next >= OutputCount + 3)
             {
                 Selected = BenchOutput.IndoorFan;
                 StartManual(nowMs);
                 return;
             }
 
-            Selected = (BenchOutput)(int)step;
-            PhaseSinceMs = _walkStartMs + step * WalkStepMs;
-            _on = 1 << (int)Selected;
+            StartStep((BenchOutput)next, nowMs);
         }
 
         private void StartManual(long nowMs)
@@ -181,6 +280,7 @@ namespace HeatPump.Control.FrontPanel
             Walking = false;
             _on = 0;
             PhaseSinceMs = nowMs;
+            _lastKeyMs = nowMs;
         }
 
         private void Manual(ButtonDecoder keys, long nowMs)
@@ -208,11 +308,36 @@ namespace HeatPump.Control.FrontPanel
         private void Compose()
         {
             _outputs = new OutputState();
-            _outputs.IndoorFanDuty = IsOn(BenchOutput.IndoorFan) ? 1f : 0f;
-            _outputs.OutdoorFanDuty = IsOn(BenchOutput.OutdoorFan) ? 1f : 0f;
-            _outputs.AuxHeat = IsOn(BenchOutput.AuxHeat);
+            bool heatLevel = _valveEnergisedInHeat;
+            if (IsOn(BenchOutput.HeatRun) || IsOn(BenchOutput.CoolRun))
+            {
+                _outputs.Compressor = true;
+                _outputs.ValveEnergised = IsOn(BenchOutput.HeatRun) ? heatLevel : !heatLevel;
+                _outputs.IndoorFanDuty = 1f;
+                _outputs.OutdoorFanDuty = 1f;
+                return;
+            }
+
+            if (IsOn(BenchOutput.DefrostRun))
+            {
+                // Stop, shift to cooling after the quiet-shift time, then the reverse cycle with the outdoor
+                // fan stopped — the one step in which the compressor runs without it, as in a real defrost.
+                _outputs.ValveEnergised = !heatLevel;
+                _outputs.Defrost = true;
+                _outputs.Compressor = _shifted;
+                _outputs.QuietShiftRestart = _shifted;
+                return;
+            }
+
+            // The compressor never runs without the outdoor fan, nor heats or cools without the indoor
+            // one; the strips never heat still air. The guard enforces the first two rules as well.
+            bool compressor = IsOn(BenchOutput.Compressor);
+            bool aux = IsOn(BenchOutput.AuxHeat);
+            _outputs.IndoorFanDuty = IsOn(BenchOutput.IndoorFan) || aux || compressor ? 1f : 0f;
+            _outputs.OutdoorFanDuty = IsOn(BenchOutput.OutdoorFan) || compressor ? 1f : 0f;
+            _outputs.AuxHeat = aux;
             _outputs.ValveEnergised = IsOn(BenchOutput.Valve);
-            _outputs.Compressor = IsOn(BenchOutput.Compressor);
+            _outputs.Compressor = compressor;
         }
     }
 }

@@ -43,8 +43,8 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>A button held this long is stuck: no more repeats, flagged for the display, ignored for combinations.</summary>
         public const long StuckAfterMs = 60000;
 
-        /// <summary>UP + DOWN held <see cref="ComboMs"/>: enter or leave bench mode.</summary>
-        public const int BenchCombination = Buttons.Up | Buttons.Down;
+        /// <summary>MODE + DOWN held <see cref="ComboMs"/>: enter bench mode (only when held from power-up) or leave it.</summary>
+        public const int BenchCombination = Buttons.Mode | Buttons.Down;
 
         /// <summary>MODE + UP held <see cref="ComboMs"/>: forced defrost request (a service action of defrost boards).</summary>
         public const int DefrostCombination = Buttons.Mode | Buttons.Up;
@@ -98,7 +98,7 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>True in the tick MODE, held alone, reaches <see cref="VeryLongPressMs"/>.</summary>
         public bool VeryLongPress { get; private set; }
 
-        /// <summary>True in the tick UP + DOWN (and nothing else) have been held together for <see cref="ComboMs"/>.</summary>
+        /// <summary>True in the tick MODE + DOWN (and nothing else) have been held together for <see cref="ComboMs"/>.</summary>
         public bool BenchCombo { get; private set; }
 
         /// <summary>True in the tick MODE + UP (and nothing else) have been held together for <see cref="ComboMs"/>.</summary>

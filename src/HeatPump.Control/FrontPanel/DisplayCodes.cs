@@ -17,6 +17,9 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>The settings record was unreadable at start-up: defaults are in use.</summary>
         public static readonly string SettingsCorrupt = "E SE";
 
+        /// <summary>The board is built with the pressure switches in series with the contactor (it cannot see a trip).</summary>
+        public static readonly string SwitchesInSeries = "P.SEr";
+
         /// <summary>Prefix of a walk step in bench mode: "b.FI".</summary>
         public static readonly string BenchWalkPrefix = "b.";
 
@@ -56,9 +59,9 @@ namespace HeatPump.Control.FrontPanel
             "i---", // NoIndoorReading
         };
 
-        private static readonly string[] FaultCodes = new string[] { "E 00", "E 01", "E 02", "E 03" };
+        private static readonly string[] FaultCodes = new string[] { "E 00", "E 01", "E 02", "E 03", "E 04", "E 05" };
 
-        private static readonly string[] LockoutCodes = new string[] { "LOC0", "LOC1", "LOC2", "LOC3" };
+        private static readonly string[] LockoutCodes = new string[] { "LOC0", "LOC1", "LOC2", "LOC3", "LOC4", "LOC5" };
 
         private static readonly string[] ModeNames = new string[] { "OFF", "HEAt", "COOL", "AUtO" };
 
@@ -67,7 +70,7 @@ namespace HeatPump.Control.FrontPanel
         // Labels of the service page's counter pages (2, 3, 4); pages 0 and 1 are the outdoor and coil readings.
         private static readonly string[] ServiceLabels = new string[] { "", "", "CP.hr", "CP.St", "dF.ct" };
 
-        private static readonly string[] BenchCodes = new string[] { "FI", "FO", "AU", "rV", "CP" };
+        private static readonly string[] BenchCodes = new string[] { "FI", "FO", "AU", "rV", "CP", "Ht", "dF", "CL" };
 
         private static readonly string StuckMode = "bt.Md";
 
@@ -83,13 +86,13 @@ namespace HeatPump.Control.FrontPanel
             return HoldCodes[(int)reason];
         }
 
-        /// <summary>The fault code "E 01".."E 03".</summary>
+        /// <summary>The fault code "E 01".."E 05".</summary>
         public static string Fault(FaultKind kind)
         {
             return FaultCodes[(int)kind];
         }
 
-        /// <summary>The lockout code "LOC1".."LOC3" (the digit is the fault kind that locked out).</summary>
+        /// <summary>The lockout code "LOC1".."LOC5" (the digit is the fault kind that locked out).</summary>
         public static string Lockout(FaultKind kind)
         {
             return LockoutCodes[(int)kind];
@@ -119,7 +122,7 @@ namespace HeatPump.Control.FrontPanel
             return NoticeCodes[(int)notice];
         }
 
-        /// <summary>The two-letter name of a bench output: "FI", "FO", "AU", "rV", "CP".</summary>
+        /// <summary>The two-letter name of a bench output or walk step: "FI", "FO", "AU", "rV", "CP", "Ht", "dF", "CL".</summary>
         public static string BenchOutputName(BenchOutput output)
         {
             return BenchCodes[(int)output];

@@ -59,6 +59,9 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>The stored settings were unreadable at start-up and defaults are in use.</summary>
         public bool SettingsCorrupt;
 
+        /// <summary>The pressure switches are wired in series with the contactor: the board cannot see a trip.</summary>
+        public bool SwitchesInSeries;
+
         /// <summary>Copies this tick's values from the live objects (call after the guard has applied this tick's outputs).</summary>
         public void Capture(Controller controller, SensorValidator indoor, SensorValidator outdoor, SensorValidator coil,
             SafetyGuard guard, long nowMs, bool settingsCorrupt)

@@ -32,6 +32,7 @@ namespace HeatPump.Control.FrontPanel
         private const int PageCoil = 11;
         private const int PageMode = 12;
         private const int PageDefrostWaiting = 13;
+        private const int PageSwitchesInSeries = 14;
 
         private readonly int[] _pages = new int[MaxPages];
         private int _count;
@@ -280,6 +281,11 @@ namespace HeatPump.Control.FrontPanel
                 Add(PageSettingsCorrupt);
             }
 
+            if (x.SwitchesInSeries)
+            {
+                Add(PageSwitchesInSeries);
+            }
+
             if (panel.StuckButtons != 0)
             {
                 Add(PageStuckButton);
@@ -305,10 +311,16 @@ namespace HeatPump.Control.FrontPanel
             d.Heat = x.Driven.Compressor && heating ? LedState.On : LedState.Off;
             d.Cool = x.Driven.Compressor && !heating ? LedState.On : LedState.Off;
             d.Defrost = LedState.Off;
-            d.Fault = refused ? LedState.Blink : LedState.Off;
+            d.Fault = refused || x.LockedOut ? LedState.Blink : LedState.Off;
 
             _count = 0;
             Add(PageBenchOutput);
+            if (x.LockedOut)
+            {
+                // A locked-out unit runs nothing that moves heat until MODE held 10 s acknowledges it.
+                Add(PageLockout);
+            }
+
             if (refused)
             {
                 AddHold(x.NowMs);
@@ -327,9 +339,9 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>True when the guard holds back an output bench mode asks for; sets the reason and its end.</summary>
         private bool BenchRefusal(BenchMode bench, ControllerSettings settings, ref DisplayInputs x)
         {
-            bool valveHeld = bench.IsOn(BenchOutput.Valve) != x.Driven.ValveEnergised;
+            bool valveHeld = bench.WantsValveEnergised != x.Driven.ValveEnergised;
             _holdUntilMs = long.MaxValue;
-            if (bench.IsOn(BenchOutput.Compressor) && !x.Driven.Compressor)
+            if (bench.WantsCompressor && !x.Driven.Compressor)
             {
                 if (x.Guard.StartHold != HoldReason.None && x.Guard.StartAllowedAtMs > x.NowMs)
                 {
@@ -439,6 +451,9 @@ namespace HeatPump.Control.FrontPanel
                     break;
                 case PageIndoorFailed:
                     SevenSegment.Text(d, DisplayCodes.Fault(FaultKind.IndoorSensor), 0);
+                    break;
+                case PageSwitchesInSeries:
+                    SevenSegment.Text(d, DisplayCodes.SwitchesInSeries, 0);
                     break;
                 case PageSettingsCorrupt:
                     SevenSegment.Text(d, DisplayCodes.SettingsCorrupt, 0);

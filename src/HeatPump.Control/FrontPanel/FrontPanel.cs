@@ -95,6 +95,10 @@ namespace HeatPump.Control.FrontPanel
         private long _itemSinceMs;
         private long _defrostSinceMs;
 
+        // Bench mode opens only for MODE + DOWN held from power-up (an installer action); see Update.
+        private bool _seenFirstTick;
+        private bool _benchComboSincePowerUp;
+
         // Undo of the step made by the first button of a combination (see UndoFirstStep).
         private bool _undoArmed;
         private long _undoPressMs;
@@ -112,7 +116,7 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>True for the one tick in which the user asked to clear a lockout (MODE held 10 s).</summary>
         public bool ResetRequested { get; private set; }
 
-        /// <summary>True for the one tick in which the user asked to enter or leave bench mode (UP + DOWN held 5 s).</summary>
+        /// <summary>True for the one tick in which the user asked to enter bench mode (MODE + DOWN held 5 s from power-up) or leave it (MODE + DOWN held 5 s).</summary>
         public bool BenchToggleRequested { get; private set; }
 
         /// <summary>True for the one tick in which the user asked for a forced defrost (MODE + UP held 5 s).</summary>
@@ -222,7 +226,12 @@ namespace HeatPump.Control.FrontPanel
 
             TrackUndo(nowMs);
 
-            BenchToggleRequested = _keys.BenchCombo;
+            // Bench mode is entered only by MODE + DOWN held from power-up; once in, the same combination
+            // leaves. (UP + DOWN at power-up belongs to the firmware's sensor learning.)
+            bool combo = buttonLevels == ButtonDecoder.BenchCombination;
+            _benchComboSincePowerUp = combo && (_benchComboSincePowerUp || !_seenFirstTick);
+            _seenFirstTick = true;
+            BenchToggleRequested = _keys.BenchCombo && (_bench.Active || _benchComboSincePowerUp);
             ResetRequested = _keys.VeryLongPress;
             _bench.Update(_keys, BenchToggleRequested, nowMs);
             if (_bench.Active)

@@ -13,8 +13,9 @@ namespace HeatPump.Control.Protection
         /// <summary>The window in which faults are counted, ms.</summary>
         public const long WindowMs = 3600000L;
 
-        private const int Kinds = 4;
+        private const int Kinds = 6;
         private readonly StartLog[] _logs;
+        private readonly int[] _totals = new int[Kinds];
 
         /// <summary>Creates an empty history.</summary>
         public FaultHistory()
@@ -31,7 +32,18 @@ namespace HeatPump.Control.Protection
         {
             StartLog log = _logs[(int)kind];
             log.Add(nowMs);
-            return log.CountSince(nowMs - WindowMs + 1) >= LockoutCount;
+            _totals[(int)kind]++;
+            return log.CountSince(nowMs - WindowMs + 1) >= CountToLockOut(kind);
+        }
+
+        /// <summary>
+        /// How many faults of <paramref name="kind"/> within the window lock out: one for a self-check
+        /// (a wiring or probe mistake does not heal by itself, and every retry runs the unit the wrong
+        /// way for minutes), <see cref="LockoutCount"/> for the rest.
+        /// </summary>
+        public static int CountToLockOut(FaultKind kind)
+        {
+            return kind == FaultKind.ReversedValve || kind == FaultKind.ProbesSwapped ? 1 : LockoutCount;
         }
 
         /// <summary>Faults of <paramref name="kind"/> in the hour up to <paramref name="nowMs"/>.</summary>
@@ -40,7 +52,13 @@ namespace HeatPump.Control.Protection
             return _logs[(int)kind].CountSince(nowMs - WindowMs + 1);
         }
 
-        /// <summary>Forgets every fault (a lockout reset by the user).</summary>
+        /// <summary>Faults of <paramref name="kind"/> since power-up; a lockout reset does not clear it (the count is evidence).</summary>
+        public int Total(FaultKind kind)
+        {
+            return _totals[(int)kind];
+        }
+
+        /// <summary>Forgets every fault in the lockout window (a lockout reset by the user); <see cref="Total"/> stays.</summary>
         public void Clear()
         {
             for (int i = 0; i < Kinds; i++)

@@ -3,8 +3,9 @@ using HeatPump.Control.Settings;
 namespace HeatPump.Control.Protection
 {
     /// <summary>
-    /// Independent interlocks between the controller and the outputs (docs/safety.md, I1–I7). It knows
-    /// no modes or states: it sees only the commanded outputs, the intent flags on them, the sensor
+    /// Independent interlocks between the controller and the outputs (docs/safety.md, I1–I7, plus the
+    /// airflow rules A1 and A2: no compressor without the outdoor fan outside a defrost, no aux without
+    /// the blower at its minimum duty). It knows no modes or states: it sees only the commanded outputs, the intent flags on them, the sensor
     /// validity and the outdoor temperature, and can only veto — turn something off or hold it where
     /// it is. A bug in the controller therefore cannot short-cycle the compressor, slam the valve,
     /// heat or cool outside the lockouts, or stretch a defrost. A flag never relaxes a rule by
@@ -121,7 +122,7 @@ namespace HeatPump.Control.Protection
         /// <param name="wanted">The controller's commands with their intent flags.</param>
         /// <param name="nowMs">Monotonic time, ms.</param>
         /// <param name="indoorValid">A trusted indoor reading exists (I4).</param>
-        /// <param name="outdoorValid">A trusted outdoor reading exists; without one the lockouts cannot be judged and are off (DESIGN §4).</param>
+        /// <param name="outdoorValid">A trusted outdoor reading exists; without one the lockouts cannot be judged: heating is allowed, cooling is not (docs/safety.md).</param>
         /// <param name="outdoorC">Outdoor temperature, °C.</param>
         public OutputState Apply(OutputState wanted, long nowMs, bool indoorValid, bool outdoorValid, float outdoorC)
         {
@@ -138,7 +139,7 @@ namespace HeatPump.Control.Protection
         /// <param name="wanted">The controller's commands with their intent flags; left unchanged.</param>
         /// <param name="nowMs">Monotonic time, ms.</param>
         /// <param name="indoorValid">A trusted indoor reading exists (I4).</param>
-        /// <param name="outdoorValid">A trusted outdoor reading exists; without one the lockouts cannot be judged and are off (DESIGN §4).</param>
+        /// <param name="outdoorValid">A trusted outdoor reading exists; without one the lockouts cannot be judged: heating is allowed, cooling is not (docs/safety.md).</param>
         /// <param name="outdoorC">Outdoor temperature, °C.</param>
         /// <param name="o">Receives the outputs to drive; must be another variable than <paramref name="wanted"/>.</param>
         public void Apply(ref OutputState wanted, long nowMs, bool indoorValid, bool outdoorValid, float outdoorC, ref OutputState o)
@@ -179,6 +180,12 @@ namespace HeatPump.Control.Protection
                 o.Compressor = false;
             }
 
+            // A2: no aux without the blower at or above its minimum duty: strips in still air cook on their limits.
+            if (o.AuxHeat && (o.IndoorFanDuty <= 0f || o.IndoorFanDuty < _settings.Fraction(SettingId.IndoorFanMinDuty)))
+            {
+                o.AuxHeat = false;
+            }
+
             // I2: the valve moves only with the compressor stopped for the quiet-shift time.
             bool valveChanges = false;
             if (o.ValveEnergised != _out.ValveEnergised)
@@ -207,18 +214,30 @@ namespace HeatPump.Control.Protection
 
             // I6, on the valve position that will really be driven. A defrost's reverse cycle is not
             // cooling, but only one the guard can see is a defrost (I3 below bounds its length).
+            // Without an outdoor reading the heating lockout is lifted and the cooling lockout holds: fail safe.
             bool heating = o.ValveEnergised == HeatingPositionEnergised();
-            if (o.Compressor && outdoorValid)
+            bool seenDefrost = !heating && (defrostRunning || EntersDefrost(ref o, heating));
+            if (o.Compressor && !outdoorValid)
+            {
+                o.Compressor = heating || seenDefrost;
+            }
+            else if (o.Compressor)
             {
                 if (heating && outdoorC < _settings.Tenths(SettingId.HeatLockoutOutdoor))
                 {
                     o.Compressor = false;
                 }
-                else if (!heating && !(defrostRunning || EntersDefrost(ref o, heating))
-                    && outdoorC < _settings.Tenths(SettingId.CoolLockoutOutdoor))
+                else if (!heating && !seenDefrost && outdoorC < _settings.Tenths(SettingId.CoolLockoutOutdoor))
                 {
                     o.Compressor = false;
                 }
+            }
+
+            // A1: no compressor without the outdoor fan outside a defrost the guard saw begin: a condenser
+            // without air runs up to the high-pressure trip, an evaporator without air down to the low-pressure one.
+            if (o.Compressor && o.OutdoorFanDuty <= 0f && !seenDefrost)
+            {
+                o.Compressor = false;
             }
 
             // I3: the reverse cycle of a defrost never outlasts the maximum defrost time.

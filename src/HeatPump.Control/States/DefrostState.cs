@@ -7,10 +7,16 @@ namespace HeatPump.Control.States
     /// time) → Melting (compressor on, outdoor fan off, indoor fan off unless aux heat covers it) →
     /// Drip (compressor and fans off while melt water drains) → ShiftOut (valve back to heating, then
     /// the quiet-shift restart in heat). Melting ends when the coil reaches the end temperature, or
-    /// on time (I3); without a coil reading it ends on time only.
+    /// on time (I3). Without a coil reading nothing shows when the ice is gone, so the melt is short
+    /// (<see cref="CoilLostMeltMs"/>): a coil melted clean under a running compressor with its fan
+    /// stopped heats toward the high-pressure trip, and the switch, watched in every state, stops it
+    /// with E 02 if it gets there first.
     /// </summary>
     internal sealed class DefrostState : ControllerState
     {
+        /// <summary>The melt without a coil reading, ms (or the maximum defrost time, if shorter).</summary>
+        public const long CoilLostMeltMs = 300000;
+
         public override TopState Id
         {
             get { return TopState.Defrost; }
@@ -99,6 +105,12 @@ namespace HeatPump.Control.States
             }
 
             ShiftThenRestart(c, heating);
+            if (c.Out.Compressor)
+            {
+                // The restart is in heat: the outdoor coil is the evaporator again and needs its air.
+                c.Out.OutdoorFanDuty = c.Settings.Fraction(SettingId.OutdoorFanDuty);
+            }
+
             return Id;
         }
 
@@ -137,7 +149,13 @@ namespace HeatPump.Control.States
                 return true;
             }
 
-            if (c.CompressorForMs >= c.Settings.SecondsAsMs(SettingId.DefrostMaxTime))
+            long limit = c.Settings.SecondsAsMs(SettingId.DefrostMaxTime);
+            if (!c.In.CoilValid && limit > CoilLostMeltMs)
+            {
+                limit = CoilLostMeltMs;
+            }
+
+            if (c.CompressorForMs >= limit)
             {
                 Ended = DefrostEnd.MaxTime;
                 return true;

@@ -4,11 +4,16 @@ namespace HeatPump.Control.States
 {
     /// <summary>
     /// Fault: compressor, valve and aux off (I5). Waiting retries after the minimum off time once
-    /// the cause has cleared; the third fault of one kind within an hour locks out until the user
-    /// holds MODE for 10 s or the power is cycled.
+    /// the cause has cleared; the third fault of one kind within an hour (the first, for a self-check)
+    /// locks out until the user holds MODE for 10 s, the power is cycled, or <see cref="LockoutRetryMs"/>
+    /// has passed — the timed retry of defrost boards, so a unit with a passing cause is not left
+    /// off for good.
     /// </summary>
     internal sealed class FaultState : ControllerState
     {
+        /// <summary>A lockout retries by itself after this long, ms (4 h, as Carrier boards do).</summary>
+        public const long LockoutRetryMs = 4L * 3600L * 1000L;
+
         private long _enteredMs;
 
         public override TopState Id
@@ -35,12 +40,18 @@ namespace HeatPump.Control.States
 
             if (c.Sub == SubState.Lockout)
             {
-                if (!c.In.ResetRequested)
+                bool retryDue = c.Now - _enteredMs >= LockoutRetryMs;
+                if (!c.In.ResetRequested && !retryDue)
                 {
                     return TopState.Fault;
                 }
 
-                c.Faults.Clear();
+                // A timed retry keeps the history: the next fault of a self-check kind locks out again at once.
+                if (c.In.ResetRequested)
+                {
+                    c.Faults.Clear();
+                }
+
                 c.SetSub(SubState.Waiting);
             }
 

@@ -51,9 +51,9 @@ namespace HeatPump.Control.States
             Top(TopState.Cool, TopState.Heat, "mode Heat or Auto changeover, compressor stopped"),
             Top(TopState.Defrost, TopState.Heat, "valve back in heating"),
             Top(TopState.Defrost, TopState.Off, "valve back in heating, mode Off"),
-            Top(TopState.Off, TopState.Fault, "indoor sensor failed"),
-            Top(TopState.Heat, TopState.Fault, "indoor sensor failed or pressure switch tripped"),
-            Top(TopState.Cool, TopState.Fault, "indoor sensor failed or pressure switch tripped"),
+            Top(TopState.Off, TopState.Fault, "indoor sensor failed, or a pressure trip in bench mode"),
+            Top(TopState.Heat, TopState.Fault, "indoor sensor failed, pressure switch tripped or a self-check failed"),
+            Top(TopState.Cool, TopState.Fault, "indoor sensor failed, pressure switch tripped or a self-check failed"),
             Top(TopState.Defrost, TopState.Fault, "pressure switch tripped"),
             Top(TopState.Fault, TopState.Off, "cause cleared and minimum off time over"),
 
@@ -84,8 +84,9 @@ namespace HeatPump.Control.States
             Sub(TopState.Defrost, SubState.Drip, SubState.ShiftOut, "drip time over"),
 
             Sub(TopState.Fault, SubState.None, SubState.Waiting, "entry"),
-            Sub(TopState.Fault, SubState.None, SubState.Lockout, "entry, third fault of its kind in an hour"),
-            Sub(TopState.Fault, SubState.Lockout, SubState.Waiting, "MODE held 10 s"),
+            Sub(TopState.Fault, SubState.None, SubState.Lockout, "entry, third fault of its kind in an hour (first for a self-check)"),
+            Sub(TopState.Fault, SubState.Lockout, SubState.Waiting, "MODE held 10 s, or 4 h passed"),
+            Sub(TopState.Fault, SubState.Waiting, SubState.Lockout, "third pressure trip in an hour in bench mode"),
         };
 
         /// <summary>Number of rows.</summary>

@@ -7,16 +7,21 @@ using nanoFramework.Hardware.Esp32;
 namespace HeatPump.Firmware.Hal
 {
     /// <summary>
-    /// The three relays (compressor contactor, reversing valve, aux heat) and the two fan PWM outputs.
-    /// Constructed first thing at boot so the relay pins go from "floating, held off by the board's
-    /// pull-downs" straight to "driven off"; written once per tick after the guard, touching a pin only
-    /// when its value changes.
+    /// The relays on the thermostat terminals — Y (compressor contactor), O/B (reversing valve), W2/E (aux
+    /// heat), G (blower call) and L (alarm) — and the two fan PWM outputs. G and L follow the guarded
+    /// outputs: G closes whenever the indoor fan runs (an air handler with its own blower then runs it, so
+    /// the guard's "no aux without the blower" holds there too), and the alarm relay is fail-safe, energised
+    /// only while the unit runs without a fault. Constructed first thing at boot so the relay pins go from
+    /// "floating, held off by the board's pull-downs" straight to "driven off"; written once per tick after
+    /// the guard, touching a pin only when its value changes.
     /// </summary>
     internal sealed class BoardOutputs : IOutputs
     {
         private readonly GpioPin _compressor;
         private readonly GpioPin _valve;
         private readonly GpioPin _aux;
+        private readonly GpioPin _blowerCall;
+        private readonly GpioPin _alarm;
         private readonly PwmChannel _indoorFan;
         private readonly PwmChannel _outdoorFan;
         private OutputState _driven;
@@ -32,6 +37,8 @@ namespace HeatPump.Firmware.Hal
             _compressor = OpenRelay(gpio, BoardConfig.CompressorRelayPin);
             _valve = OpenRelay(gpio, BoardConfig.ValveRelayPin);
             _aux = OpenRelay(gpio, BoardConfig.AuxRelayPin);
+            _blowerCall = OpenRelay(gpio, BoardConfig.BlowerCallRelayPin);
+            _alarm = OpenRelay(gpio, BoardConfig.AlarmRelayPin);
 
             _indoorFan = OpenFan(BoardConfig.IndoorFanPwmPin, DeviceFunction.PWM1, log);
             _outdoorFan = OpenFan(BoardConfig.OutdoorFanPwmPin, DeviceFunction.PWM2, log);
@@ -64,6 +71,18 @@ namespace HeatPump.Firmware.Hal
 
             float indoor = Clamp01(outputs.IndoorFanDuty);
             float outdoor = Clamp01(outputs.OutdoorFanDuty);
+            bool blower = indoor > 0f;
+            if (force || blower != _driven.IndoorFanDuty > 0f)
+            {
+                _blowerCall.Write(blower);
+            }
+
+            if (force || outputs.Fault != _driven.Fault)
+            {
+                // Fail-safe: energised means "no fault"; a fault, a dead board or no power all open it.
+                _alarm.Write(!outputs.Fault);
+            }
+
             if (_indoorFan != null && (force || indoor != _driven.IndoorFanDuty))
             {
                 _indoorFan.DutyCycle = indoor;
@@ -80,10 +99,11 @@ namespace HeatPump.Firmware.Hal
             _anyWritten = true;
         }
 
-        /// <summary>Everything off now: used at boot and when the loop catches an unexpected exception.</summary>
+        /// <summary>Everything off now, the alarm signalling: used at boot and when the loop catches an unexpected exception.</summary>
         public void AllOff()
         {
             OutputState off = OutputState.AllOff();
+            off.Fault = true;
             _anyWritten = false;
             Write(ref off);
         }

@@ -135,8 +135,8 @@ public sealed class BenchControls
                 Toggle(s, Buttons.Down, "DOWN", "repeats every 0.2 s, faster after 4 s");
                 return;
             case 'b':
-                s.Buttons.Hold(Buttons.Up | Buttons.Down, ComboMs, now);
-                Say("UP+DOWN held together for 5 s: bench mode on (or off)");
+                s.Buttons.Hold(Buttons.Mode | Buttons.Down, ComboMs, now);
+                Say("MODE+DOWN held together for 5 s: bench mode off (it opens only for the combination held from power-up)");
                 return;
             case 'f':
                 s.Buttons.Hold(Buttons.Mode | Buttons.Up, ComboMs, now);

@@ -234,8 +234,8 @@ public static class BenchNarrator
     public static string LossMeaning(SensorRole role) => role switch
     {
         SensorRole.Indoor => "Fault E 01, compressor off",
-        SensorRole.Outdoor => "timed defrost, lockouts off",
-        _ => "defrost on run time only",
+        SensorRole.Outdoor => "timed defrost, heating allowed, cooling locked out",
+        _ => "defrost on run time only, 5 min melt",
     };
 
     /// <summary>The short name of a fault kind, as keys and scripts name it.</summary>
@@ -269,7 +269,7 @@ public static class BenchNarrator
     {
         bool mode = s.Buttons.IsDown(Buttons.Mode), up = s.Buttons.IsDown(Buttons.Up), down = s.Buttons.IsDown(Buttons.Down);
         if (mode && up && !down) return "MODE+UP 5 s: forced defrost";
-        if (up && down && !mode) return "UP+DOWN 5 s: bench mode on/off";
+        if (mode && down && !up) return "MODE+DOWN 5 s: bench mode on (held from power-up) or off";
         if (mode && !up && !down) return "MODE 3 s: service page, 10 s: lockout reset";
         if ((up || down) && !mode) return "held UP/DOWN repeats, faster after 4 s";
         return "";

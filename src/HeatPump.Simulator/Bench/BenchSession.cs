@@ -158,8 +158,8 @@ public sealed class BenchSession : IDisposable
         i.NowMs = NowMs;
         i.Buttons = ButtonLevels;
         i.Indoor = Sensors.Read(SensorRole.Indoor, Plant.IndoorC, t);
-        i.Outdoor = Sensors.Read(SensorRole.Outdoor, _weather.OutdoorC, t);
-        i.Coil = Sensors.Read(SensorRole.Coil, Plant.CoilC, t);
+        i.Outdoor = Sensors.Read(SensorRole.Outdoor, Plant.ProbeC(SensorRole.Outdoor, _weather.OutdoorC), t);
+        i.Coil = Sensors.Read(SensorRole.Coil, Plant.ProbeC(SensorRole.Coil, _weather.OutdoorC), t);
         i.HighPressureTripped = Plant.HighPressureTripped;
         i.LowPressureTripped = Plant.LowPressureTripped;
         Core.Step(i);

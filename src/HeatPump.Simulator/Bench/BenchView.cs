@@ -271,7 +271,7 @@ public static class BenchView
 
     private static IEnumerable<IRenderable> Legend()
     {
-        yield return new Markup("[bold]m u d[/] MODE UP DOWN (↑↓)  [bold]M U D[/] hold/let go  [bold]b[/] UP+DOWN 5 s  [bold]f[/] MODE+UP 5 s");
+        yield return new Markup("[bold]m u d[/] MODE UP DOWN (↑↓)  [bold]M U D[/] hold/let go  [bold]b[/] MODE+DOWN 5 s  [bold]f[/] MODE+UP 5 s");
         yield return new Markup("[bold]←→[/] outdoor ±1 °C  [bold][[ ]][/] humidity ±5 %  [bold]i o c[/] sensor, then [bold]1[/] open [bold]2[/] crc [bold]3[/] 85 °C");
         yield return new Markup("[bold]4[/] stuck [bold]5[/] spike [bold]6[/] drift [bold]0[/] clear   [bold]+ -[/] speed 1·10·60·600×  [bold]space[/] pause  [bold]q[/] quit");
     }

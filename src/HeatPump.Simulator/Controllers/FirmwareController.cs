@@ -63,7 +63,8 @@ public sealed class FirmwareController : ISimController
     public DefrostEnd LastDefrostEnd => _core.Controller.LastDefrostEnd;
 
     /// <inheritdoc />
-    public OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction)
+    public OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction,
+        bool highPressureTripped = false, bool lowPressureTripped = false)
     {
         ControlInputs i = _inputs;
         i.NowMs = nowMs;
@@ -71,6 +72,8 @@ public sealed class FirmwareController : ISimController
         i.Outdoor = outdoor;
         i.Coil = coil;
         i.Buttons = 0;
+        i.HighPressureTripped = highPressureTripped;
+        i.LowPressureTripped = lowPressureTripped;
         // The request stays up while the ice is over the mark and no defrost is under way, as a
         // demand board holds its frost signal until the controller acts on it.
         i.DefrostRequested = _isOracle && trueFrostFraction >= _oracleFraction && !_core.Outputs.Defrost;

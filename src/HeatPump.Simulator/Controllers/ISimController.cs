@@ -22,5 +22,8 @@ public interface ISimController
     /// <param name="outdoor">Outdoor DS18B20 sample.</param>
     /// <param name="coil">Outdoor coil DS18B20 sample.</param>
     /// <param name="trueFrostFraction">The plant's true ice fraction: only the oracle may look at it.</param>
-    OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction);
+    /// <param name="highPressureTripped">The plant's high-pressure switch is open (as the board's input reads it).</param>
+    /// <param name="lowPressureTripped">The plant's low-pressure switch is open.</param>
+    OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction,
+        bool highPressureTripped = false, bool lowPressureTripped = false);
 }

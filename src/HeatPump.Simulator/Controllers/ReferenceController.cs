@@ -112,7 +112,12 @@ public sealed class ReferenceController : ISimController
     public long FrostingRunMs => _frostRunMs;
 
     /// <inheritdoc />
-    public OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction)
+    /// <remarks>
+    /// The baselines stand for boards with the pressure switches in series with the contactor coil:
+    /// a trip stops the compressor through the plant, and the board never sees it.
+    /// </remarks>
+    public OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction,
+        bool highPressureTripped = false, bool lowPressureTripped = false)
     {
         Read(indoor, ref _hasIndoor, ref _indoorC);
         Read(outdoor, ref _hasOutdoor, ref _outdoorC);

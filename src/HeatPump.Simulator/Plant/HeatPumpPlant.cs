@@ -1,4 +1,5 @@
 using HeatPump.Control;
+using HeatPump.Control.Sensors;
 
 namespace HeatPump.Simulator.Plant;
 
@@ -149,6 +150,17 @@ public sealed class HeatPumpPlant : IPlant
     /// <inheritdoc />
     public double HeatToHouseW { get; private set; }
 
+    /// <inheritdoc />
+    public double ProbeC(SensorRole role, double outdoorAirC)
+    {
+        if (_p.ProbesSwapped && role != SensorRole.Indoor)
+        {
+            return role == SensorRole.Outdoor ? CoilC : outdoorAirC;
+        }
+
+        return role == SensorRole.Indoor ? _indoorC : role == SensorRole.Outdoor ? outdoorAirC : CoilC;
+    }
+
     // ---- More state --------------------------------------------------------------------------
 
     /// <summary>Ice on the outdoor coil, kg.</summary>
@@ -283,6 +295,12 @@ public sealed class HeatPumpPlant : IPlant
     /// <summary>Compressor starts (physical: including restarts after a pressure trip).</summary>
     public int CompressorStarts { get; private set; }
 
+    /// <summary>Times the high-pressure switch opened.</summary>
+    public int HighPressureTrips { get; private set; }
+
+    /// <summary>Times the low-pressure switch opened.</summary>
+    public int LowPressureTrips { get; private set; }
+
     /// <summary>Total compressor running time, s.</summary>
     public double CompressorRunSecondsTotal { get; private set; }
 
@@ -314,7 +332,7 @@ public sealed class HeatPumpPlant : IPlant
         float indoorDutyF = Math.Clamp(outputs.IndoorFanDuty, 0f, 1f);
         if (indoorDutyF != _cachedIndoorDuty) CacheIndoorAirflow(indoorDutyF);
         double indoorDuty = indoorDutyF;
-        double outdoorDuty = Math.Clamp(outputs.OutdoorFanDuty, 0f, 1f);
+        double outdoorDuty = p.OutdoorFanFailed ? 0.0 : Math.Clamp(outputs.OutdoorFanDuty, 0f, 1f);
         bool coolingPosition = outputs.ValveEnergised != p.ValveEnergisedInHeat;
         bool running = outputs.Compressor && !HighPressureTripped && !LowPressureTripped;
 
@@ -594,9 +612,12 @@ public sealed class HeatPumpPlant : IPlant
     private void UpdatePressureSwitches(bool running, bool coolingPosition)
     {
         var p = _p;
+        bool high = HighPressureTripped, low = LowPressureTripped;
         if (running && coolingPosition && _coilC > p.HighPressureTripCoilC) HighPressureTripped = true;
         else if (HighPressureTripped && _coilC < p.HighPressureResetCoilC) HighPressureTripped = false;
         if (running && !coolingPosition && _coilC < p.LowPressureTripCoilC) LowPressureTripped = true;
         else if (LowPressureTripped && _coilC > p.LowPressureResetCoilC) LowPressureTripped = false;
+        if (HighPressureTripped && !high) HighPressureTrips++;
+        if (LowPressureTripped && !low) LowPressureTrips++;
     }
 }

@@ -45,6 +45,20 @@ public interface IPlant
 
     /// <summary>Advances the physics by <paramref name="dtSeconds"/> with the outputs as driven and the weather now.</summary>
     void Step(double dtSeconds, in OutputState outputs, in WeatherSample weather);
+
+    /// <summary>True while the high-pressure switch is open; the board reads it on its input.</summary>
+    bool HighPressureTripped => false;
+
+    /// <summary>True while the low-pressure switch is open; the board reads it on its input.</summary>
+    bool LowPressureTripped => false;
+
+    /// <summary>
+    /// The true temperature where the probe for <paramref name="role"/> is fitted, °C: indoor air,
+    /// outdoor air (<paramref name="outdoorAirC"/>) or the coil — unless the install put a probe in
+    /// the wrong place.
+    /// </summary>
+    double ProbeC(SensorRole role, double outdoorAirC) =>
+        role == SensorRole.Indoor ? IndoorC : role == SensorRole.Outdoor ? outdoorAirC : CoilC;
 }
 
 /// <summary>The three DS18B20s as the board would read them from the plant, with quantisation, noise, lag and scheduled faults.</summary>

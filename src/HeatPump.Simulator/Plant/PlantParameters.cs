@@ -133,6 +133,20 @@ public sealed record PlantParameters
     /// </summary>
     public bool ValveEnergisedInHeat { get; init; }
 
+    // ---- Faults and mis-installs (all off by default) ------------------------------------------
+
+    /// <summary>
+    /// The outdoor fan motor is dead: it turns at no duty and draws nothing, whatever the board asks.
+    /// In cooling the condenser then overheats until the high-pressure switch opens.
+    /// </summary>
+    public bool OutdoorFanFailed { get; init; }
+
+    /// <summary>
+    /// The outdoor-air and coil probes are fitted in each other's place: the probe the board reads as
+    /// outdoor air sits on the coil, and the coil probe hangs in the outdoor air.
+    /// </summary>
+    public bool ProbesSwapped { get; init; }
+
     // ---- Outdoor coil and frost ------------------------------------------------------------
 
     /// <summary>Heat capacity of the outdoor coil's metal and refrigerant, J/K.</summary>

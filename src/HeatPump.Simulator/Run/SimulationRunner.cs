@@ -32,7 +32,7 @@ public sealed class RunProgress
 
 /// <summary>
 /// Steps one controller against one world at 1 s: weather → the plant's true temperatures → the
-/// sensor model → the controller → the safety referee and the KPIs on the driven outputs →
+/// sensor model (and the plant's pressure switches) → the controller → the safety referee and the KPIs on the driven outputs →
 /// the plant. Nothing is allocated inside the loop, and each component is called once per tick
 /// (the sensor model once per sensor).
 /// </summary>
@@ -79,10 +79,11 @@ public static class SimulationRunner
             double frost = plant.FrostFraction;
 
             SensorSample indoor = sensors.Read(SensorRole.Indoor, indoorC, t);
-            SensorSample outdoor = sensors.Read(SensorRole.Outdoor, w.OutdoorC, t);
-            SensorSample coil = sensors.Read(SensorRole.Coil, coilC, t);
+            SensorSample outdoor = sensors.Read(SensorRole.Outdoor, plant.ProbeC(SensorRole.Outdoor, w.OutdoorC), t);
+            SensorSample coil = sensors.Read(SensorRole.Coil, plant.ProbeC(SensorRole.Coil, w.OutdoorC), t);
 
-            OutputState o = controller.Step(nowMs, indoor, outdoor, coil, frost);
+            // The pressure switches are on the board's inputs, as the firmware's default wiring has them.
+            OutputState o = controller.Step(nowMs, indoor, outdoor, coil, frost, plant.HighPressureTripped, plant.LowPressureTripped);
             referee.Check(nowMs, o, indoor, outdoor);
             kpi.Observe(nowMs, o, indoorC, frost, controller.LastDefrostEnd, dt);
 

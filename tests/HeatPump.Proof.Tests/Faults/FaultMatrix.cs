@@ -167,7 +167,7 @@ public static class FaultMatrix
         double roomMin = double.MaxValue, roomMax = double.MinValue;
         double? firstBad = null, firstRejected = null, failedAt = null, recoveredAt = null;
         int bad = 0, badAccepted = 0;
-        bool enteredFault = false, timeOnly = false, lockoutsOff = false;
+        bool enteredFault = false, timeOnly = false, failSafe = false;
         double worst = 0;
         long meltStart = c.Sub == SubState.Melting ? rig.Core.Guard.Feedback(rig.NowMs).CompressorSinceMs : -1;
         long meltMs = 0;
@@ -220,7 +220,7 @@ public static class FaultMatrix
 
                 enteredFault |= c.State == TopState.Fault;
                 timeOnly |= c.DefrostScheduler.TimeOnly;
-                lockoutsOff |= !c.HeatLockedOut && !c.CoolLockedOut && !v.IsValid;
+                failSafe |= !c.HeatLockedOut && c.CoolLockedOut && !v.IsValid;
                 if (v.IsValid)
                 {
                     worst = Math.Max(worst, Math.Abs(v.RawSixteenths / 16.0 - sensed));
@@ -240,16 +240,16 @@ public static class FaultMatrix
             detected = at.HasValue ? Math.Max(0, at.Value - firstBad.Value) : null;
         }
 
-        string action = Action(role, state, failedAt.HasValue, enteredFault, timeOnly, lockoutsOff, bad, badAccepted, defrostEnd);
+        string action = Action(role, state, failedAt.HasValue, enteredFault, timeOnly, failSafe, bad, badAccepted, defrostEnd);
         return new CellResult(role, kind, state, IsDetectable(kind), detected, failedAt.HasValue, bad, badAccepted, action,
             rig.Referee.Total, recoveredAt, worst, meltMs, roomMin, roomMax);
     }
 
     private static string Action(SensorRole role, MatrixState state, bool failed, bool enteredFault,
-        bool timeOnly, bool lockoutsOff, int bad, int badAccepted, DefrostEnd defrostEnd)
+        bool timeOnly, bool failSafe, int bad, int badAccepted, DefrostEnd defrostEnd)
     {
         string melt = state != MatrixState.Defrost ? ""
-            : defrostEnd == DefrostEnd.MaxTime ? "; melting ended on max time"
+            : defrostEnd == DefrostEnd.MaxTime ? "; melting ended on time"
             : defrostEnd == DefrostEnd.CoilTemperature ? "; melting ended on coil temperature"
             : defrostEnd == DefrostEnd.Aborted ? "; defrost aborted" : "; melting did not end";
         if (failed)
@@ -259,7 +259,7 @@ public static class FaultMatrix
                 case SensorRole.Indoor:
                     return (state == MatrixState.Defrost ? "defrost finished, then " : "") + (enteredFault ? "Fault E1, compressor off" : "sensor failed");
                 case SensorRole.Outdoor:
-                    return (lockoutsOff ? "sensor failed: ambient lockouts off, defrost on the interval" : "sensor failed") + melt;
+                    return (failSafe ? "sensor failed: cooling locked out, heating allowed, defrost on the interval" : "sensor failed") + melt;
                 default:
                     return (state == MatrixState.CoolRunning ? "sensor failed: not used in cooling" : timeOnly ? "sensor failed: time-only defrost" : "sensor failed") + melt;
             }

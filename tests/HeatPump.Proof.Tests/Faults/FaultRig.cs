@@ -82,8 +82,8 @@ public sealed class FaultRig : ITicking
         double t = Seconds;
         WeatherSample w = Weather.At(t);
         _last[0] = Sensors.Read(SensorRole.Indoor, Plant.IndoorC, t);
-        _last[1] = Sensors.Read(SensorRole.Outdoor, w.OutdoorC, t);
-        _last[2] = Sensors.Read(SensorRole.Coil, Plant.CoilC, t);
+        _last[1] = Sensors.Read(SensorRole.Outdoor, Plant.ProbeC(SensorRole.Outdoor, w.OutdoorC), t);
+        _last[2] = Sensors.Read(SensorRole.Coil, Plant.ProbeC(SensorRole.Coil, w.OutdoorC), t);
         _in.NowMs = NowMs;
         _in.Indoor = _last[0];
         _in.Outdoor = _last[1];

@@ -382,9 +382,11 @@ internal sealed class Board : ITicking
         ServicePersister?.Tick(NowMs);
         Referee.Observe(NowMs, Core.Outputs, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
 
-        // A coarse coil: below outdoor while heating, warming in the reverse cycle, at outdoor when off.
+        // A coarse coil: below outdoor while heating, above it while cooling, warming in the reverse
+        // cycle, at outdoor when off.
         OutputState o = Core.Outputs;
-        float target = !o.Compressor ? OutdoorC : o.Defrost ? 20f : OutdoorC - 7f;
+        bool heating = o.ValveEnergised == (Settings.Get(SettingId.ValvePolarity) == 1);
+        float target = !o.Compressor ? OutdoorC : o.Defrost ? 20f : heating ? OutdoorC - 7f : OutdoorC + 10f;
         CoilC += (target - CoilC) / 60f;
     }
 

@@ -27,7 +27,8 @@ public class GuardClaimTests
 
     private static OutputState Heat(bool on = true) => new() { Compressor = on, IndoorFanDuty = 0.5f, OutdoorFanDuty = 1f };
 
-    private static OutputState Reverse(bool on = true) => new() { Compressor = on, ValveEnergised = true };
+    /// <summary>A run in the reverse position with the outdoor fan, as cooling runs: a hostile claim on it must be caught by the rule it targets, not by A1.</summary>
+    private static OutputState Reverse(bool on = true) => new() { Compressor = on, ValveEnergised = true, OutdoorFanDuty = 1f };
 
     /// <summary>Drives the guard with <paramref name="wanted"/> at <paramref name="t"/> ms and lets the referee judge what it drove.</summary>
     private OutputState Drive(OutputState wanted, long t, float outdoorC, bool indoorValid = true)
@@ -143,7 +144,8 @@ public class GuardClaimTests
     {
         HeatThenShiftIn(-5f);
 
-        var melt = Reverse() with { Defrost = true, QuietShiftRestart = true };
+        // The melt runs with the outdoor fan stopped: A1 exempts a defrost the guard saw begin.
+        var melt = Reverse() with { Defrost = true, QuietShiftRestart = true, OutdoorFanDuty = 0f };
         Assert.Equal(431_000, Insist(melt, 431_000, 500_000, -5f));
         Assert.True(Drive(melt with { QuietShiftRestart = false }, 500_000, -5f, indoorValid: false).Compressor, "a defrost under way finishes blind");
 
@@ -184,7 +186,7 @@ public class GuardClaimTests
         Drive(Heat(), 300_000, 20f);
         Drive(new OutputState { Defrost = true }, 400_000, 20f);
         Assert.True(_s.TrySet(SettingId.ValvePolarity, 1, out _));
-        Assert.Equal(700_000, Insist(new OutputState { Compressor = true, Defrost = true, QuietShiftRestart = true }, 431_000, 800_000, 20f));
+        Assert.Equal(700_000, Insist(new OutputState { Compressor = true, OutdoorFanDuty = 1f, Defrost = true, QuietShiftRestart = true }, 431_000, 800_000, 20f));
 
         // And out of a real defrost: the valve stays energised, which now means heating.
         var g = new SafetyGuard(_s, 0, 0);

@@ -42,7 +42,7 @@ public class SafetyGuardBoundaryTests
         g.Apply(Heat(), 300_000, true, true, 5f);
         g.Apply(Heat(false), 400_000, true, true, 20f);
 
-        var cool = new OutputState { Compressor = true, ValveEnergised = true };
+        var cool = new OutputState { Compressor = true, ValveEnergised = true, OutdoorFanDuty = 1f };
         OutputState o = g.Apply(cool, 429_999, true, true, 20f);
         Assert.False(o.ValveEnergised);
         Assert.False(o.Compressor, "no start with the valve in the wrong position");
@@ -59,7 +59,7 @@ public class SafetyGuardBoundaryTests
     {
         var g = new SafetyGuard(_s, 0, 0);
         g.Apply(Heat(), 300_000, true, true, 5f);
-        OutputState o = g.Apply(new OutputState { Compressor = true, ValveEnergised = true }, 900_000, true, true, 20f);
+        OutputState o = g.Apply(new OutputState { Compressor = true, ValveEnergised = true, OutdoorFanDuty = 1f }, 900_000, true, true, 20f);
         Assert.True(o.Compressor);
         Assert.False(o.ValveEnergised);
     }
@@ -73,7 +73,7 @@ public class SafetyGuardBoundaryTests
         g.Apply(new OutputState { Defrost = true, ValveEnergised = true }, 430_000, true, true, 0f);
         Assert.Equal(430_000, g.Feedback(430_000).ShiftRestartAllowedAtMs);
 
-        var restart = new OutputState { Compressor = true, ValveEnergised = true, Defrost = true, QuietShiftRestart = true };
+        var restart = new OutputState { OutdoorFanDuty = 1f, Compressor = true, ValveEnergised = true, Defrost = true, QuietShiftRestart = true };
         Assert.True(g.Apply(restart, 431_000, true, true, 0f).Compressor);
 
         // Without the claim, the same start would have waited for min-off.
@@ -89,7 +89,7 @@ public class SafetyGuardBoundaryTests
     {
         var g = new SafetyGuard(_s, 0, 0);
         g.Apply(new OutputState { ValveEnergised = true }, 30_000, true, true, 20f);
-        var restart = new OutputState { Compressor = true, ValveEnergised = true, QuietShiftRestart = true };
+        var restart = new OutputState { Compressor = true, ValveEnergised = true, QuietShiftRestart = true, OutdoorFanDuty = 1f };
         Assert.False(g.Apply(restart, 61_000, true, true, 20f).Compressor);
         Assert.Equal(HoldReason.PowerUpDelay, g.Feedback(61_000).StartHold);
         Assert.True(g.Apply(restart, 300_000, true, true, 20f).Compressor);
@@ -123,7 +123,7 @@ public class SafetyGuardBoundaryTests
         // Any run that claims to be a defrost is bounded, even one the guard does not take for a defrost.
         var g = new SafetyGuard(_s, 0, 0);
         g.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 20f);
-        var melt = new OutputState { Compressor = true, ValveEnergised = true, Defrost = true };
+        var melt = new OutputState { OutdoorFanDuty = 1f, Compressor = true, ValveEnergised = true, Defrost = true };
         Assert.True(g.Apply(melt, 300_000, true, true, 20f).Compressor);
         Assert.True(g.Apply(melt, 899_999, true, true, 20f).Compressor);
         Assert.False(g.Apply(melt, 900_000, true, true, 20f).Compressor);
@@ -134,7 +134,7 @@ public class SafetyGuardBoundaryTests
     {
         var g = new SafetyGuard(_s, 0, 0);
         ShiftIntoDefrost(g, 0f);
-        var melt = new OutputState { Compressor = true, ValveEnergised = true, Defrost = true, QuietShiftRestart = true };
+        var melt = new OutputState { OutdoorFanDuty = 1f, Compressor = true, ValveEnergised = true, Defrost = true, QuietShiftRestart = true };
         Assert.False(g.Apply(melt, 431_000, false, true, 0f).Compressor, "no reverse cycle starts blind");
         Assert.True(g.Apply(melt, 432_000, true, true, 0f).Compressor);
         Assert.True(g.Apply(melt, 433_000, false, true, 0f).Compressor, "the one under way finishes");
@@ -161,9 +161,12 @@ public class SafetyGuardBoundaryTests
 
         var c = new SafetyGuard(_s, 0, 0);
         c.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 12f);
-        var cool = new OutputState { Compressor = true, ValveEnergised = true };
+        var cool = new OutputState { Compressor = true, ValveEnergised = true, OutdoorFanDuty = 1f };
         Assert.True(c.Apply(cool, 300_000, true, true, 12f).Compressor);
         Assert.False(c.Apply(cool, 301_000, true, true, 11.9f).Compressor);
+        Assert.False(c.Apply(cool, 900_000, true, false, 30f).Compressor, "without an outdoor reading cooling stays locked out");
+        Assert.True(c.Apply(cool, 901_000, true, true, 30f).Compressor);
+        Assert.False(c.Apply(cool, 902_000, true, false, 30f).Compressor, "losing the reading stops a running cooler");
 
         // A defrost the guard saw begin is a short reverse cycle, not cooling: the cooling lockout does not stop it.
         var d = new SafetyGuard(_s, 0, 0);
@@ -205,13 +208,47 @@ public class SafetyGuardBoundaryTests
     {
         var g = new SafetyGuard(_s, 0, 0);
         g.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 20f);
-        g.Apply(new OutputState { Compressor = true, ValveEnergised = true }, 300_000, true, true, 20f);
+        g.Apply(new OutputState { Compressor = true, ValveEnergised = true, OutdoorFanDuty = 1f }, 300_000, true, true, 20f);
         g.PowerUp(400_000, 12_000);
         Assert.False(g.Outputs.Compressor || g.Outputs.ValveEnergised);
         Assert.Equal(HoldReason.PowerUpDelay, g.Feedback(400_000).StartHold);
         Assert.Equal(712_000, g.Feedback(400_000).StartAllowedAtMs);
         Assert.False(g.Apply(Heat(), 711_999, true, true, 5f).Compressor);
         Assert.True(g.Apply(Heat(), 712_000, true, true, 5f).Compressor);
+    }
+
+    [Fact]
+    public void The_compressor_never_runs_without_the_outdoor_fan_outside_a_defrost()
+    {
+        var g = new SafetyGuard(_s, 0, 0);
+        Assert.False(g.Apply(Heat() with { OutdoorFanDuty = 0f }, 300_000, true, true, 5f).Compressor, "no start without the fan");
+        Assert.True(g.Apply(Heat(), 301_000, true, true, 5f).Compressor);
+        Assert.False(g.Apply(Heat() with { OutdoorFanDuty = 0f }, 400_000, true, true, 5f).Compressor, "a fan that stops stops the compressor");
+
+        // The melt of a defrost the guard saw begin (after a heating run and a quiet shift) runs with the
+        // outdoor fan stopped, by design; the defrost flag alone lifts nothing.
+        var d = new SafetyGuard(_s, 0, 0);
+        Assert.True(d.Apply(Heat(), 300_000, true, true, 0f).Compressor);
+        d.Apply(new OutputState { Defrost = true }, 400_000, true, true, 0f);
+        d.Apply(new OutputState { Defrost = true, ValveEnergised = true }, 430_000, true, true, 0f);
+        Assert.True(d.Apply(new OutputState { Compressor = true, ValveEnergised = true, Defrost = true, QuietShiftRestart = true }, 431_000, true, true, 0f).Compressor);
+
+        var f = new SafetyGuard(_s, 0, 0);
+        f.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 20f);
+        Assert.False(f.Apply(new OutputState { Compressor = true, ValveEnergised = true, Defrost = true }, 300_000, true, true, 20f).Compressor, "a defrost flag with no defrost seen");
+        Assert.True(f.Apply(new OutputState { OutdoorFanDuty = 1f, Compressor = true, ValveEnergised = true, Defrost = true }, 301_000, true, true, 20f).Compressor, "the same run with the fan is plain cooling");
+    }
+
+    [Fact]
+    public void Aux_heat_runs_only_with_the_blower_at_or_above_its_minimum_duty()
+    {
+        // Minimum indoor duty 40 % by default.
+        var g = new SafetyGuard(_s, 0, 0);
+        Assert.False(g.Apply(new OutputState { AuxHeat = true }, 1000, true, true, -25f).AuxHeat, "no blower");
+        Assert.False(g.Apply(new OutputState { AuxHeat = true, IndoorFanDuty = 0.39f }, 2000, true, true, -25f).AuxHeat, "below the minimum");
+        Assert.True(g.Apply(new OutputState { AuxHeat = true, IndoorFanDuty = 0.4f }, 3000, true, true, -25f).AuxHeat);
+        Assert.True(g.Apply(new OutputState { AuxHeat = true, IndoorFanDuty = 1f, Defrost = true }, 4000, true, true, -25f).AuxHeat);
+        Assert.False(g.Apply(new OutputState { AuxHeat = true, Defrost = true }, 5000, true, true, -25f).AuxHeat, "not in a defrost either");
     }
 
     [Fact]
@@ -245,7 +282,7 @@ public class SafetyGuardRestartTests
         var s = new ControllerSettings();
         var g = new SafetyGuard(s, 0, 0);
         g.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 20f);
-        Assert.True(g.Apply(new OutputState { Compressor = true, ValveEnergised = true }, 300_000, true, true, 20f).Compressor);
+        Assert.True(g.Apply(new OutputState { Compressor = true, ValveEnergised = true, OutdoorFanDuty = 1f }, 300_000, true, true, 20f).Compressor);
 
         g.Restart(400_000, 8000);
         OutputState o = g.Apply(OutputState.AllOff(), 400_000, true, true, 20f);
@@ -256,8 +293,8 @@ public class SafetyGuardRestartTests
 
         // And the wait is the power-up delay: min-off plus stagger from the restart.
         Assert.Equal(HoldReason.PowerUpDelay, g.Feedback(430_000).StartHold);
-        Assert.False(g.Apply(new OutputState { Compressor = true }, 707_999, true, true, 5f).Compressor);
-        Assert.True(g.Apply(new OutputState { Compressor = true }, 708_000, true, true, 5f).Compressor);
+        Assert.False(g.Apply(new OutputState { Compressor = true, OutdoorFanDuty = 1f }, 707_999, true, true, 5f).Compressor);
+        Assert.True(g.Apply(new OutputState { Compressor = true, OutdoorFanDuty = 1f }, 708_000, true, true, 5f).Compressor);
     }
 
     [Fact]
@@ -283,7 +320,7 @@ public class SafetyGuardRestartTests
         long t = 180_000;
         for (int i = 0; i < 6; i++)
         {
-            Assert.True(g.Apply(new OutputState { Compressor = true }, t, true, true, 5f).Compressor);
+            Assert.True(g.Apply(new OutputState { Compressor = true, OutdoorFanDuty = 1f }, t, true, true, 5f).Compressor);
             g.Apply(OutputState.AllOff(), t + 60_000, true, true, 5f);
             t += 240_000;
         }
@@ -291,10 +328,10 @@ public class SafetyGuardRestartTests
         // Leaving bench mode: the cap still holds the seventh start until the first is an hour old.
         g.Restart(t, 0);
         Assert.Equal(HoldReason.StartsPerHour, g.Feedback(t + 180_000).StartHold);
-        Assert.False(g.Apply(new OutputState { Compressor = true }, t + 180_000, true, true, 5f).Compressor);
+        Assert.False(g.Apply(new OutputState { Compressor = true, OutdoorFanDuty = 1f }, t + 180_000, true, true, 5f).Compressor);
 
         // A real power cut loses that memory: only min-off plus stagger is left.
         g.PowerUp(t + 200_000, 0);
-        Assert.True(g.Apply(new OutputState { Compressor = true }, t + 380_000, true, true, 5f).Compressor);
+        Assert.True(g.Apply(new OutputState { Compressor = true, OutdoorFanDuty = 1f }, t + 380_000, true, true, 5f).Compressor);
     }
 }

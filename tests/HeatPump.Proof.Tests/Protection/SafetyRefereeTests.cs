@@ -22,9 +22,9 @@ public class SafetyRefereeTests
         _r = new SafetyReferee(_s, 0, 0);
     }
 
-    private static OutputState Heat(bool on = true) => new() { Compressor = on };
+    private static OutputState Heat(bool on = true) => new() { Compressor = on, OutdoorFanDuty = 1f };
 
-    private static OutputState Reverse(bool on = true) => new() { Compressor = on, ValveEnergised = true };
+    private static OutputState Reverse(bool on = true) => new() { Compressor = on, ValveEnergised = true, OutdoorFanDuty = 1f };
 
     private void See(long t, OutputState o, bool indoorValid = true, bool outdoorValid = true, float outdoorC = 5f) =>
         _r.Observe(t, o, indoorValid, outdoorValid, outdoorC);
@@ -188,10 +188,10 @@ public class SafetyRefereeTests
         Assert.Equal("I5 at 361000 ms: fan still running 60.0 s into the Fault; a purge ends by 60.0 s (0.0 s over)", _r.Message(1));
         See(362_000, new OutputState { Fault = true }, outdoorC: 20f);
         See(363_000, new OutputState { Fault = true, OutdoorFanDuty = 1f }, outdoorC: 20f);
-        See(364_000, new OutputState { Fault = true, AuxHeat = true }, outdoorC: 20f);
+        See(364_000, new OutputState { Fault = true, AuxHeat = true, IndoorFanDuty = 0.5f }, outdoorC: 20f);
         See(365_000, new OutputState { Fault = true }, outdoorC: 20f);
-        See(366_000, new OutputState { Fault = true, Compressor = true }, outdoorC: 20f);
-        See(367_000, new OutputState { Fault = true, Compressor = true }, outdoorC: 20f);
+        See(366_000, new OutputState { Fault = true, Compressor = true, OutdoorFanDuty = 1f }, outdoorC: 20f);
+        See(367_000, new OutputState { Fault = true, Compressor = true, OutdoorFanDuty = 1f }, outdoorC: 20f);
 
         // A breach that lasts, or turns into another breach of the same rule, counts once until it clears.
         Assert.Equal(4, _r.Count(Invariant.I5Fault));
@@ -223,11 +223,19 @@ public class SafetyRefereeTests
         See(432_000, Reverse(), outdoorC: -5f);
         Assert.Equal("I6 at 432000 ms: cooling at -5.0 °C outdoors; locked out below 12.0 °C (17.0 K under)", _r.FirstMessage);
 
-        // Without an outdoor reading the lockouts cannot be judged and are off.
+        // Without an outdoor reading cooling fails safe (locked out); heating without one is the other test's.
         var r = new SafetyReferee(_s, 0, 0);
         r.Observe(30_000, new OutputState { ValveEnergised = true }, true, false, -5f);
         r.Observe(300_000, Reverse(), true, false, -5f);
-        Assert.Equal(0, r.Total);
+        Assert.Equal("I6 at 300000 ms: cooling without a valid outdoor reading", r.FirstMessage);
+
+        // A defrost it saw stays no cooling without the reading.
+        var d = new SafetyReferee(_s, 0, 0);
+        d.Observe(300_000, Heat(), true, true, -5f);
+        d.Observe(400_000, new OutputState { Defrost = true }, true, true, -5f);
+        d.Observe(430_000, new OutputState { Defrost = true, ValveEnergised = true }, true, true, -5f);
+        d.Observe(431_000, Reverse() with { Defrost = true }, true, false, -5f);
+        Assert.True(d.Total == 0, d.FirstMessage);
     }
 
     [Fact]
@@ -306,5 +314,44 @@ public class SafetyRefereeTests
 
         Assert.Equal(SafetyReferee.MaxMessages + 4, _r.Count(Invariant.I1MinOff));
         Assert.Equal(SafetyReferee.MaxMessages, _r.MessageCount);
+    }
+
+    [Fact]
+    public void A_compressor_without_the_outdoor_fan_is_an_A1_breach_unless_in_a_defrost_it_saw()
+    {
+        See(300_000, Heat() with { OutdoorFanDuty = 0f }, outdoorC: 5f);
+        See(301_000, Heat() with { OutdoorFanDuty = 0f }, outdoorC: 5f);
+        Assert.Equal(1, _r.Count(Invariant.A1OutdoorFan));
+        Assert.Equal("A1 at 300000 ms: compressor running with the outdoor fan at 0.0 % outside a defrost", _r.FirstMessage);
+
+        // The melt of a defrost that followed a heating run runs without the fan; the flag alone does not.
+        var d = new SafetyReferee(_s, 0, 0);
+        d.Observe(300_000, Heat(), true, true, 5f);
+        d.Observe(400_000, new OutputState { Defrost = true }, true, true, 5f);
+        d.Observe(430_000, new OutputState { Defrost = true, ValveEnergised = true }, true, true, 5f);
+        d.Observe(431_000, Reverse() with { Defrost = true, OutdoorFanDuty = 0f }, true, true, 5f);
+        Assert.True(d.Total == 0, d.FirstMessage);
+
+        var f = new SafetyReferee(_s, 0, 0);
+        f.Observe(30_000, new OutputState { ValveEnergised = true }, true, true, 20f);
+        f.Observe(300_000, Reverse() with { Defrost = true, OutdoorFanDuty = 0f }, true, true, 20f);
+        Assert.Equal("A1 at 300000 ms: compressor running with the outdoor fan at 0.0 % outside a defrost (the defrost flag is on, but no defrost followed a heating run)", f.FirstMessage);
+    }
+
+    [Fact]
+    public void Aux_below_the_blower_minimum_is_an_A2_breach_naming_the_shortfall()
+    {
+        // fan.indoor.min-duty is 40 % by default.
+        See(1_000, new OutputState { AuxHeat = true, IndoorFanDuty = 0.4f });
+        Assert.Equal(0, _r.Total);
+        See(2_000, new OutputState { AuxHeat = true, IndoorFanDuty = 0.3f });
+        See(3_000, new OutputState { AuxHeat = true });
+        Assert.Equal(1, _r.Count(Invariant.A2AuxBlower));
+        Assert.Equal("A2 at 2000 ms: aux heat on with the blower at 30.0 %; needs 40.0 % (10.0 % short)", _r.FirstMessage);
+
+        See(3_500, new OutputState());
+        Assert.True(_s.TrySet(SettingId.IndoorFanMinDuty, 60, out _));
+        See(4_000, new OutputState { AuxHeat = true, IndoorFanDuty = 0.5f });
+        Assert.Equal(2, _r.Count(Invariant.A2AuxBlower));
     }
 }
