@@ -171,7 +171,7 @@ public class BridgeCommandTests
     public void Commands_are_refused_while_bench_mode_has_the_unit()
     {
         var rig = new UnitRig();
-        rig.Buttons = HeatPump.Control.Hal.Buttons.Up | HeatPump.Control.Hal.Buttons.Down;
+        rig.Buttons = HeatPump.Control.FrontPanel.ButtonDecoder.BenchCombination; // held from power-up, as the installer enters bench mode
         rig.Run(HeatPump.Control.FrontPanel.ButtonDecoder.ComboMs + 300);
         rig.Buttons = 0;
         rig.Run(500);

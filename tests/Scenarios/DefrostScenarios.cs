@@ -164,6 +164,7 @@ namespace HeatPump.Scenarios
             r.IndoorC = 18f;
             r.OutdoorC = 7f;
             r.CoilC = -3f;
+            r.CoilModel = false; // the coil held at −3 °C, as the EPRI relation has it at +7 °C
             r.Set(SettingId.DefrostStrategy, 1);
             r.Set(SettingId.DefrostInterval, 30);
             r.RunUntil(Conditions.CompressorOn, 400000);

@@ -35,9 +35,10 @@ public sealed class MqttController : ISimController
     public DefrostEnd LastDefrostEnd => _inner.LastDefrostEnd;
 
     /// <inheritdoc />
-    public OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction)
+    public OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction,
+        bool highPressureTripped = false, bool lowPressureTripped = false)
     {
-        OutputState o = _inner.Step(nowMs, indoor, outdoor, coil, trueFrostFraction);
+        OutputState o = _inner.Step(nowMs, indoor, outdoor, coil, trueFrostFraction, highPressureTripped, lowPressureTripped);
         Bridge.Service(nowMs);
         AfterTick?.Invoke(nowMs);
         return o;
