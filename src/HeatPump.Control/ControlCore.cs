@@ -7,7 +7,7 @@ using HeatPump.Control.Settings;
 namespace HeatPump.Control
 {
     /// <summary>
-    /// One tick of the whole control core, wired the one way DESIGN §2 draws it:
+    /// One tick of the whole control core, wired the one way docs/architecture.md draws it:
     /// raw inputs → sensor validation and panel → controller → guard → outputs and display.
     /// The firmware loop, the simulator and the virtual bench all step this, so they cannot wire it
     /// differently. Allocates nothing after construction, on the desktop and on nanoCLR alike: the

@@ -137,7 +137,7 @@ namespace HeatPump.Control
         /// no fan run-on, ambient lockouts judged afresh, defrost timers and the learned clean-coil ΔT
         /// forgotten — as after a power cycle. Used when bench mode hands the outputs back. A fault
         /// lockout is the exception: it stays, with its fault history, because its only resets are
-        /// MODE held 10 s and a real power cycle (DESIGN §4), and bench mode is neither.
+        /// MODE held 10 s and a real power cycle (docs/front-panel.md), and bench mode is neither.
         /// </summary>
         public void PowerUp(long nowMs)
         {

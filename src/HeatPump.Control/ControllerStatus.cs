@@ -1,6 +1,6 @@
 namespace HeatPump.Control
 {
-    /// <summary>Top-level states of the controller (DESIGN §3). The user's mode is separate: see <see cref="UserMode"/>.</summary>
+    /// <summary>Top-level states of the controller (docs/state-machine.md). The user's mode is separate: see <see cref="UserMode"/>.</summary>
     public enum TopState
     {
         /// <summary>No heating or cooling wanted; outputs off apart from fan run-on.</summary>

@@ -18,7 +18,7 @@ public class PlantPerformanceTests
         return plant;
     }
 
-    // DESIGN §7: heating capacity and COP ratios against outdoor temperature, rated at 8.3 °C.
+    // docs/simulator.md: heating capacity and COP ratios against outdoor temperature, rated at 8.3 °C.
     [Theory]
     [InlineData(10.0, 1.04, 1.03)]
     [InlineData(8.3, 1.00, 1.00)]

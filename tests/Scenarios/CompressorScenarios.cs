@@ -3,7 +3,7 @@ using HeatPump.Control.Settings;
 
 namespace HeatPump.Scenarios
 {
-    /// <summary>Thermostat cycle, anti-short-cycle, minimum run, starts per hour and power-up (DESIGN §4 rows 1–5, I1, I7).</summary>
+    /// <summary>Thermostat cycle, anti-short-cycle, minimum run, starts per hour and power-up (docs/settings.md, docs/safety.md I1, I7).</summary>
     public static class CompressorScenarios
     {
         /// <summary>A heating rig at power-up with the room 1 K below the 20 °C setpoint.</summary>

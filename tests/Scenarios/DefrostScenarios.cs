@@ -4,7 +4,7 @@ using HeatPump.Control.Settings;
 
 namespace HeatPump.Scenarios
 {
-    /// <summary>Defrost initiation, termination, sequence and sensor fallbacks (DESIGN §4 defrost rows, I1 exception, I3).</summary>
+    /// <summary>Defrost initiation, termination, sequence and sensor fallbacks (docs/state-machine.md defrost, docs/safety.md I1 exception, I3).</summary>
     public static class DefrostScenarios
     {
         /// <summary>A rig heating continuously at 0 °C outdoor with the coil model on (clean ΔT 6 K).</summary>

@@ -4,7 +4,7 @@ using HeatPump.Control.Sensors;
 
 namespace HeatPump.Scenarios
 {
-    /// <summary>Sensor loss, pressure trips, retries and lockout (DESIGN §4 fault rows, I4, I5).</summary>
+    /// <summary>Sensor loss, pressure trips, retries and lockout (docs/safety.md faults, I4, I5).</summary>
     public static class FaultScenarios
     {
         /// <summary>Indoor sensor lost while heating: Fault within 30 s, outputs off, retry after it recovers.</summary>

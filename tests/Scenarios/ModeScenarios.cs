@@ -3,7 +3,7 @@ using HeatPump.Control.Settings;
 
 namespace HeatPump.Scenarios
 {
-    /// <summary>Valve, fans, lockouts and Auto (DESIGN §4 rows 6–11, I2, I6).</summary>
+    /// <summary>Valve, fans, lockouts and Auto (docs/settings.md, docs/safety.md I2, I6).</summary>
     public static class ModeScenarios
     {
         /// <summary>Heat → Cool: the run finishes its minimum, the valve shifts ≥ 30 s after the stop, cooling starts after min-off.</summary>

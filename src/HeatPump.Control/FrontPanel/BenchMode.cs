@@ -27,7 +27,7 @@ namespace HeatPump.Control.FrontPanel
     }
 
     /// <summary>
-    /// Bench (test) mode for the installer (DESIGN §1.4, docs/front-panel.md "Bench mode"). Entered
+    /// Bench (test) mode for the installer (docs/front-panel.md "Bench mode"). Entered
     /// only by MODE + DOWN held from power-up for 5 s — an installer action, as the TEST pins of
     /// defrost boards are — and left by the same combination (or 15 minutes without a key). While
     /// active its <see cref="Outputs"/> replace the controller's commands; the SafetyGuard still sits

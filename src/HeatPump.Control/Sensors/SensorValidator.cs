@@ -34,7 +34,7 @@ namespace HeatPump.Control.Sensors
 namespace HeatPump.Control.Sensors
 {
     /// <summary>
-    /// Validates one DS18B20 channel and tracks its health (DESIGN §4). A sample is rejected on a CRC
+    /// Validates one DS18B20 channel and tracks its health (docs/safety.md, sensor fallbacks). A sample is rejected on a CRC
     /// error, no response, a reading outside −55..125 °C, the 85.0 °C power-on value where it cannot be
     /// trusted, or a change faster than the air or coil at this position can move. A sensor with no
     /// good sample for <see cref="StaleMs"/> is failed; after a failure it must give good samples with

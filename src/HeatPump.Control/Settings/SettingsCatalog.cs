@@ -2,7 +2,7 @@ namespace HeatPump.Control.Settings
 {
     /// <summary>
     /// The table of every setting, indexed by <see cref="SettingId"/>. Defaults and ranges follow
-    /// DESIGN.md §4; docs/settings.md is written from the same figures.
+    /// the project's control defaults; docs/settings.md is written from the same figures.
     /// </summary>
     public static class SettingsCatalog
     {

@@ -230,7 +230,7 @@ public static class BenchNarrator
         _ => kind.ToString(),
     };
 
-    /// <summary>What the controller does without a sensor (DESIGN §4's fallbacks).</summary>
+    /// <summary>What the controller does without a sensor (the fallbacks of docs/safety.md).</summary>
     public static string LossMeaning(SensorRole role) => role switch
     {
         SensorRole.Indoor => "Fault E 01, compressor off",

@@ -3,7 +3,7 @@ namespace HeatPump.Simulator.Plant;
 /// <summary>
 /// Performance of a single-speed air-source heat pump relative to its rating, from the curves of
 /// Cutler et al. (NREL) as used by bigladder/resdx and EnergyPlus. The heating points between
-/// −20 °C and +10 °C are DESIGN §7's table; the end points (−30, −25, +15, +20 °C) and the cooling
+/// −20 °C and +10 °C are the table in docs/simulator.md; the end points (−30, −25, +15, +20 °C) and the cooling
 /// points were evaluated from the same published curves at the rating indoor condition
 /// (21.1 °C dry bulb heating, 19.4 °C wet bulb cooling). Between points the ratios are linear;
 /// outside the range they are held at the end values.

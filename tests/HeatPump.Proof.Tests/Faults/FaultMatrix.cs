@@ -46,7 +46,7 @@ public static class FaultMatrix
     /// <summary>The fault's length for <paramref name="kind"/>, s.</summary>
     public static double Duration(SensorFaultKind kind) => IsDetectable(kind) ? FaultS : SlowFaultS;
 
-    /// <summary>DESIGN §4: a sensor with no good sample for 30 s is failed.</summary>
+    /// <summary>docs/safety.md: a sensor with no good sample for 30 s is failed.</summary>
     public const double DetectWithinS = 30;
 
     /// <summary>60 s of good samples, plus one conversion and the tick it lands in.</summary>
