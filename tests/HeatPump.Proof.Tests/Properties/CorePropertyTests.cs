@@ -51,7 +51,7 @@ public class CorePropertyTests
             Assert.True(total.Melting > 0, "defrost reached");
             Assert.True(total.Fault > 0, "fault reached");
             Assert.True(total.Lockout > 0, "lockout reached");
-            Assert.True(total.Bench > 0, "bench mode reached (UP + DOWN held 5 s)");
+            Assert.True(total.Bench > 0, "bench mode reached (MODE + DOWN held from power-up)");
             Assert.True(total.PowerCycles > 0 && total.TornWrites > 0, "power cuts and torn writes happened");
             Assert.True(total.SettingsAccepted > 0 && total.SettingsRefused > 0, "settings both accepted and refused");
         }
