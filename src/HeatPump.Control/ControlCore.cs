@@ -16,7 +16,7 @@ namespace HeatPump.Control
     public sealed class ControlCore
     {
         private readonly DisplayRenderer _renderer = new DisplayRenderer();
-        private ControllerInputs _controllerInputs;
+        private ValidatedInputs _validated;
         private DisplayInputs _displayInputs;
         private OutputState _requested;
         private OutputState _outputs;
@@ -105,7 +105,7 @@ namespace HeatPump.Control
         }
 
         /// <summary>Runs one tick.</summary>
-        public void Step(ControlInputs inputs)
+        public void Step(RawInputs inputs)
         {
             long now = inputs.NowMs;
             Indoor.Update(inputs.Indoor.Status, inputs.Indoor.Sixteenths, now, Settings.Tenths(SettingId.IndoorOffset));
@@ -116,20 +116,20 @@ namespace HeatPump.Control
             Panel.Bench.See(Settings.SecondsAsMs(SettingId.MinRunTime), Guard.HeatingPositionEnergised(), _outputs.Compressor, _outputs.ValveEnergised);
             Panel.Update(inputs.Buttons, now);
 
-            _controllerInputs.NowMs = now;
-            _controllerInputs.IndoorValid = Indoor.IsValid;
-            _controllerInputs.IndoorFailed = Indoor.Health == SensorHealth.Failed || Indoor.Health == SensorHealth.Recovering;
-            _controllerInputs.IndoorC = Indoor.Celsius;
-            _controllerInputs.OutdoorValid = Outdoor.IsValid;
-            _controllerInputs.OutdoorC = Outdoor.Celsius;
-            _controllerInputs.CoilValid = Coil.IsValid;
-            _controllerInputs.CoilC = Coil.Celsius;
-            _controllerInputs.HighPressureTripped = inputs.HighPressureTripped;
-            _controllerInputs.LowPressureTripped = inputs.LowPressureTripped;
-            _controllerInputs.ResetRequested = Panel.ResetRequested;
+            _validated.NowMs = now;
+            _validated.IndoorValid = Indoor.IsValid;
+            _validated.IndoorFailed = Indoor.Health == SensorHealth.Failed || Indoor.Health == SensorHealth.Recovering;
+            _validated.IndoorC = Indoor.Celsius;
+            _validated.OutdoorValid = Outdoor.IsValid;
+            _validated.OutdoorC = Outdoor.Celsius;
+            _validated.CoilValid = Coil.IsValid;
+            _validated.CoilC = Coil.Celsius;
+            _validated.HighPressureTripped = inputs.HighPressureTripped;
+            _validated.LowPressureTripped = inputs.LowPressureTripped;
+            _validated.ResetRequested = Panel.ResetRequested;
             // A forced defrost from the panel keeps asking until it starts or is refused (PanelLogic.ObserveControl).
-            _controllerInputs.DefrostRequested = inputs.DefrostRequested || Panel.DefrostPending;
-            Guard.Feedback(now, ref _controllerInputs.Guard);
+            _validated.DefrostRequested = inputs.DefrostRequested || Panel.DefrostPending;
+            Guard.Feedback(now, ref _validated.Guard);
 
             if (Panel.LeftBenchThisTick)
             {
@@ -161,7 +161,7 @@ namespace HeatPump.Control
             }
             else
             {
-                Controller.Step(ref _controllerInputs, ref _requested);
+                Controller.Step(ref _validated, ref _requested);
                 Panel.ObserveControl(Controller.State, now);
             }
 

@@ -6,7 +6,7 @@ namespace HeatPump.Control
 {
     /// <summary>
     /// The heat pump state machine: one run-to-completion step per tick, from
-    /// <see cref="ControllerInputs"/> to the commanded <see cref="OutputState"/>. Pure: no clock,
+    /// <see cref="ValidatedInputs"/> to the commanded <see cref="OutputState"/>. Pure: no clock,
     /// no I/O, no allocation after construction. States Off, Heat, Cool, Defrost and Fault live in
     /// States/, one class each, with entry and exit actions; every transition is checked against
     /// <see cref="TransitionTable"/>.
@@ -111,7 +111,7 @@ namespace HeatPump.Control
 
         /// <summary>
         /// When false the controller starts no defrost of its own and only honours
-        /// <see cref="ControllerInputs.DefrostRequested"/>: for test rigs that decide defrosts from
+        /// <see cref="ValidatedInputs.DefrostRequested"/>: for test rigs that decide defrosts from
         /// outside (the simulator's oracle). Always true on a board.
         /// </summary>
         public bool AutomaticDefrost
@@ -202,7 +202,7 @@ namespace HeatPump.Control
         /// Advances the state machine by one tick and writes what it wants the outputs to be into
         /// <paramref name="requested"/> (by reference: on nanoCLR a returned struct is a heap copy).
         /// </summary>
-        public void Step(ref ControllerInputs inputs, ref OutputState requested)
+        public void Step(ref ValidatedInputs inputs, ref OutputState requested)
         {
             ControllerContext c = _c;
             c.In.CopyFrom(ref inputs);

@@ -164,11 +164,7 @@ namespace HeatPump.Firmware
         private static void ShowText(PanelDisplay display, string text)
         {
             DisplayModel model = new DisplayModel();
-            for (int i = 0; i < 4 && i < text.Length; i++)
-            {
-                model.Digits[i] = text[i];
-            }
-
+            SevenSegment.Word(model, text);
             display.Show(model);
             display.Flush();
         }

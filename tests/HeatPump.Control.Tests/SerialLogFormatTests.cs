@@ -13,7 +13,7 @@ namespace HeatPump.Control.Tests;
 /// </summary>
 public class SerialLogFormatTests
 {
-    private static ControlInputs Inputs(long nowMs, float indoorC, int buttons = 0) => new()
+    private static RawInputs Inputs(long nowMs, float indoorC, int buttons = 0) => new()
     {
         NowMs = nowMs,
         Indoor = SensorSample.Good(SensorSample.ToSixteenths(indoorC)),
@@ -114,7 +114,7 @@ public class SerialLogFormatTests
         bool tripped = false;
         for (long t = 100; t <= 900_000; t += 100)
         {
-            ControlInputs i = Inputs(t, 18f);
+            RawInputs i = Inputs(t, 18f);
             i.HighPressureTripped = !tripped && core.Outputs.Compressor && t > 500_000;   // one trip
             tripped |= i.HighPressureTripped;
             core.Step(i);

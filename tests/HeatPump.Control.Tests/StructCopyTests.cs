@@ -15,7 +15,7 @@ public class StructCopyTests
     [Theory]
     [InlineData(typeof(OutputState))]
     [InlineData(typeof(GuardFeedback))]
-    [InlineData(typeof(ControllerInputs))]
+    [InlineData(typeof(ValidatedInputs))]
     public void CopyFrom_carries_every_field(Type type)
     {
         object source = Activator.CreateInstance(type)!;

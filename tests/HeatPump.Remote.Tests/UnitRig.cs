@@ -15,7 +15,7 @@ namespace HeatPump.Remote.Tests;
 internal sealed class UnitRig
 {
     public const long TickMs = 100;
-    private readonly ControlInputs _inputs = new ControlInputs();
+    private readonly RawInputs _inputs = new RawInputs();
     private readonly RemoteMessage _taken = new RemoteMessage(RemoteLink.OutboxSlotBytes);
 
     public UnitRig(string nodeId = "test")

@@ -23,7 +23,7 @@ namespace HeatPump.Scenarios
         /// <summary>Stagger seed used unless a scenario picks another: gives a fixed power-up stagger.</summary>
         public const uint DefaultSeed = 12345;
 
-        private readonly ControlInputs _inputs = new ControlInputs();
+        private readonly RawInputs _inputs = new RawInputs();
         private long _lastStartMs = -1;
         private long _lastStopMs = -1;
         private bool _wasOn;

@@ -31,7 +31,7 @@ namespace HeatPump.Control.Board
         private readonly TemperaturePoller _poller;
         private readonly LearnDialog _learn;
         private readonly OneWireTransaction _config = new OneWireTransaction();
-        private readonly ControlInputs _inputs = new ControlInputs();
+        private readonly RawInputs _inputs = new RawInputs();
         private readonly StatusLines _due = new StatusLines();
         private readonly LoopHealth _health = new LoopHealth();
         private readonly byte[] _bindingImage = new byte[BindingRecord.Size];
@@ -89,7 +89,7 @@ namespace HeatPump.Control.Board
         }
 
         /// <summary>The inputs handed to the core in the last tick.</summary>
-        public ControlInputs Inputs
+        public RawInputs Inputs
         {
             get { return _inputs; }
         }

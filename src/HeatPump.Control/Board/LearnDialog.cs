@@ -5,19 +5,6 @@ using HeatPump.Control.Sensors;
 
 namespace HeatPump.Control.Board
 {
-    /// <summary>What the learn dialog waits for the board loop to do on the bus or in flash.</summary>
-    public enum LearnAction
-    {
-        /// <summary>Nothing: the dialog is waiting for keys or time.</summary>
-        None = 0,
-        /// <summary>Search the bus, then call <see cref="LearnDialog.SearchDone"/>.</summary>
-        Search,
-        /// <summary>Store <see cref="LearnDialog.Work"/> as the live bindings, then call <see cref="LearnDialog.Saved"/>.</summary>
-        Save,
-        /// <summary>Set every bound sensor to 12-bit resolution, then call <see cref="LearnDialog.Configured"/>.</summary>
-        Configure,
-    }
-
     /// <summary>
     /// The "learn sensors" dialog (docs/flashing.md): phases, keys and what the four digits say.
     /// Started by holding UP + DOWN while the board powers up, or from the settings menu (LrnS). It
@@ -317,13 +304,7 @@ namespace HeatPump.Control.Board
         private void Show(string text, long nowMs)
         {
             _phaseSinceMs = nowMs;
-            for (int i = 0; i < 4; i++)
-            {
-                _display.Digits[i] = i < text.Length ? text[i] : ' ';
-                _display.Dots[i] = false;
-            }
-
-            _display.Colon = false;
+            SevenSegment.Word(_display, text);
         }
 
         private void Log(long nowMs, string body)

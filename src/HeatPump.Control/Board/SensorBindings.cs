@@ -2,17 +2,6 @@ using HeatPump.Control.Sensors;
 
 namespace HeatPump.Control.Board
 {
-    /// <summary>How a role's bound sensor stood at the last bus search.</summary>
-    public enum BindingStatus
-    {
-        /// <summary>No sensor is bound to the role (never learned, or skipped while learning).</summary>
-        Unbound = 0,
-        /// <summary>The bound sensor answered the search.</summary>
-        Present,
-        /// <summary>The bound sensor did not answer the search: unplugged, broken wire or dead sensor.</summary>
-        Missing,
-    }
-
     /// <summary>
     /// Which DS18B20 (by ROM code) plays which role: indoor, outdoor, coil. Kept in flash by
     /// <see cref="BindingRecord"/> and changed only by the learn procedure, so swapping two

@@ -45,7 +45,7 @@ namespace HeatPump.Control.Board
         /// <paramref name="inputs"/> (Status None except for a read that finished). Returns true when
         /// it used the bus.
         /// </summary>
-        public bool Service(IOneWireBus bus, IMonotonicClock clock, ControlInputs inputs, bool busAllowed)
+        public bool Service(IOneWireBus bus, IMonotonicClock clock, RawInputs inputs, bool busAllowed)
         {
             SetSample(inputs, 0, SampleStatus.None, 0);
             SetSample(inputs, 1, SampleStatus.None, 0);
@@ -144,7 +144,7 @@ namespace HeatPump.Control.Board
             }
         }
 
-        private static void SetSample(ControlInputs inputs, int role, SampleStatus status, short sixteenths)
+        private static void SetSample(RawInputs inputs, int role, SampleStatus status, short sixteenths)
         {
             if (role == (int)SensorRole.Indoor)
             {

@@ -238,7 +238,7 @@ namespace HeatPump.Control.Defrost
                 return;
             }
 
-            if (!outdoorValid || CoilImplausible || _settings.Get(SettingId.DefrostStrategy) == 1)
+            if (!outdoorValid || CoilImplausible || _settings.DefrostStrategy == DefrostStrategy.TimeTemperature)
             {
                 Due = FrostingRunMs >= interval ? DefrostCause.Interval : DefrostCause.None;
                 return;

@@ -1,16 +1,5 @@
 namespace HeatPump.Control.FrontPanel
 {
-    /// <summary>How a status LED is lit.</summary>
-    public enum LedState
-    {
-        /// <summary>Dark.</summary>
-        Off = 0,
-        /// <summary>Steady on.</summary>
-        On,
-        /// <summary>Blinking at 1 Hz: waiting (a held start) or a lockout.</summary>
-        Blink,
-    }
-
     /// <summary>
     /// What the front panel shows: four 7-segment characters with decimal points, a colon, and the
     /// Heat, Cool, Defrost and Fault LEDs. Pure data, rewritten in place every tick without allocating;

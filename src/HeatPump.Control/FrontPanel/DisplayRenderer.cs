@@ -46,7 +46,7 @@ namespace HeatPump.Control.FrontPanel
         public void Render(DisplayModel display, ControllerSettings settings, PanelLogic panel, ref DisplayInputs inputs)
         {
             SevenSegment.Clear(display);
-            bool fahrenheit = settings.Get(SettingId.DisplayUnits) == 1;
+            bool fahrenheit = settings.DisplaysFahrenheit;
             if (panel.Bench.Active)
             {
                 RenderBench(display, settings, panel, ref inputs, fahrenheit);
@@ -382,7 +382,7 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>True when the valve as driven sends the compressor's heat indoors (O polarity: de-energised; B: energised).</summary>
         private static bool HeatingPosition(ControllerSettings settings, ref DisplayInputs x)
         {
-            return x.Driven.ValveEnergised == (settings.Get(SettingId.ValvePolarity) == 1);
+            return settings.IsHeatingPosition(x.Driven.ValveEnergised);
         }
 
         private void AddHold(long nowMs)

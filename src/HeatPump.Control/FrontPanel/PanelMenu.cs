@@ -2,42 +2,6 @@ using HeatPump.Control.Settings;
 
 namespace HeatPump.Control.FrontPanel
 {
-    /// <summary>What a menu item does when it is not a plain setting.</summary>
-    public enum MenuAction
-    {
-        /// <summary>A setting: UP/DOWN change its value by its step within its range.</summary>
-        None = 0,
-        /// <summary>Ask the firmware to find the DS18B20 sensors on the bus again and bind them to their roles.</summary>
-        LearnSensors,
-        /// <summary>Put every setting back to its factory default.</summary>
-        FactoryReset,
-    }
-
-    /// <summary>One entry of the settings menu: a code of at most four display characters and what it edits.</summary>
-    public sealed class MenuItem
-    {
-        /// <summary>Creates a menu item.</summary>
-        public MenuItem(string code, SettingId setting, MenuAction action, string[] valueNames)
-        {
-            Code = code;
-            Setting = setting;
-            Action = action;
-            ValueNames = valueNames;
-        }
-
-        /// <summary>What the display shows on arriving at the item, e.g. "H.db" ('.' lights the dot of the character before it).</summary>
-        public string Code { get; }
-
-        /// <summary>The setting edited (meaningless for an action item).</summary>
-        public SettingId Setting { get; }
-
-        /// <summary>None for a setting, otherwise the action confirmed with YES.</summary>
-        public MenuAction Action { get; }
-
-        /// <summary>Display names of the values 0, 1, … for a choice setting (units, polarity, strategy); null for a number.</summary>
-        public string[] ValueNames { get; }
-    }
-
     /// <summary>
     /// The installer's settings menu, in the order MODE walks it: every setting except the mode and the
     /// two setpoints (which the home screen's buttons change), plus two actions. It opens only after

@@ -22,6 +22,16 @@ namespace HeatPump.Control.FrontPanel
             d.Colon = false;
         }
 
+        /// <summary>
+        /// Shows <paramref name="text"/> alone, left-aligned, everything else blank: the one routine for a
+        /// word on the display (boot and dialog messages as well as the panel's own screens).
+        /// </summary>
+        public static void Word(DisplayModel d, string text)
+        {
+            Clear(d);
+            Text(d, text, 0);
+        }
+
         /// <summary>Writes <paramref name="text"/> from position <paramref name="start"/> rightward; positions past the end are dropped.</summary>
         public static void Text(DisplayModel d, string text, int start)
         {

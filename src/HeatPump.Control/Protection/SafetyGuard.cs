@@ -215,7 +215,7 @@ namespace HeatPump.Control.Protection
             // I6, on the valve position that will really be driven. A defrost's reverse cycle is not
             // cooling, but only one the guard can see is a defrost (I3 below bounds its length).
             // Without an outdoor reading the heating lockout is lifted and the cooling lockout holds: fail safe.
-            bool heating = o.ValveEnergised == HeatingPositionEnergised();
+            bool heating = _settings.IsHeatingPosition(o.ValveEnergised);
             bool seenDefrost = !heating && (defrostRunning || EntersDefrost(ref o, heating));
             if (o.Compressor && !outdoorValid)
             {
@@ -334,7 +334,7 @@ namespace HeatPump.Control.Protection
         public bool HeatingPositionEnergised()
         {
             // O (0) is energised in cool, so heating is de-energised; B (1) is energised in heat.
-            return _settings.Get(SettingId.ValvePolarity) == 1;
+            return _settings.ValveEnergisedInHeat;
         }
 
         /// <summary>

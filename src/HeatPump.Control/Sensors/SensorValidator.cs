@@ -1,34 +1,5 @@
 namespace HeatPump.Control.Sensors
 {
-    /// <summary>Health of one sensor channel.</summary>
-    public enum SensorHealth
-    {
-        /// <summary>Since power-up no trusted sample yet (and less than the stale time has passed).</summary>
-        Starting = 0,
-        /// <summary>Recent good samples: the value can be used.</summary>
-        Ok,
-        /// <summary>No good sample for the stale time: the value must not be used.</summary>
-        Failed,
-        /// <summary>Failed, now giving good samples again, not yet for the full recovery time.</summary>
-        Recovering,
-    }
-
-    /// <summary>Why the last sample was not accepted.</summary>
-    public enum SampleRejection
-    {
-        /// <summary>The last sample was accepted.</summary>
-        None = 0,
-        /// <summary>Scratchpad CRC mismatch.</summary>
-        CrcError,
-        /// <summary>The sensor did not answer.</summary>
-        NoResponse,
-        /// <summary>Outside the DS18B20's −55..125 °C.</summary>
-        OutOfRange,
-        /// <summary>85.0 °C, the power-on reset value, where it cannot be trusted.</summary>
-        PowerOnReset,
-        /// <summary>Moved faster than the air or coil can.</summary>
-        RateOfChange,
-    }
 }
 
 namespace HeatPump.Control.Sensors

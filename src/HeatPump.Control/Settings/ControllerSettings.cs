@@ -328,6 +328,39 @@ namespace HeatPump.Control.Settings
             get { return Tenths(SettingId.CoolSetpoint); }
         }
 
+        /// <summary>
+        /// True for B polarity (the reversing valve is energised in heat: Rheem/Ruud and others); false
+        /// for O (energised in cool, the default). The one place that reads <see cref="SettingId.ValvePolarity"/>.
+        /// </summary>
+        public bool ValveEnergisedInHeat
+        {
+            get { return _raw[(int)SettingId.ValvePolarity] == 1; }
+        }
+
+        /// <summary>The solenoid level that puts the valve in the heating (true) or cooling (false) position.</summary>
+        public bool ValveLevelFor(bool heating)
+        {
+            return heating == ValveEnergisedInHeat;
+        }
+
+        /// <summary>True when a valve driven at <paramref name="energised"/> is in the heating position.</summary>
+        public bool IsHeatingPosition(bool energised)
+        {
+            return energised == ValveEnergisedInHeat;
+        }
+
+        /// <summary>How the controller decides a defrost is due (<see cref="SettingId.DefrostStrategy"/>).</summary>
+        public DefrostStrategy DefrostStrategy
+        {
+            get { return (DefrostStrategy)_raw[(int)SettingId.DefrostStrategy]; }
+        }
+
+        /// <summary>True when the panel shows temperatures in °F (<see cref="SettingId.DisplayUnits"/>).</summary>
+        public bool DisplaysFahrenheit
+        {
+            get { return _raw[(int)SettingId.DisplayUnits] == 1; }
+        }
+
         /// <summary>A value held in tenths, as a float.</summary>
         public float Tenths(SettingId id)
         {

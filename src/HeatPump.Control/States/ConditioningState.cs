@@ -171,38 +171,4 @@ namespace HeatPump.Control.States
             }
         }
     }
-
-    /// <summary>Heat: the conditioning cycle toward the heating setpoint, handing over to Defrost when the coil needs it.</summary>
-    internal sealed class HeatState : ConditioningState
-    {
-        public HeatState()
-            : base(true)
-        {
-        }
-
-        public override TopState Id
-        {
-            get { return TopState.Heat; }
-        }
-
-        protected override TopState AfterRun(ControllerContext c)
-        {
-            bool scheduled = c.AutomaticDefrost && c.Defrost.Due != DefrostCause.None;
-            return scheduled || c.In.DefrostRequested ? TopState.Defrost : TopState.Heat;
-        }
-    }
-
-    /// <summary>Cool: the conditioning cycle toward the cooling setpoint.</summary>
-    internal sealed class CoolState : ConditioningState
-    {
-        public CoolState()
-            : base(false)
-        {
-        }
-
-        public override TopState Id
-        {
-            get { return TopState.Cool; }
-        }
-    }
 }

@@ -21,7 +21,7 @@ namespace HeatPump.Control.States
         public readonly DefrostScheduler Defrost;
         public readonly FaultHistory Faults = new FaultHistory();
 
-        public ControllerInputs In;
+        public ValidatedInputs In;
         public OutputState Out;
         public long ElapsedMs;
         public SubState Sub;
@@ -60,8 +60,7 @@ namespace HeatPump.Control.States
         /// <summary>The solenoid level for the heating (true) or cooling (false) position, by O/B polarity.</summary>
         public bool ValveFor(bool heating)
         {
-            bool energisedInHeat = Settings.Get(SettingId.ValvePolarity) == 1;
-            return heating ? energisedInHeat : !energisedInHeat;
+            return Settings.ValveLevelFor(heating);
         }
 
         /// <summary>True when the valve as driven is in the heating position.</summary>

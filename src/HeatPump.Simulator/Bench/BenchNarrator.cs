@@ -212,7 +212,7 @@ public static class BenchNarrator
         if (c.State == TopState.Heat && frostingMin > 0)
         {
             return "coil frosting for " + frostingMin + " min of run: defrost at " + interval + " min"
-                + (set.Get(SettingId.DefrostStrategy) == 0 ? ", or sooner on demand" : "");
+                + (set.DefrostStrategy == DefrostStrategy.Demand ? ", or sooner on demand" : "");
         }
 
         return "";

@@ -49,7 +49,7 @@ public sealed class BenchSession : IDisposable
     /// <summary>Outdoor air the keys can set, °C.</summary>
     public const double MinOutdoorC = -30, MaxOutdoorC = 45;
 
-    private readonly ControlInputs _inputs = new();
+    private readonly RawInputs _inputs = new();
     private readonly StatusLines _lines = new();
     private readonly VirtualBoard? _board;
     private readonly LogToBench? _boardLog;
@@ -154,7 +154,7 @@ public sealed class BenchSession : IDisposable
             return;
         }
 
-        ControlInputs i = _inputs;
+        RawInputs i = _inputs;
         i.NowMs = NowMs;
         i.Buttons = ButtonLevels;
         i.Indoor = Sensors.Read(SensorRole.Indoor, Plant.IndoorC, t);

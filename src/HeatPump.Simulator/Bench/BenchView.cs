@@ -144,7 +144,7 @@ public static class BenchView
             : "stopped " + since;
         yield return Lamp(o.Compressor, "green1") + " compressor    " + OnOff(o.Compressor) + " " + compNote;
 
-        bool heatingPosition = o.ValveEnergised == (s.Settings.Get(SettingId.ValvePolarity) == 1);
+        bool heatingPosition = s.Settings.IsHeatingPosition(o.ValveEnergised);
         yield return Lamp(o.ValveEnergised, "green1") + " rev. valve    " + OnOff(o.ValveEnergised) + " "
             + (heatingPosition ? "heating position" : "[aquamarine1]cooling position[/]");
         yield return Lamp(o.AuxHeat, "orange1") + " aux heat      " + OnOff(o.AuxHeat);

@@ -12,7 +12,7 @@ namespace HeatPump.Simulator.Controllers;
 public sealed class FirmwareController : ISimController
 {
     private readonly ControlCore _core;
-    private readonly ControlInputs _inputs = new ControlInputs();
+    private readonly RawInputs _inputs = new RawInputs();
     private readonly bool _isOracle;
     private readonly double _oracleFraction;
 
@@ -54,7 +54,7 @@ public sealed class FirmwareController : ISimController
     public double OracleFraction => _oracleFraction;
 
     /// <summary>The raw inputs handed to the core in the last tick.</summary>
-    internal ControlInputs LastInputs => _inputs;
+    internal RawInputs LastInputs => _inputs;
 
     /// <summary>The core, for inspection after a run.</summary>
     public ControlCore Core => _core;
@@ -66,7 +66,7 @@ public sealed class FirmwareController : ISimController
     public OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction,
         bool highPressureTripped = false, bool lowPressureTripped = false)
     {
-        ControlInputs i = _inputs;
+        RawInputs i = _inputs;
         i.NowMs = nowMs;
         i.Indoor = indoor;
         i.Outdoor = outdoor;

@@ -81,7 +81,7 @@ public sealed class ReferenceController : ISimController
         _heatModeOn = s.Mode == UserMode.Heat || s.Mode == UserMode.Auto;
         _coolModeOn = s.Mode == UserMode.Cool || s.Mode == UserMode.Auto;
         // Every output is off at power-up, the valve included; it shifts when first needed.
-        _heatingEnergised = s.Get(SettingId.ValvePolarity) == 1;
+        _heatingEnergised = s.ValveEnergisedInHeat;
     }
 
     /// <summary>

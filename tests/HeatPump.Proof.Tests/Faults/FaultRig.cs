@@ -33,7 +33,7 @@ public sealed class SteadyWeather : IWeather
 /// </summary>
 public sealed class FaultRig : ITicking
 {
-    private readonly ControlInputs _in = new();
+    private readonly RawInputs _in = new();
     private readonly SensorSample[] _last = new SensorSample[3];
 
     public FaultRig(ControllerSettings settings, IWeather weather, FaultSchedule faults, double initialIndoorC, int seed = 7, PlantParameters plant = null)

@@ -94,7 +94,7 @@ public class FieldInstallTests
         // without one the board cannot tell, so cooling stays locked out and heating may go on.
         var s = Mode(UserMode.Cool, 200, 230);
         var rig = Rig(s, -5.0, 27.0, PlantParameters.Default, "outdoor:open@0s");
-        bool valveHeats = s.Get(SettingId.ValvePolarity) == 1;
+        bool valveHeats = s.ValveEnergisedInHeat;
         long cooledMs = 0;
         for (int i = 0; i < 3 * 3600; i++)
         {

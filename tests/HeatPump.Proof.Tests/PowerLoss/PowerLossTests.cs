@@ -313,7 +313,7 @@ public class PowerLossTests
 /// <summary>A board booted from a store: persister, core and monitor, stepped at 1 s with steady sensors.</summary>
 internal sealed class Board : ITicking
 {
-    private readonly ControlInputs _in = new();
+    private readonly RawInputs _in = new();
 
     public Board(TearableStore store, uint staggerSeed, TearableStore serviceStore = null)
     {
@@ -385,7 +385,7 @@ internal sealed class Board : ITicking
         // A coarse coil: below outdoor while heating, above it while cooling, warming in the reverse
         // cycle, at outdoor when off.
         OutputState o = Core.Outputs;
-        bool heating = o.ValveEnergised == (Settings.Get(SettingId.ValvePolarity) == 1);
+        bool heating = Settings.IsHeatingPosition(o.ValveEnergised);
         float target = !o.Compressor ? OutdoorC : o.Defrost ? 20f : heating ? OutdoorC - 7f : OutdoorC + 10f;
         CoilC += (target - CoilC) / 60f;
     }

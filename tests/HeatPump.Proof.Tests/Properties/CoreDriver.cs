@@ -24,7 +24,7 @@ public sealed class ProofFailure : Exception
 /// </summary>
 public sealed class CoreDriver
 {
-    private readonly ControlInputs _in = new();
+    private readonly RawInputs _in = new();
     private readonly ControllerSettings _refereeSettings = new();
     private readonly ProofSensor _indoor = new();
     private readonly ProofSensor _outdoor = new();

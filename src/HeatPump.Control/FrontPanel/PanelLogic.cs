@@ -4,46 +4,6 @@ using HeatPump.Control.Settings;
 
 namespace HeatPump.Control.FrontPanel
 {
-    /// <summary>What the panel is showing, as far as the buttons are concerned.</summary>
-    public enum PanelScreen
-    {
-        /// <summary>Indoor temperature, and in turn any hold reason, fault or warning.</summary>
-        Home = 0,
-        /// <summary>The mode just chosen (or "OFF" when UP/DOWN were pressed in Off), for <see cref="PanelLogic.ModeShowMs"/>.</summary>
-        Mode,
-        /// <summary>The setpoint being adjusted (<see cref="PanelLogic.EditingSetpoint"/>), for <see cref="PanelLogic.SetpointShowMs"/> after the last step.</summary>
-        Setpoint,
-        /// <summary>The settings menu (<see cref="PanelLogic.MenuIndex"/>).</summary>
-        Menu,
-        /// <summary>A short confirmation (<see cref="PanelLogic.Notice"/>), for <see cref="PanelLogic.NoticeShowMs"/>.</summary>
-        Notice,
-        /// <summary>Bench mode owns the keys and the display (<see cref="PanelLogic.Bench"/>).</summary>
-        Bench,
-        /// <summary>The read-only service page (<see cref="PanelLogic.ServiceIndex"/>), opened by a long MODE press.</summary>
-        Service,
-        /// <summary>The installer code being entered (<see cref="PanelLogic.CodeEntry"/>) before the settings menu opens.</summary>
-        Code,
-    }
-
-    /// <summary>Which confirmation the <see cref="PanelScreen.Notice"/> screen shows.</summary>
-    public enum PanelNotice
-    {
-        /// <summary>None.</summary>
-        None = 0,
-        /// <summary>MODE held 10 s: lockout reset requested.</summary>
-        LockoutReset,
-        /// <summary>MODE + UP held 5 s: forced defrost requested.</summary>
-        DefrostRequested,
-        /// <summary>Menu "LrnS" confirmed: sensor search requested.</summary>
-        LearnSensors,
-        /// <summary>Menu "FAct" confirmed: every setting back to its default.</summary>
-        FactoryReset,
-        /// <summary>A forced defrost that cannot run: the unit is not heating, or no heating run came within <see cref="PanelLogic.DefrostWaitMs"/>.</summary>
-        DefrostRefused,
-        /// <summary>The installer code entered was wrong: the menu stays locked.</summary>
-        WrongCode,
-    }
-
     /// <summary>
     /// The MODE / UP / DOWN buttons as pure logic: raw levels in, mode and setpoint changes, the
     /// read-only service page, the installer code that guards the settings menu, bench mode and
@@ -437,7 +397,7 @@ namespace HeatPump.Control.FrontPanel
             SettingDefinition d = SettingsCatalog.Get(which);
             int current = _settings.Get(which);
             int target;
-            if (_settings.Get(SettingId.DisplayUnits) == 1)
+            if (_settings.DisplaysFahrenheit)
             {
                 // °F: step the whole °F shown, then back to the nearest 0.5 °C grid point (see Fahrenheit).
                 target = Fahrenheit.RawFromWhole(Fahrenheit.WholeFromRaw(current) + net, d);
@@ -601,7 +561,7 @@ namespace HeatPump.Control.FrontPanel
         {
             SettingDefinition d = SettingsCatalog.Get(id);
             int current = _settings.Get(id);
-            int raw = _settings.Get(SettingId.DisplayUnits) == 1 && PanelMenu.IsTemperature(d)
+            int raw = _settings.DisplaysFahrenheit && PanelMenu.IsTemperature(d)
                 ? Fahrenheit.RawFromWhole(Fahrenheit.WholeFromRaw(current) + net, d)
                 : PanelMath.Clamp(current + net * d.Step, d.Min, d.Max);
             if (id == SettingId.AutoMinGap)

@@ -7,7 +7,7 @@ namespace HeatPump.Control
     /// switches, panel requests and the guard's feedback from the previous tick. A plain value: the
     /// controller reads no clock, no pin and no bus.
     /// </summary>
-    public struct ControllerInputs
+    public struct ValidatedInputs
     {
         /// <summary>Monotonic time, ms since power-up.</summary>
         public long NowMs;
@@ -49,7 +49,7 @@ namespace HeatPump.Control
         public GuardFeedback Guard;
 
         /// <summary>Copies every field of <paramref name="source"/> into this one, without a heap copy on nanoCLR (see <see cref="OutputState.CopyFrom"/>).</summary>
-        public void CopyFrom(ref ControllerInputs source)
+        public void CopyFrom(ref ValidatedInputs source)
         {
             NowMs = source.NowMs;
             IndoorValid = source.IndoorValid;

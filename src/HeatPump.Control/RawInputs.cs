@@ -3,7 +3,7 @@ using HeatPump.Control.Sensors;
 namespace HeatPump.Control
 {
     /// <summary>The raw inputs of one tick, as the loop read them from the HAL, before any validation.</summary>
-    public sealed class ControlInputs
+    public sealed class RawInputs
     {
         /// <summary>Monotonic time, ms.</summary>
         public long NowMs;
