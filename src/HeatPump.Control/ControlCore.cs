@@ -3,6 +3,7 @@ using HeatPump.Control.Protection;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Service;
 using HeatPump.Control.Settings;
+using HeatPump.Control.States;
 
 namespace HeatPump.Control
 {
@@ -167,9 +168,34 @@ namespace HeatPump.Control
 
             Guard.Apply(ref _requested, now, Indoor.IsValid, Outdoor.IsValid, Outdoor.Celsius, ref _outputs);
             Service.Observe(Controller.State, Controller.Fault, Controller.LockedOut, _outputs.Compressor, now);
-            _displayInputs.Capture(Controller, Indoor, Outdoor, Coil, Guard, now, SettingsFault);
-            _displayInputs.SwitchesInSeries = PressureSwitchesInSeries;
+            FillDisplayInputs(now);
             _renderer.Render(Display, Settings, Panel, ref _displayInputs);
+        }
+
+        /// <summary>
+        /// Copies this tick's values from the controller, the sensors and the guard into the display
+        /// inputs (after the guard has applied this tick's outputs): the core does it, so the panel
+        /// reads plain values and knows neither the controller nor the guard.
+        /// </summary>
+        private void FillDisplayInputs(long nowMs)
+        {
+            _displayInputs.NowMs = nowMs;
+            _displayInputs.State = Controller.State;
+            _displayInputs.Sub = Controller.Sub;
+            _displayInputs.Hold = Controller.Hold;
+            _displayInputs.HoldUntilMs = Controller.HoldUntilMs;
+            _displayInputs.Fault = Controller.Fault;
+            _displayInputs.LockedOut = Controller.LockedOut;
+            _displayInputs.IndoorHealth = Indoor.Health;
+            _displayInputs.IndoorC = Indoor.Celsius;
+            _displayInputs.OutdoorHealth = Outdoor.Health;
+            _displayInputs.OutdoorC = Outdoor.Celsius;
+            _displayInputs.CoilHealth = Coil.Health;
+            _displayInputs.CoilC = Coil.Celsius;
+            Guard.CopyOutputsTo(ref _displayInputs.Driven);
+            Guard.Feedback(nowMs, ref _displayInputs.Guard);
+            _displayInputs.SettingsCorrupt = SettingsFault;
+            _displayInputs.SwitchesInSeries = PressureSwitchesInSeries;
         }
 
         /// <summary>The power-up stagger for <paramref name="seed"/>: 0..<paramref name="maxSeconds"/> whole seconds, as ms.</summary>

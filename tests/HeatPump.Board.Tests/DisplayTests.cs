@@ -1,5 +1,6 @@
 using HeatPump.Simulator.Board;
 using HeatPump.Control.Board;
+using HeatPump.Control;
 using HeatPump.Control.FrontPanel;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HeatPump.Control;
 using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Sensors;
 using HeatPump.Simulator.Bench;

@@ -1,3 +1,4 @@
+using HeatPump.Control.States;
 using HeatPump.Control;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Settings;

@@ -1,4 +1,3 @@
-using HeatPump.Control.Protection;
 using HeatPump.Control.Sensors;
 
 namespace HeatPump.Control.FrontPanel
@@ -61,27 +60,5 @@ namespace HeatPump.Control.FrontPanel
 
         /// <summary>The pressure switches are wired in series with the contactor: the board cannot see a trip.</summary>
         public bool SwitchesInSeries;
-
-        /// <summary>Copies this tick's values from the live objects (call after the guard has applied this tick's outputs).</summary>
-        public void Capture(Controller controller, SensorValidator indoor, SensorValidator outdoor, SensorValidator coil,
-            SafetyGuard guard, long nowMs, bool settingsCorrupt)
-        {
-            NowMs = nowMs;
-            State = controller.State;
-            Sub = controller.Sub;
-            Hold = controller.Hold;
-            HoldUntilMs = controller.HoldUntilMs;
-            Fault = controller.Fault;
-            LockedOut = controller.LockedOut;
-            IndoorHealth = indoor.Health;
-            IndoorC = indoor.Celsius;
-            OutdoorHealth = outdoor.Health;
-            OutdoorC = outdoor.Celsius;
-            CoilHealth = coil.Health;
-            CoilC = coil.Celsius;
-            guard.CopyOutputsTo(ref Driven);
-            guard.Feedback(nowMs, ref Guard);
-            SettingsCorrupt = settingsCorrupt;
-        }
     }
 }

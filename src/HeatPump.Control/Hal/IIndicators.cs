@@ -4,6 +4,6 @@ namespace HeatPump.Control.Hal
     public interface IIndicators
     {
         /// <summary>Shows <paramref name="display"/>; called once per tick, should skip writes that change nothing.</summary>
-        void Show(FrontPanel.DisplayModel display);
+        void Show(DisplayModel display);
     }
 }

@@ -1,5 +1,6 @@
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
+using HeatPump.Control.States;
 
 namespace HeatPump.Control.Logging
 {

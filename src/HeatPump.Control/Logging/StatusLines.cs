@@ -1,4 +1,5 @@
 using HeatPump.Control.Settings;
+using HeatPump.Control.States;
 
 namespace HeatPump.Control.Logging
 {

@@ -3,6 +3,7 @@ using HeatPump.Control.Logging;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
+using HeatPump.Control.States;
 
 namespace HeatPump.Control.Remote
 {

@@ -103,6 +103,16 @@ namespace HeatPump.Control.States
             }
         }
 
+        public override bool SteadyConditioning
+        {
+            get { return true; }
+        }
+
+        public override TopState AutoSide
+        {
+            get { return Id; }
+        }
+
         /// <summary>What follows a running tick: Heat checks for a defrost here.</summary>
         protected virtual TopState AfterRun(ControllerContext c)
         {

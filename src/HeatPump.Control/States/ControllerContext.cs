@@ -24,7 +24,6 @@ namespace HeatPump.Control.States
         public ValidatedInputs In;
         public OutputState Out;
         public long ElapsedMs;
-        public SubState Sub;
         public HoldReason Hold;
         public long HoldUntilMs;
 
@@ -69,8 +68,18 @@ namespace HeatPump.Control.States
             get { return In.Guard.ValveEnergised == ValveFor(true); }
         }
 
-        /// <summary>The top-level state whose step is running.</summary>
-        public TopState State;
+        /// <summary>The top-level state whose step is running. Set only by the dispatcher (<see cref="Controller"/>), through <see cref="SwitchTo"/>.</summary>
+        public TopState State { get; private set; }
+
+        /// <summary>The sub-state within <see cref="State"/>. Changed by the states only through <see cref="SetSub"/>, which checks the table.</summary>
+        public SubState Sub { get; private set; }
+
+        /// <summary>The dispatcher's half of a top-level transition: the new state, with no sub-state until its entry action sets one.</summary>
+        public void SwitchTo(TopState next)
+        {
+            State = next;
+            Sub = SubState.None;
+        }
 
         /// <summary>How often each row of <see cref="TransitionTable"/> was taken.</summary>
         public readonly int[] Visits = new int[TransitionTable.Count];

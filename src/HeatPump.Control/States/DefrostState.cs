@@ -25,8 +25,21 @@ namespace HeatPump.Control.States
         /// <summary>How the defrost in progress ended, once it has.</summary>
         public DefrostEnd Ended { get; private set; }
 
+        /// <summary>Defrosts since power-up.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>What started the last defrost.</summary>
+        public DefrostCause LastCause { get; private set; }
+
+        /// <summary>How the last defrost ended; None while one is under way.</summary>
+        public DefrostEnd LastEnd { get; private set; }
+
         public override void Enter(ControllerContext c, TopState from)
         {
+            c.Defrost.DefrostStarted();
+            Count++;
+            LastCause = c.Defrost.Due != DefrostCause.None && c.AutomaticDefrost ? c.Defrost.Due : DefrostCause.Requested;
+            LastEnd = DefrostEnd.None;
             Ended = DefrostEnd.None;
             c.CancelRunOn();
             c.SetSub(SubState.ShiftIn);
@@ -40,6 +53,40 @@ namespace HeatPump.Control.States
             }
 
             c.Defrost.DefrostEnded();
+            LastEnd = Ended;
+        }
+
+        public override void Observe(ControllerContext c)
+        {
+            if (c.CompressorOn)
+            {
+                c.Defrost.CountDefrostRun(c.ElapsedMs);
+            }
+        }
+
+        public override bool FinishesWithoutIndoorReading
+        {
+            get { return true; }
+        }
+
+        public override bool ExpectsLowSuction
+        {
+            get { return true; }
+        }
+
+        public override TopState AutoSide
+        {
+            get { return TopState.Heat; }
+        }
+
+        public override bool AllowsFanRunOn
+        {
+            get { return false; }
+        }
+
+        public override bool AllowsContinuousFan
+        {
+            get { return false; }
         }
 
         public override TopState Step(ControllerContext c, TopState desired)

@@ -21,6 +21,32 @@ namespace HeatPump.Control.States
             get { return TopState.Fault; }
         }
 
+        public override bool WatchesForFaults
+        {
+            get { return false; }
+        }
+
+        public override bool AllowsContinuousFan
+        {
+            get { return false; }
+        }
+
+        public override bool LockedOut(ControllerContext c)
+        {
+            return c.Sub == SubState.Lockout;
+        }
+
+        public override bool RecordBenchTrip(ControllerContext c, FaultKind kind)
+        {
+            if (c.Faults.Record(kind, c.Now) && c.Sub != SubState.Lockout)
+            {
+                c.ActiveFault = kind;
+                c.SetSub(SubState.Lockout);
+            }
+
+            return true;
+        }
+
         public override void Enter(ControllerContext c, TopState from)
         {
             _enteredMs = c.Now;

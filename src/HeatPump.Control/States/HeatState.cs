@@ -15,6 +15,11 @@ namespace HeatPump.Control.States
             get { return TopState.Heat; }
         }
 
+        public override long HeatingRunMs(ControllerContext c)
+        {
+            return c.CompressorOn && c.ValveInHeating ? c.CompressorForMs : 0;
+        }
+
         protected override TopState AfterRun(ControllerContext c)
         {
             bool scheduled = c.AutomaticDefrost && c.Defrost.Due != DefrostCause.None;

@@ -43,7 +43,9 @@ namespace HeatPump.Control.States
         }
 
         /// <summary>Watches the present tick; returns the fault the run reveals, or None.</summary>
-        public FaultKind Check(ControllerContext c)
+        /// <param name="c">The tick's context.</param>
+        /// <param name="steadyConditioning">True when the present state heats or cools steadily (not a defrost), so the run may be judged.</param>
+        public FaultKind Check(ControllerContext c, bool steadyConditioning)
         {
             if (!c.CompressorOn)
             {
@@ -61,8 +63,7 @@ namespace HeatPump.Control.States
                 _outdoorAtStartC = c.In.OutdoorC;
             }
 
-            bool conditioning = c.State == TopState.Heat || c.State == TopState.Cool;
-            if (!conditioning || !readings)
+            if (!steadyConditioning || !readings)
             {
                 // A defrost or a lost reading: this run proves nothing.
                 _judgeable = false;

@@ -1,5 +1,3 @@
-using HeatPump.Control.Protection;
-
 namespace HeatPump.Control
 {
     /// <summary>

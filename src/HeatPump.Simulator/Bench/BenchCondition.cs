@@ -1,4 +1,5 @@
 using System.Globalization;
+using HeatPump.Control.States;
 using HeatPump.Control;
 using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Logging;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HeatPump.Control.States;
 using HeatPump.Control;
 using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Logging;

@@ -1,3 +1,4 @@
+using HeatPump.Control.States;
 using HeatPump.Control;
 
 namespace HeatPump.Proof.Tests.Properties;

@@ -1,15 +1,15 @@
 using HeatPump.Control.Defrost;
 using HeatPump.Control.Settings;
-using HeatPump.Control.States;
 
-namespace HeatPump.Control
+namespace HeatPump.Control.States
 {
     /// <summary>
-    /// The heat pump state machine: one run-to-completion step per tick, from
+    /// The heat pump state machine's dispatcher: one run-to-completion step per tick, from
     /// <see cref="ValidatedInputs"/> to the commanded <see cref="OutputState"/>. Pure: no clock,
-    /// no I/O, no allocation after construction. States Off, Heat, Cool, Defrost and Fault live in
-    /// States/, one class each, with entry and exit actions; every transition is checked against
-    /// <see cref="TransitionTable"/>.
+    /// no I/O, no allocation after construction. The states Off, Heat, Cool, Defrost and Fault are a
+    /// class each beside this one, with entry and exit actions and the hooks of
+    /// <see cref="ControllerState"/>; the dispatcher asks the present state, never which state it is.
+    /// Every transition is checked against <see cref="TransitionTable"/>.
     /// </summary>
     public sealed class Controller
     {
@@ -31,7 +31,7 @@ namespace HeatPump.Control
             _defrost = new DefrostState();
             _states = new ControllerState[] { new OffState(), new HeatState(), new CoolState(), _defrost, new FaultState() };
             _current = _states[(int)TopState.Off];
-            _c.State = TopState.Off;
+            _c.SwitchTo(TopState.Off);
             _c.In.NowMs = nowMs;
             _lastNowMs = nowMs;
             StateSinceMs = nowMs;
@@ -79,7 +79,7 @@ namespace HeatPump.Control
         /// <summary>True while locked out after repeated faults.</summary>
         public bool LockedOut
         {
-            get { return _c.State == TopState.Fault && _c.Sub == SubState.Lockout; }
+            get { return _current.LockedOut(_c); }
         }
 
         /// <summary>True while the outdoor temperature locks heating by compressor out.</summary>
@@ -95,13 +95,22 @@ namespace HeatPump.Control
         }
 
         /// <summary>Defrosts since power-up.</summary>
-        public int DefrostCount { get; private set; }
+        public int DefrostCount
+        {
+            get { return _defrost.Count; }
+        }
 
         /// <summary>What started the last defrost.</summary>
-        public DefrostCause LastDefrostCause { get; private set; }
+        public DefrostCause LastDefrostCause
+        {
+            get { return _defrost.LastCause; }
+        }
 
         /// <summary>What ended the last defrost.</summary>
-        public DefrostEnd LastDefrostEnd { get; private set; }
+        public DefrostEnd LastDefrostEnd
+        {
+            get { return _defrost.LastEnd; }
+        }
 
         /// <summary>The defrost scheduler (frosting run time, learned clean-coil ΔT), for the panel and the log.</summary>
         public DefrostScheduler DefrostScheduler
@@ -157,8 +166,7 @@ namespace HeatPump.Control
 
             StateSinceMs = nowMs;
             _current = _states[(int)TopState.Off];
-            c.State = TopState.Off;
-            c.Sub = SubState.None;
+            c.SwitchTo(TopState.Off);
             c.ActiveFault = FaultKind.None;
             c.Faults.Clear();
         }
@@ -172,17 +180,10 @@ namespace HeatPump.Control
         {
             ControllerContext c = _c;
             c.In.NowMs = nowMs;
-            if (c.State != TopState.Fault)
+            if (!_current.RecordBenchTrip(c, kind))
             {
                 c.ActiveFault = kind;
                 Enter(TopState.Fault);
-                return;
-            }
-
-            if (c.Faults.Record(kind, nowMs) && c.Sub != SubState.Lockout)
-            {
-                c.ActiveFault = kind;
-                c.SetSub(SubState.Lockout);
             }
         }
 
@@ -212,12 +213,8 @@ namespace HeatPump.Control
             c.SetHold(HoldReason.None, 0);
 
             UpdateLockouts();
-            long heatingRunMs = c.State == TopState.Heat && c.CompressorOn && c.ValveInHeating ? c.CompressorForMs : 0;
-            c.Defrost.Observe(c.ElapsedMs, heatingRunMs, inputs.OutdoorValid, inputs.OutdoorC, inputs.CoilValid, inputs.CoilC);
-            if (c.State == TopState.Defrost && c.CompressorOn)
-            {
-                c.Defrost.CountDefrostRun(c.ElapsedMs);
-            }
+            c.Defrost.Observe(c.ElapsedMs, _current.HeatingRunMs(c), inputs.OutdoorValid, inputs.OutdoorC, inputs.CoilValid, inputs.CoilC);
+            _current.Observe(c);
 
             FaultKind fault = DetectFault();
             if (fault != FaultKind.None)
@@ -248,38 +245,24 @@ namespace HeatPump.Control
             ControllerContext c = _c;
             TopState from = _current.Id;
             _current.Exit(c, next);
-            if (from == TopState.Defrost)
-            {
-                LastDefrostEnd = _defrost.Ended;
-            }
-
             c.Count(TransitionTable.FindTop(from, next));
             _current = _states[(int)next];
-            c.State = next;
-            c.Sub = SubState.None;
+            c.SwitchTo(next);
             StateSinceMs = c.Now;
-            if (next == TopState.Defrost)
-            {
-                c.Defrost.DefrostStarted();
-                DefrostCount++;
-                LastDefrostCause = c.Defrost.Due != DefrostCause.None && c.AutomaticDefrost ? c.Defrost.Due : DefrostCause.Requested;
-                LastDefrostEnd = DefrostEnd.None;
-            }
-
             _current.Enter(c, from);
         }
 
         private FaultKind DetectFault()
         {
             ControllerContext c = _c;
-            if (c.State == TopState.Fault)
+            if (!_current.WatchesForFaults)
             {
                 _install.Reset();
                 return FaultKind.None;
             }
 
             // A defrost under way finishes on time or coil temperature first (I4's exception).
-            if (c.In.IndoorFailed && c.State != TopState.Defrost)
+            if (c.In.IndoorFailed && !_current.FinishesWithoutIndoorReading)
             {
                 return FaultKind.IndoorSensor;
             }
@@ -289,13 +272,13 @@ namespace HeatPump.Control
                 return FaultKind.HighPressure;
             }
 
-            if (c.In.LowPressureTripped && c.CompressorOn && c.State != TopState.Defrost
+            if (c.In.LowPressureTripped && c.CompressorOn && !_current.ExpectsLowSuction
                 && c.CompressorForMs >= ControllerContext.LowPressureBypassMs)
             {
                 return FaultKind.LowPressure;
             }
 
-            return _install.Check(c);
+            return _install.Check(c, _current.SteadyConditioning);
         }
 
         /// <summary>The state the user's mode asks for now; Auto changes over only from idle, in the states themselves.</summary>
@@ -315,19 +298,19 @@ namespace HeatPump.Control
                     return TopState.Off;
             }
 
-            bool inHeat = c.State == TopState.Heat || c.State == TopState.Defrost;
+            TopState side = _current.AutoSide;
             if (!c.In.IndoorValid)
             {
-                return c.State == TopState.Cool ? TopState.Cool : TopState.Heat;
+                return side == TopState.Cool ? TopState.Cool : TopState.Heat;
             }
 
             float t = c.In.IndoorC;
-            if (c.State == TopState.Cool)
+            if (side == TopState.Cool)
             {
                 return t < s.HeatSetpointC - s.Tenths(SettingId.HeatDeadband) ? TopState.Heat : TopState.Cool;
             }
 
-            if (inHeat)
+            if (side == TopState.Heat)
             {
                 return t > s.CoolSetpointC + s.Tenths(SettingId.CoolDeadband) ? TopState.Cool : TopState.Heat;
             }
@@ -361,21 +344,21 @@ namespace HeatPump.Control
         {
             ControllerContext c = _c;
             ControllerSettings s = c.Settings;
-            bool defrosting = c.State == TopState.Defrost;
+            bool runOn = _current.AllowsFanRunOn;
 
-            if (c.CompressorOn && !c.Out.Compressor && !defrosting && _lastIndoorDuty > 0f)
+            if (c.CompressorOn && !c.Out.Compressor && runOn && _lastIndoorDuty > 0f)
             {
                 // The coil is still warm (or cold): use it at minimum duty, a gentle draught that
                 // costs little fan power (which goes with the cube of the duty).
                 c.StartRunOn(s.Fraction(SettingId.IndoorFanMinDuty));
             }
 
-            if (c.Out.IndoorFanDuty <= 0f && c.RunOnActive && !defrosting)
+            if (c.Out.IndoorFanDuty <= 0f && c.RunOnActive && runOn)
             {
                 c.Out.IndoorFanDuty = c.RunOnDuty;
             }
 
-            if (c.Out.IndoorFanDuty <= 0f && s.IsOn(SettingId.IndoorFanContinuous) && !defrosting && c.State != TopState.Fault)
+            if (c.Out.IndoorFanDuty <= 0f && s.IsOn(SettingId.IndoorFanContinuous) && _current.AllowsContinuousFan)
             {
                 c.Out.IndoorFanDuty = s.Fraction(SettingId.IndoorFanMinDuty);
             }

@@ -1,4 +1,4 @@
-namespace HeatPump.Control.FrontPanel
+namespace HeatPump.Control
 {
     /// <summary>How a status LED is lit.</summary>
     public enum LedState

@@ -1,4 +1,4 @@
-namespace HeatPump.Control.Protection
+namespace HeatPump.Control
 {
     /// <summary>
     /// What the guard actually drove and when the next compressor start or valve shift will be

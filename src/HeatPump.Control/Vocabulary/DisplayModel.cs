@@ -1,4 +1,4 @@
-namespace HeatPump.Control.FrontPanel
+namespace HeatPump.Control
 {
     /// <summary>
     /// What the front panel shows: four 7-segment characters with decimal points, a colon, and the
