@@ -38,6 +38,17 @@ public class ScenarioTests
         var listed = Enumerable.Range(0, ScenarioCatalog.Count).Select(ScenarioCatalog.Name).OrderBy(n => n).ToArray();
         Assert.Equal(methods, listed);
     }
+
+    [Fact]
+    public void Each_catalog_name_is_the_name_of_the_method_it_runs()
+    {
+        // Two rows with their bodies swapped would still run every scenario once; this catches it.
+        for (int i = 0; i < ScenarioCatalog.Count; i++)
+        {
+            MethodInfo m = ScenarioCatalog.Body(i).Method;
+            Assert.Equal(ScenarioCatalog.Name(i), m.DeclaringType.Name.Replace("Scenarios", "") + "." + m.Name);
+        }
+    }
 }
 
 /// <summary>Every row of the transition table is taken by some scenario, so the documented diagram is exercised end to end.</summary>

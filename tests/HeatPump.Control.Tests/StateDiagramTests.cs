@@ -80,4 +80,42 @@ public class StateDiagramTests
             Assert.Contains(rows, r => r.From == s && r.To == TopState.Fault);
         }
     }
+
+    /// <summary>The cells of the first table under <paramref name="heading"/> in docs/state-machine.md, header and rule left out.</summary>
+    private static List<string[]> DocTable(string heading)
+    {
+        string[] lines = File.ReadAllLines(Path.Combine(DocsSync.RepoRoot(), "docs", "state-machine.md"));
+        int at = Array.IndexOf(lines, heading);
+        Assert.True(at >= 0, $"docs/state-machine.md has no heading '{heading}'");
+        return lines.Skip(at + 1).SkipWhile(l => !l.StartsWith('|')).TakeWhile(l => l.StartsWith('|')).Skip(2)
+            .Select(l => l.Trim('|').Split('|').Select(c => c.Trim()).ToArray()).ToList();
+    }
+
+    [Fact]
+    public void States_table_has_a_row_per_state_with_the_sub_states_of_the_transition_table()
+    {
+        var rows = DocTable("## States");
+        Assert.Equal(Enum.GetValues<TopState>().Select(s => $"**{s}**"), rows.Select(r => r[0]));
+        foreach (string[] row in rows)
+        {
+            TopState state = Enum.Parse<TopState>(row[0].Trim('*'));
+            var subs = Enumerable.Range(0, TransitionTable.Count).Select(TransitionTable.At)
+                .Where(t => !t.IsTopLevel && t.From == state)
+                .SelectMany(t => new[] { t.FromSub, t.ToSub }).Where(x => x != SubState.None).Distinct().Order()
+                .Select(x => x.ToString()).ToList();
+            Assert.Equal(subs.Count == 0 ? "—" : string.Join(", ", subs), row[1]);
+        }
+    }
+
+    [Fact]
+    public void Faults_table_has_a_row_per_fault_kind_with_its_panel_code()
+    {
+        var rows = DocTable("## Faults");
+        var kinds = Enum.GetValues<FaultKind>().Where(k => k != FaultKind.None).ToList();
+        Assert.Equal(kinds.Count, rows.Count);
+        foreach (FaultKind kind in kinds)
+        {
+            Assert.Single(rows, r => r[0].EndsWith($"(E{(int)kind})", StringComparison.Ordinal));
+        }
+    }
 }

@@ -1,203 +1,100 @@
 namespace HeatPump.Scenarios
 {
+    /// <summary>A scenario's body: runs it, throwing <see cref="ScenarioFailedException"/> when an expectation fails.</summary>
+    public delegate void ScenarioBody();
+
     /// <summary>
-    /// Every state-machine scenario by index, so a runner without reflection (nanoFramework's test
-    /// runner on nanoCLR) and the desktop xunit theory run the same list. A test checks that every
-    /// public scenario method is listed here.
+    /// Every state-machine scenario as one list of name-and-method rows, so a runner without
+    /// reflection (nanoFramework's test runner on nanoCLR) and the desktop xunit theory run the same
+    /// list. Tests check that every public scenario method is listed and that each row's name is the
+    /// name of the method it runs.
     /// </summary>
     public static class ScenarioCatalog
     {
-        private static readonly string[] Names = new string[]
+        private static readonly ScenarioRow[] Rows = new ScenarioRow[]
         {
-            "Compressor.PowerUpWaitsMinOffPlusStagger",
-            "Compressor.HeatCallsBelowDeadbandStopsAboveOverrun",
-            "Compressor.AntiShortCycleHoldsRestart",
-            "Compressor.MinimumRunHoldsCompressorOn",
-            "Compressor.ModeOffCutsMinimumRunShort",
-            "Compressor.StartsPerHourCapHoldsStarts",
-            "Compressor.PowerUpStaggerSpreadsUnits",
-            "Mode.ChangeoverShiftsValveQuietly",
-            "Mode.ValvePolarityOAndB",
-            "Mode.HeatIndoorFanDelayAndRunOn",
-            "Mode.CoolIndoorFanWithCompressor",
-            "Mode.IndoorFanDutyByDuty",
-            "Mode.LowAmbientLockoutHandsToAux",
-            "Mode.CoolingLockout",
-            "Mode.AutoChangesOverThroughIdle",
-            "Mode.SingleFanMotorFollowsBothFans",
-            "Defrost.TimeTemperatureDefrostAfterInterval",
-            "Defrost.TimeTemperatureThirtyMinutes",
-            "Defrost.DefrostSequenceAndQuietShifts",
-            "Defrost.DefrostEndsOnMaximumTime",
-            "Defrost.DemandDefrostFollowsFrost",
-            "Defrost.DemandWaitsForBackstopWithoutFrost",
-            "Defrost.DemandRespectsMinimumInterval",
-            "Defrost.DefrostAtSevenDegreesWithAFreezingCoil",
-            "Defrost.CoilSensorLostFallsBackToTime",
-            "Defrost.OutdoorSensorLostUsesTimeTemperature",
-            "Defrost.DefrostRestartsAreNotShortCycles",
-            "Fault.IndoorSensorLostFaultsAndRecovers",
-            "Fault.IndoorLostDuringDefrostFinishesIt",
-            "Fault.HighPressureTripStopsAndRetries",
-            "Fault.LowPressureBypassAtStart",
-            "Fault.ThreeTripsLockOutUntilReset",
-            "Fault.FaultRestsValveAfterQuietShift",
-            "Transition.CoolOffThenHeat",
-            "Transition.CoolToHeatAfterMinimumRun",
-            "Transition.ModeOffDuringDefrostFinishesIt",
-            "Transition.IndoorLostWhileOff",
-            "Transition.HighPressureInCoolAndInDefrost",
-            "Transition.CallSatisfiedWhileHeld",
-            "Transition.LockoutStopsRunningCompressor",
-            "Transition.CoolCallReturnsDuringRunOn",
-            "Fault.BenchTripsLockOutUntilAcknowledged",
+            new ScenarioRow("Compressor.PowerUpWaitsMinOffPlusStagger", CompressorScenarios.PowerUpWaitsMinOffPlusStagger),
+            new ScenarioRow("Compressor.HeatCallsBelowDeadbandStopsAboveOverrun", CompressorScenarios.HeatCallsBelowDeadbandStopsAboveOverrun),
+            new ScenarioRow("Compressor.AntiShortCycleHoldsRestart", CompressorScenarios.AntiShortCycleHoldsRestart),
+            new ScenarioRow("Compressor.MinimumRunHoldsCompressorOn", CompressorScenarios.MinimumRunHoldsCompressorOn),
+            new ScenarioRow("Compressor.ModeOffCutsMinimumRunShort", CompressorScenarios.ModeOffCutsMinimumRunShort),
+            new ScenarioRow("Compressor.StartsPerHourCapHoldsStarts", CompressorScenarios.StartsPerHourCapHoldsStarts),
+            new ScenarioRow("Compressor.PowerUpStaggerSpreadsUnits", CompressorScenarios.PowerUpStaggerSpreadsUnits),
+            new ScenarioRow("Mode.ChangeoverShiftsValveQuietly", ModeScenarios.ChangeoverShiftsValveQuietly),
+            new ScenarioRow("Mode.ValvePolarityOAndB", ModeScenarios.ValvePolarityOAndB),
+            new ScenarioRow("Mode.HeatIndoorFanDelayAndRunOn", ModeScenarios.HeatIndoorFanDelayAndRunOn),
+            new ScenarioRow("Mode.CoolIndoorFanWithCompressor", ModeScenarios.CoolIndoorFanWithCompressor),
+            new ScenarioRow("Mode.IndoorFanDutyByDuty", ModeScenarios.IndoorFanDutyByDuty),
+            new ScenarioRow("Mode.LowAmbientLockoutHandsToAux", ModeScenarios.LowAmbientLockoutHandsToAux),
+            new ScenarioRow("Mode.CoolingLockout", ModeScenarios.CoolingLockout),
+            new ScenarioRow("Mode.AutoChangesOverThroughIdle", ModeScenarios.AutoChangesOverThroughIdle),
+            new ScenarioRow("Mode.SingleFanMotorFollowsBothFans", ModeScenarios.SingleFanMotorFollowsBothFans),
+            new ScenarioRow("Defrost.TimeTemperatureDefrostAfterInterval", DefrostScenarios.TimeTemperatureDefrostAfterInterval),
+            new ScenarioRow("Defrost.TimeTemperatureThirtyMinutes", DefrostScenarios.TimeTemperatureThirtyMinutes),
+            new ScenarioRow("Defrost.DefrostSequenceAndQuietShifts", DefrostScenarios.DefrostSequenceAndQuietShifts),
+            new ScenarioRow("Defrost.DefrostEndsOnMaximumTime", DefrostScenarios.DefrostEndsOnMaximumTime),
+            new ScenarioRow("Defrost.DemandDefrostFollowsFrost", DefrostScenarios.DemandDefrostFollowsFrost),
+            new ScenarioRow("Defrost.DemandWaitsForBackstopWithoutFrost", DefrostScenarios.DemandWaitsForBackstopWithoutFrost),
+            new ScenarioRow("Defrost.DemandRespectsMinimumInterval", DefrostScenarios.DemandRespectsMinimumInterval),
+            new ScenarioRow("Defrost.DefrostAtSevenDegreesWithAFreezingCoil", DefrostScenarios.DefrostAtSevenDegreesWithAFreezingCoil),
+            new ScenarioRow("Defrost.CoilSensorLostFallsBackToTime", DefrostScenarios.CoilSensorLostFallsBackToTime),
+            new ScenarioRow("Defrost.OutdoorSensorLostUsesTimeTemperature", DefrostScenarios.OutdoorSensorLostUsesTimeTemperature),
+            new ScenarioRow("Defrost.DefrostRestartsAreNotShortCycles", DefrostScenarios.DefrostRestartsAreNotShortCycles),
+            new ScenarioRow("Fault.IndoorSensorLostFaultsAndRecovers", FaultScenarios.IndoorSensorLostFaultsAndRecovers),
+            new ScenarioRow("Fault.IndoorLostDuringDefrostFinishesIt", FaultScenarios.IndoorLostDuringDefrostFinishesIt),
+            new ScenarioRow("Fault.HighPressureTripStopsAndRetries", FaultScenarios.HighPressureTripStopsAndRetries),
+            new ScenarioRow("Fault.LowPressureBypassAtStart", FaultScenarios.LowPressureBypassAtStart),
+            new ScenarioRow("Fault.ThreeTripsLockOutUntilReset", FaultScenarios.ThreeTripsLockOutUntilReset),
+            new ScenarioRow("Fault.FaultRestsValveAfterQuietShift", FaultScenarios.FaultRestsValveAfterQuietShift),
+            new ScenarioRow("Transition.CoolOffThenHeat", TransitionScenarios.CoolOffThenHeat),
+            new ScenarioRow("Transition.CoolToHeatAfterMinimumRun", TransitionScenarios.CoolToHeatAfterMinimumRun),
+            new ScenarioRow("Transition.ModeOffDuringDefrostFinishesIt", TransitionScenarios.ModeOffDuringDefrostFinishesIt),
+            new ScenarioRow("Transition.IndoorLostWhileOff", TransitionScenarios.IndoorLostWhileOff),
+            new ScenarioRow("Transition.HighPressureInCoolAndInDefrost", TransitionScenarios.HighPressureInCoolAndInDefrost),
+            new ScenarioRow("Transition.CallSatisfiedWhileHeld", TransitionScenarios.CallSatisfiedWhileHeld),
+            new ScenarioRow("Transition.LockoutStopsRunningCompressor", TransitionScenarios.LockoutStopsRunningCompressor),
+            new ScenarioRow("Transition.CoolCallReturnsDuringRunOn", TransitionScenarios.CoolCallReturnsDuringRunOn),
+            new ScenarioRow("Fault.BenchTripsLockOutUntilAcknowledged", FaultScenarios.BenchTripsLockOutUntilAcknowledged),
         };
 
         /// <summary>Number of scenarios.</summary>
         public static int Count
         {
-            get { return Names.Length; }
+            get { return Rows.Length; }
         }
 
         /// <summary>Name of scenario <paramref name="index"/>, as Group.Method.</summary>
         public static string Name(int index)
         {
-            return Names[index];
+            return Rows[index].Name;
+        }
+
+        /// <summary>The method scenario <paramref name="index"/> runs.</summary>
+        public static ScenarioBody Body(int index)
+        {
+            return Rows[index].Body;
         }
 
         /// <summary>Runs scenario <paramref name="index"/>; throws <see cref="ScenarioFailedException"/> when an expectation fails.</summary>
         public static void Run(int index)
         {
-            switch (index)
+            if (index < 0 || index >= Rows.Length)
             {
-                case 0:
-                    CompressorScenarios.PowerUpWaitsMinOffPlusStagger();
-                    return;
-                case 1:
-                    CompressorScenarios.HeatCallsBelowDeadbandStopsAboveOverrun();
-                    return;
-                case 2:
-                    CompressorScenarios.AntiShortCycleHoldsRestart();
-                    return;
-                case 3:
-                    CompressorScenarios.MinimumRunHoldsCompressorOn();
-                    return;
-                case 4:
-                    CompressorScenarios.ModeOffCutsMinimumRunShort();
-                    return;
-                case 5:
-                    CompressorScenarios.StartsPerHourCapHoldsStarts();
-                    return;
-                case 6:
-                    CompressorScenarios.PowerUpStaggerSpreadsUnits();
-                    return;
-                case 7:
-                    ModeScenarios.ChangeoverShiftsValveQuietly();
-                    return;
-                case 8:
-                    ModeScenarios.ValvePolarityOAndB();
-                    return;
-                case 9:
-                    ModeScenarios.HeatIndoorFanDelayAndRunOn();
-                    return;
-                case 10:
-                    ModeScenarios.CoolIndoorFanWithCompressor();
-                    return;
-                case 11:
-                    ModeScenarios.IndoorFanDutyByDuty();
-                    return;
-                case 12:
-                    ModeScenarios.LowAmbientLockoutHandsToAux();
-                    return;
-                case 13:
-                    ModeScenarios.CoolingLockout();
-                    return;
-                case 14:
-                    ModeScenarios.AutoChangesOverThroughIdle();
-                    return;
-                case 15:
-                    ModeScenarios.SingleFanMotorFollowsBothFans();
-                    return;
-                case 16:
-                    DefrostScenarios.TimeTemperatureDefrostAfterInterval();
-                    return;
-                case 17:
-                    DefrostScenarios.TimeTemperatureThirtyMinutes();
-                    return;
-                case 18:
-                    DefrostScenarios.DefrostSequenceAndQuietShifts();
-                    return;
-                case 19:
-                    DefrostScenarios.DefrostEndsOnMaximumTime();
-                    return;
-                case 20:
-                    DefrostScenarios.DemandDefrostFollowsFrost();
-                    return;
-                case 21:
-                    DefrostScenarios.DemandWaitsForBackstopWithoutFrost();
-                    return;
-                case 22:
-                    DefrostScenarios.DemandRespectsMinimumInterval();
-                    return;
-                case 23:
-                    DefrostScenarios.DefrostAtSevenDegreesWithAFreezingCoil();
-                    return;
-                case 24:
-                    DefrostScenarios.CoilSensorLostFallsBackToTime();
-                    return;
-                case 25:
-                    DefrostScenarios.OutdoorSensorLostUsesTimeTemperature();
-                    return;
-                case 26:
-                    DefrostScenarios.DefrostRestartsAreNotShortCycles();
-                    return;
-                case 27:
-                    FaultScenarios.IndoorSensorLostFaultsAndRecovers();
-                    return;
-                case 28:
-                    FaultScenarios.IndoorLostDuringDefrostFinishesIt();
-                    return;
-                case 29:
-                    FaultScenarios.HighPressureTripStopsAndRetries();
-                    return;
-                case 30:
-                    FaultScenarios.LowPressureBypassAtStart();
-                    return;
-                case 31:
-                    FaultScenarios.ThreeTripsLockOutUntilReset();
-                    return;
-                case 32:
-                    FaultScenarios.FaultRestsValveAfterQuietShift();
-                    return;
-                case 33:
-                    TransitionScenarios.CoolOffThenHeat();
-                    return;
-                case 34:
-                    TransitionScenarios.CoolToHeatAfterMinimumRun();
-                    return;
-                case 35:
-                    TransitionScenarios.ModeOffDuringDefrostFinishesIt();
-                    return;
-                case 36:
-                    TransitionScenarios.IndoorLostWhileOff();
-                    return;
-                case 37:
-                    TransitionScenarios.HighPressureInCoolAndInDefrost();
-                    return;
-                case 38:
-                    TransitionScenarios.CallSatisfiedWhileHeld();
-                    return;
-                case 39:
-                    TransitionScenarios.LockoutStopsRunningCompressor();
-                    return;
-                case 40:
-                    TransitionScenarios.CoolCallReturnsDuringRunOn();
-                    return;
-                case 41:
-                    FaultScenarios.BenchTripsLockOutUntilAcknowledged();
-                    return;
-                default:
-                    throw new ScenarioFailedException("no scenario " + index.ToString());
+                throw new ScenarioFailedException("no scenario " + index.ToString());
+            }
+
+            Rows[index].Body();
+        }
+
+        private sealed class ScenarioRow
+        {
+            public readonly string Name;
+            public readonly ScenarioBody Body;
+
+            public ScenarioRow(string name, ScenarioBody body)
+            {
+                Name = name;
+                Body = body;
             }
         }
     }
