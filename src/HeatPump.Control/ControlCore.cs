@@ -194,6 +194,9 @@ namespace HeatPump.Control
             _displayInputs.CoilC = Coil.Celsius;
             Guard.CopyOutputsTo(ref _displayInputs.Driven);
             Guard.Feedback(nowMs, ref _displayInputs.Guard);
+            _displayInputs.GuardRefused = Guard.Refused;
+            _displayInputs.GuardRefusal = Guard.RefusalReason;
+            _displayInputs.GuardRefusedUntilMs = Guard.RefusedUntilMs;
             _displayInputs.SettingsCorrupt = SettingsFault;
             _displayInputs.SwitchesInSeries = PressureSwitchesInSeries;
         }

@@ -35,6 +35,9 @@ public class BenchModeTests
 
             d.Inputs.Driven = guard.Apply(want, d.Now, true, true, 20f);
             d.Inputs.Guard = guard.Feedback(d.Now);
+            d.Inputs.GuardRefused = guard.Refused;
+            d.Inputs.GuardRefusal = guard.RefusalReason;
+            d.Inputs.GuardRefusedUntilMs = guard.RefusedUntilMs;
 
             // As the control core does: the walk learns what the guard drove, for the next tick.
             d.Panel.Bench.See(d.Settings.SecondsAsMs(SettingId.MinRunTime), guard.HeatingPositionEnergised(),

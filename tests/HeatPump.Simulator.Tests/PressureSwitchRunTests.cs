@@ -1,7 +1,7 @@
-using HeatPump.Control.States;
 using HeatPump.Control;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Settings;
+using HeatPump.Control.States;
 using HeatPump.Simulator.Controllers;
 using HeatPump.Simulator.Plant;
 using HeatPump.Simulator.Run;

@@ -1,8 +1,8 @@
-using HeatPump.Control.States;
 using HeatPump.Control;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
+using HeatPump.Control.States;
 using HeatPump.Referee;
 
 namespace HeatPump.Scenarios

@@ -55,6 +55,15 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>The guard's timers as of <see cref="NowMs"/>.</summary>
         public GuardFeedback Guard;
 
+        /// <summary>The guard held back a start or a valve move that was asked for this tick.</summary>
+        public bool GuardRefused;
+
+        /// <summary>Why, as the guard recorded it (None: for none of the reasons the panel names).</summary>
+        public HoldReason GuardRefusal;
+
+        /// <summary>When <see cref="GuardRefusal"/> ends, ms; long.MaxValue when it ends on a condition.</summary>
+        public long GuardRefusedUntilMs;
+
         /// <summary>The stored settings were unreadable at start-up and defaults are in use.</summary>
         public bool SettingsCorrupt;
 

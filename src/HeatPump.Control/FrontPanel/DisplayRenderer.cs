@@ -304,7 +304,7 @@ namespace HeatPump.Control.FrontPanel
         private void RenderBench(DisplayModel d, ControllerSettings settings, PanelLogic panel, ref DisplayInputs x, bool fahrenheit)
         {
             BenchMode bench = panel.Bench;
-            bool refused = BenchRefusal(bench, settings, ref x);
+            bool refused = BenchRefusal(ref x);
 
             // The LEDs show which way the compressor pumps, so the valve polarity setting can be checked on the bench.
             bool heating = HeatingPosition(settings, ref x);
@@ -336,47 +336,12 @@ namespace HeatPump.Control.FrontPanel
             DrawPage(d, CurrentPage(x.NowMs, bench.PhaseSinceMs), panel, ref x, fahrenheit);
         }
 
-        /// <summary>True when the guard holds back an output bench mode asks for; sets the reason and its end.</summary>
-        private bool BenchRefusal(BenchMode bench, ControllerSettings settings, ref DisplayInputs x)
+        /// <summary>True when the guard holds back an output bench mode asks for; takes the reason and its end from the guard's record.</summary>
+        private bool BenchRefusal(ref DisplayInputs x)
         {
-            bool valveHeld = bench.WantsValveEnergised != x.Driven.ValveEnergised;
-            _holdUntilMs = long.MaxValue;
-            if (bench.WantsCompressor && !x.Driven.Compressor)
-            {
-                if (x.Guard.StartHold != HoldReason.None && x.Guard.StartAllowedAtMs > x.NowMs)
-                {
-                    _hold = x.Guard.StartHold;
-                    _holdUntilMs = x.Guard.StartAllowedAtMs;
-                }
-                else if (x.IndoorHealth != SensorHealth.Ok)
-                {
-                    _hold = HoldReason.NoIndoorReading;
-                }
-                else if (valveHeld)
-                {
-                    _hold = HoldReason.QuietShift;
-                    _holdUntilMs = x.Guard.ValveChangeAllowedAtMs;
-                }
-                else if (x.OutdoorHealth == SensorHealth.Ok)
-                {
-                    _hold = HeatingPosition(settings, ref x) ? HoldReason.HeatLockout : HoldReason.CoolLockout;
-                }
-                else
-                {
-                    _hold = HoldReason.None;
-                }
-
-                return true;
-            }
-
-            if (valveHeld)
-            {
-                _hold = HoldReason.QuietShift;
-                _holdUntilMs = x.Guard.ValveChangeAllowedAtMs;
-                return true;
-            }
-
-            return false;
+            _hold = x.GuardRefusal;
+            _holdUntilMs = x.GuardRefusedUntilMs;
+            return x.GuardRefused;
         }
 
         /// <summary>True when the valve as driven sends the compressor's heat indoors (O polarity: de-energised; B: energised).</summary>

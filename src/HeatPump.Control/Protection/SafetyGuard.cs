@@ -75,6 +75,20 @@ namespace HeatPump.Control.Protection
         /// <summary>Number of ticks in which the guard had to change what the controller asked for.</summary>
         public long Vetoes { get; private set; }
 
+        /// <summary>True when the last <see cref="Apply(ref OutputState, long, bool, bool, float, ref OutputState)"/> held back a compressor start or a valve move that was asked for.</summary>
+        public bool Refused { get; private set; }
+
+        /// <summary>
+        /// Why the last apply held back what was asked for: the start timer's hold (anti-short-cycle,
+        /// power-up delay, starts per hour), no indoor reading, the quiet shift, or the lockout of the
+        /// valve's position; None when the reason is none of these (or nothing was refused).
+        /// The panel and the virtual bench show this record; neither works the reason out itself.
+        /// </summary>
+        public HoldReason RefusalReason { get; private set; }
+
+        /// <summary>When <see cref="RefusalReason"/> ends, ms; long.MaxValue when it ends on a condition, not a time.</summary>
+        public long RefusedUntilMs { get; private set; }
+
         /// <summary>Every output off and the minimum off time (plus stagger) running from <paramref name="nowMs"/>: a reset, a watchdog restart or leaving bench mode.</summary>
         public void PowerUp(long nowMs, long staggerMs)
         {
@@ -114,6 +128,9 @@ namespace HeatPump.Control.Protection
             _shiftedSinceStop = false;
             _defrostRunning = false;
             _run = RunKind.None;
+            Refused = false;
+            RefusalReason = HoldReason.None;
+            RefusedUntilMs = long.MaxValue;
         }
 
         /// <summary>
@@ -304,6 +321,51 @@ namespace HeatPump.Control.Protection
             }
 
             _out.CopyFrom(ref o);
+            RecordRefusal(ref wanted, nowMs, indoorValid, outdoorValid);
+        }
+
+        /// <summary>Records why a start or a valve move that was asked for is not driven now, with the guard's timers after this apply.</summary>
+        private void RecordRefusal(ref OutputState wanted, long nowMs, bool indoorValid, bool outdoorValid)
+        {
+            bool valveHeld = wanted.ValveEnergised != _out.ValveEnergised;
+            RefusedUntilMs = long.MaxValue;
+            if (wanted.Compressor && !_out.Compressor)
+            {
+                Refused = true;
+                HoldReason startHold = StartHold(nowMs);
+                long startAllowedAt = StartAllowedAt(nowMs);
+                if (startHold != HoldReason.None && startAllowedAt > nowMs)
+                {
+                    RefusalReason = startHold;
+                    RefusedUntilMs = startAllowedAt;
+                }
+                else if (!indoorValid)
+                {
+                    RefusalReason = HoldReason.NoIndoorReading;
+                }
+                else if (valveHeld)
+                {
+                    RefusalReason = HoldReason.QuietShift;
+                    RefusedUntilMs = QuietShiftOver();
+                }
+                else if (outdoorValid)
+                {
+                    RefusalReason = _settings.IsHeatingPosition(_out.ValveEnergised) ? HoldReason.HeatLockout : HoldReason.CoolLockout;
+                }
+                else
+                {
+                    RefusalReason = HoldReason.None;
+                }
+
+                return;
+            }
+
+            Refused = valveHeld;
+            RefusalReason = valveHeld ? HoldReason.QuietShift : HoldReason.None;
+            if (valveHeld)
+            {
+                RefusedUntilMs = _out.Compressor ? long.MaxValue : QuietShiftOver();
+            }
         }
 
         /// <summary>What the controller needs to know of the guard's timers, as of <paramref name="nowMs"/>.</summary>

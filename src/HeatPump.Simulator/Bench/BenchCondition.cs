@@ -1,10 +1,10 @@
 using System.Globalization;
-using HeatPump.Control.States;
 using HeatPump.Control;
 using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Logging;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
+using HeatPump.Control.States;
 
 namespace HeatPump.Simulator.Bench;
 

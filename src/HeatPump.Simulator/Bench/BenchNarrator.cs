@@ -1,5 +1,4 @@
 using System.Globalization;
-using HeatPump.Control.States;
 using HeatPump.Control;
 using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Hal;
@@ -7,6 +6,7 @@ using HeatPump.Control.Logging;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
+using HeatPump.Control.States;
 using HeatPump.Simulator.Plant;
 
 namespace HeatPump.Simulator.Bench;
@@ -44,22 +44,10 @@ public static class BenchNarrator
         untilMs = c.HoldUntilMs;
         if (!s.Core.Panel.Bench.Active) return c.Hold;
 
-        OutputState want = s.Core.Panel.Bench.Outputs, driven = s.Core.Outputs;
-        GuardFeedback g = s.Core.Guard.Feedback(s.NowMs);
-        if (want.Compressor && !driven.Compressor && g.StartHold != HoldReason.None && g.StartAllowedAtMs > s.NowMs)
-        {
-            untilMs = g.StartAllowedAtMs;
-            return g.StartHold;
-        }
-
-        if (want.ValveEnergised != driven.ValveEnergised)
-        {
-            untilMs = g.ValveChangeAllowedAtMs;
-            return HoldReason.QuietShift;
-        }
-
-        untilMs = long.MaxValue;
-        return HoldReason.None;
+        // The guard's own record of why it held back what bench mode asked for (the panel reads the same).
+        SafetyGuard g = s.Core.Guard;
+        untilMs = g.Refused ? g.RefusedUntilMs : long.MaxValue;
+        return g.Refused ? g.RefusalReason : HoldReason.None;
     }
 
     /// <summary>The time the hold has left, ms, or -1 when it ends on a condition (or there is none).</summary>

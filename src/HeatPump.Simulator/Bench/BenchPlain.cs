@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using HeatPump.Control.States;
 using HeatPump.Control;
 using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Logging;
+using HeatPump.Control.States;
 
 namespace HeatPump.Simulator.Bench;
 

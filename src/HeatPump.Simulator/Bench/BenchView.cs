@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
-using HeatPump.Control.States;
 using HeatPump.Control;
 using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Logging;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
+using HeatPump.Control.States;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

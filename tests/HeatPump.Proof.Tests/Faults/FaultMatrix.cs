@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using HeatPump.Control.States;
 using HeatPump.Control;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
+using HeatPump.Control.States;
 using HeatPump.Simulator.Plant;
 
 namespace HeatPump.Proof.Tests.Faults;

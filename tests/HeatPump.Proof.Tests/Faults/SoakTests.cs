@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using HeatPump.Control.States;
 using HeatPump.Control;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
+using HeatPump.Control.States;
 using HeatPump.Simulator.Plant;
 using HeatPump.Simulator.Weather;
 using Xunit;

@@ -1,5 +1,5 @@
-using HeatPump.Control.States;
 using HeatPump.Control;
+using HeatPump.Control.States;
 
 namespace HeatPump.Proof.Tests.Properties;
 
