@@ -126,6 +126,7 @@ namespace HeatPump.Control
             _controllerInputs.CoilC = Coil.Celsius;
             _controllerInputs.HighPressureTripped = inputs.HighPressureTripped;
             _controllerInputs.LowPressureTripped = inputs.LowPressureTripped;
+            _controllerInputs.DrainOpen = inputs.DrainOpen;
             _controllerInputs.ResetRequested = Panel.ResetRequested;
             // A forced defrost from the panel keeps asking until it starts or is refused (PanelLogic.ObserveControl).
             _controllerInputs.DefrostRequested = inputs.DefrostRequested || Panel.DefrostPending;
@@ -165,7 +166,7 @@ namespace HeatPump.Control
                 Panel.ObserveControl(Controller.State, now);
             }
 
-            Guard.Apply(ref _requested, now, Indoor.IsValid, Outdoor.IsValid, Outdoor.Celsius, ref _outputs);
+            Guard.Apply(ref _requested, now, Indoor.IsValid, Outdoor.IsValid, Outdoor.Celsius, inputs.DrainOpen, ref _outputs);
             Service.Observe(Controller.State, Controller.Fault, Controller.LockedOut, _outputs.Compressor, now);
             _displayInputs.Capture(Controller, Indoor, Outdoor, Coil, Guard, now, SettingsFault);
             _displayInputs.SwitchesInSeries = PressureSwitchesInSeries;

@@ -26,6 +26,9 @@ namespace HeatPump.Control
         /// <summary>Low-pressure switch open.</summary>
         public bool LowPressureTripped;
 
+        /// <summary>Condensate overflow switch open (normally closed: a full pan or a broken wire opens it).</summary>
+        public bool DrainOpen;
+
         /// <summary>Start a defrost now if one is possible (a test rig or a service tool; the panel has its own key).</summary>
         public bool DefrostRequested;
     }

@@ -154,6 +154,7 @@ namespace HeatPump.Control.Board
             _inputs.Buttons = panelTaken ? Buttons.None : buttons;
             _inputs.HighPressureTripped = _hal.Panel.HighPressureTripped;
             _inputs.LowPressureTripped = _hal.Panel.LowPressureTripped;
+            _inputs.DrainOpen = _hal.Panel.DrainOpen;
 
             // A tick with a display slice due leaves the bus alone, and so does the tick that writes
             // the bindings to flash: each is the one slow job of its tick (docs/safety.md).

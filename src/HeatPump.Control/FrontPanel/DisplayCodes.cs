@@ -57,9 +57,11 @@ namespace HeatPump.Control.FrontPanel
             "H.Lo", // HeatLockout
             "C.Lo", // CoolLockout
             "i---", // NoIndoorReading
+            "dr.OP", // DrainOpen: cooling held while the condensate switch is open
+            "dr.Lo", // DrainLockout: cooling locked out after repeated drain trips
         };
 
-        private static readonly string[] FaultCodes = new string[] { "E 00", "E 01", "E 02", "E 03", "E 04", "E 05" };
+        private static readonly string[] FaultCodes = new string[] { "E 00", "E 01", "E 02", "E 03", "E 04", "E 05", "E 06" };
 
         private static readonly string[] LockoutCodes = new string[] { "LOC0", "LOC1", "LOC2", "LOC3", "LOC4", "LOC5" };
 
@@ -86,7 +88,7 @@ namespace HeatPump.Control.FrontPanel
             return HoldCodes[(int)reason];
         }
 
-        /// <summary>The fault code "E 01".."E 05".</summary>
+        /// <summary>The fault code "E 01".."E 06".</summary>
         public static string Fault(FaultKind kind)
         {
             return FaultCodes[(int)kind];

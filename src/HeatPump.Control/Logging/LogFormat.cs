@@ -16,8 +16,8 @@ namespace HeatPump.Control.Logging
 
         private static readonly string[] TopNames = new string[] { "Off", "Heat", "Cool", "Defrost", "Fault" };
         private static readonly string[] SubNames = new string[] { "None", "Idle", "Starting", "Running", "Purging", "ShiftIn", "Melting", "Drip", "ShiftOut", "Waiting", "Lockout" };
-        private static readonly string[] HoldNames = new string[] { "None", "AntiShortCycle", "PowerUpDelay", "StartsPerHour", "QuietShift", "HeatLockout", "CoolLockout", "NoIndoorReading" };
-        private static readonly string[] FaultNames = new string[] { "None", "IndoorSensor", "HighPressure", "LowPressure", "ReversedValve", "ProbesSwapped" };
+        private static readonly string[] HoldNames = new string[] { "None", "AntiShortCycle", "PowerUpDelay", "StartsPerHour", "QuietShift", "HeatLockout", "CoolLockout", "NoIndoorReading", "DrainOpen", "DrainLockout" };
+        private static readonly string[] FaultNames = new string[] { "None", "IndoorSensor", "HighPressure", "LowPressure", "ReversedValve", "ProbesSwapped", "DrainOverflow" };
         private static readonly string[] ModeNames = new string[] { "Off", "Heat", "Cool", "Auto" };
         private static readonly string[] HealthNames = new string[] { "Starting", "Ok", "Failed", "Recovering" };
 
