@@ -63,7 +63,7 @@ namespace HeatPump.Control.FrontPanel
 
         private static readonly string[] FaultCodes = new string[] { "E 00", "E 01", "E 02", "E 03", "E 04", "E 05", "E 06" };
 
-        private static readonly string[] LockoutCodes = new string[] { "LOC0", "LOC1", "LOC2", "LOC3", "LOC4", "LOC5" };
+        private static readonly string[] LockoutCodes = new string[] { "LOC0", "LOC1", "LOC2", "LOC3", "LOC4", "LOC5", "LOC6" };
 
         private static readonly string[] ModeNames = new string[] { "OFF", "HEAt", "COOL", "AUtO" };
 
