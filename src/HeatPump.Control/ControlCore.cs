@@ -1,3 +1,4 @@
+using HeatPump.Control.Commissioning;
 using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Sensors;
@@ -31,6 +32,8 @@ namespace HeatPump.Control
             Indoor = new SensorValidator(SensorRole.Indoor, nowMs);
             Outdoor = new SensorValidator(SensorRole.Outdoor, nowMs);
             Coil = new SensorValidator(SensorRole.Coil, nowMs);
+            Supply = new SensorValidator(SensorRole.Supply, nowMs);
+            Commissioning = new CommissioningRun(settings);
             Panel = new PanelLogic(settings);
             Controller = new Controller(settings, nowMs);
             StaggerMs = StaggerFromSeed(staggerSeed, settings.Get(SettingId.PowerUpStaggerMax));
@@ -51,6 +54,12 @@ namespace HeatPump.Control
 
         /// <summary>Coil sensor channel.</summary>
         public SensorValidator Coil { get; }
+
+        /// <summary>Optional supply-air sensor channel (never valid on a unit without the probe).</summary>
+        public SensorValidator Supply { get; }
+
+        /// <summary>The installer's commissioning run (docs/commissioning.md); it drives the outputs while it is active.</summary>
+        public CommissioningRun Commissioning { get; }
 
         /// <summary>Front-panel logic.</summary>
         public PanelLogic Panel { get; }
@@ -111,6 +120,7 @@ namespace HeatPump.Control
             Indoor.Update(inputs.Indoor.Status, inputs.Indoor.Sixteenths, now, Settings.Tenths(SettingId.IndoorOffset));
             Outdoor.Update(inputs.Outdoor.Status, inputs.Outdoor.Sixteenths, now, Settings.Tenths(SettingId.OutdoorOffset));
             Coil.Update(inputs.Coil.Status, inputs.Coil.Sixteenths, now, Settings.Tenths(SettingId.CoilOffset));
+            Supply.Update(inputs.Supply.Status, inputs.Supply.Sixteenths, now, 0f);
 
             // The bench walk learns what the guard drove last tick (_outputs still holds it).
             Panel.Bench.See(Settings.SecondsAsMs(SettingId.MinRunTime), Guard.HeatingPositionEnergised(), _outputs.Compressor, _outputs.ValveEnergised);
@@ -160,6 +170,10 @@ namespace HeatPump.Control
                 Panel.Bench.CopyOutputsTo(ref _requested);
                 _requested.Fault = tripped || Controller.LockedOut;
             }
+            else if (Commissioning.Active)
+            {
+                StepCommissioning(now);
+            }
             else
             {
                 Controller.Step(ref _controllerInputs, ref _requested);
@@ -171,6 +185,41 @@ namespace HeatPump.Control
             _displayInputs.Capture(Controller, Indoor, Outdoor, Coil, Guard, now, SettingsFault);
             _displayInputs.SwitchesInSeries = PressureSwitchesInSeries;
             _renderer.Render(Display, Settings, Panel, ref _displayInputs);
+        }
+
+        /// <summary>
+        /// Starts the commissioning run at <paramref name="nowMs"/> (docs/commissioning.md). Refused in bench
+        /// mode, which already drives the outputs by hand; returns whether the run started.
+        /// </summary>
+        public bool StartCommissioning(long nowMs)
+        {
+            if (Panel.Bench.Active)
+            {
+                return false;
+            }
+
+            Commissioning.Start(nowMs);
+            return true;
+        }
+
+        /// <summary>
+        /// One tick of the commissioning run in place of the controller. Its outputs go through the guard
+        /// like the controller's; an open pressure switch counts toward a lockout as in normal running; at
+        /// the end the controller takes over from its power-up state (Off), the guard's min-off running
+        /// from the run's last stop.
+        /// </summary>
+        private void StepCommissioning(long now)
+        {
+            Commissioning.Tick(ref _controllerInputs, Supply.IsValid, Supply.Celsius, Controller.LockedOut, ref _requested);
+            if (Commissioning.TripThisTick != FaultKind.None)
+            {
+                Controller.RecordBenchTrip(Commissioning.TripThisTick, now);
+            }
+
+            if (!Commissioning.Active)
+            {
+                Controller.PowerUp(now);
+            }
         }
 
         /// <summary>The power-up stagger for <paramref name="seed"/>: 0..<paramref name="maxSeconds"/> whole seconds, as ms.</summary>

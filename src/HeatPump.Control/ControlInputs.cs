@@ -17,6 +17,9 @@ namespace HeatPump.Control
         /// <summary>Coil sensor sample this tick.</summary>
         public SensorSample Coil;
 
+        /// <summary>Supply-air sensor sample this tick (Status None on a unit without one: it is optional).</summary>
+        public SensorSample Supply;
+
         /// <summary>Buttons pressed now (<see cref="Hal.Buttons"/> flags), raw.</summary>
         public int Buttons;
 
