@@ -34,6 +34,7 @@ namespace HeatPump.Control
             Coil = new SensorValidator(SensorRole.Coil, nowMs);
             Supply = new SensorValidator(SensorRole.Supply, nowMs);
             Commissioning = new CommissioningRun(settings);
+            CommissioningReport = new CommissioningReport();
             Panel = new PanelLogic(settings);
             Controller = new Controller(settings, nowMs);
             StaggerMs = StaggerFromSeed(staggerSeed, settings.Get(SettingId.PowerUpStaggerMax));
@@ -60,6 +61,9 @@ namespace HeatPump.Control
 
         /// <summary>The installer's commissioning run (docs/commissioning.md); it drives the outputs while it is active.</summary>
         public CommissioningRun Commissioning { get; }
+
+        /// <summary>The last commissioning run's report (the loop keeps it in flash with a <see cref="CommissioningPersister"/>).</summary>
+        public CommissioningReport CommissioningReport { get; }
 
         /// <summary>Front-panel logic.</summary>
         public PanelLogic Panel { get; }
@@ -218,6 +222,7 @@ namespace HeatPump.Control
 
             if (!Commissioning.Active)
             {
+                CommissioningReport.Capture(Commissioning, Service.PowerUps);
                 Controller.PowerUp(now);
             }
         }

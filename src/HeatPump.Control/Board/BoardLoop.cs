@@ -38,6 +38,8 @@ namespace HeatPump.Control.Board
         private ControllerSettings _settings;
         private SettingsPersister _persister;
         private ServicePersister _service;
+        private Commissioning.CommissioningPersister _commissioning;
+        private int _reportLogged;
         private ControlCore _core;
         private bool _waitForRelease;
         private bool _learnWasActive;
@@ -128,6 +130,7 @@ namespace HeatPump.Control.Board
                 + " min_off_s=" + _settings.Get(SettingId.MinOffTime).ToString()
                 + " pressure_switches=" + (_hal.PressureSwitchesInSeries ? "series" : "inputs"));
             LoadServiceLog(clock.NowMs);
+            LoadCommissioningReport(clock.NowMs);
             ReadMemory();
             _poller.Restart();
             if (learnAtBoot)
@@ -244,6 +247,13 @@ namespace HeatPump.Control.Board
                 if (_memoryStale)
                 {
                     ReadMemory();
+                }
+                else if (_commissioning != null && _core.CommissioningReport.Revision != _reportLogged)
+                {
+                    // A run just finished: its report goes to flash and to the log, once.
+                    _commissioning.Tick(now);
+                    _reportLogged = _core.CommissioningReport.Revision;
+                    Record("COMM", LogFormat.CommissioningBody(_core.CommissioningReport));
                 }
                 else if (_service == null || _persister.Pending)
                 {
@@ -392,6 +402,30 @@ namespace HeatPump.Control.Board
             for (int i = 0; i < _core.Service.Count; i++)
             {
                 Record("FAULTLOG", LogFormat.FaultLogBody(_core.Service, i));
+            }
+        }
+
+        /// <summary>
+        /// Loads the last commissioning report from its two flash slots and logs it (a COMM line), so the
+        /// installer's result can be read back after any number of power cycles. Without a store the
+        /// report lives in RAM only and is logged when a run finishes.
+        /// </summary>
+        private void LoadCommissioningReport(long now)
+        {
+            _reportLogged = _core.CommissioningReport.Revision;
+            if (_hal.CommissioningStore == null)
+            {
+                _reportLogged = -1;
+                return;
+            }
+
+            _commissioning = new Commissioning.CommissioningPersister(_core.CommissioningReport, _hal.CommissioningStore);
+            bool loaded = _commissioning.LoadAtPowerUp(now);
+            _hal.Watchdog.Feed();
+            _reportLogged = _core.CommissioningReport.Revision;
+            if (loaded)
+            {
+                Record("COMM", "source=flash " + LogFormat.CommissioningBody(_core.CommissioningReport));
             }
         }
 
