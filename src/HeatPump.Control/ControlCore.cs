@@ -21,6 +21,7 @@ namespace HeatPump.Control
         private DisplayInputs _displayInputs;
         private OutputState _requested;
         private OutputState _outputs;
+        private int _lastButtons;
 
         /// <summary>Creates the core in its power-up state at <paramref name="nowMs"/>.</summary>
         /// <param name="settings">Settings as loaded from the store (or defaults); edited in place by the panel.</param>
@@ -128,7 +129,11 @@ namespace HeatPump.Control
 
             // The bench walk learns what the guard drove last tick (_outputs still holds it).
             Panel.Bench.See(Settings.SecondsAsMs(SettingId.MinRunTime), Guard.HeatingPositionEnergised(), _outputs.Compressor, _outputs.ValveEnergised);
-            Panel.Update(inputs.Buttons, now);
+            Panel.Update(CommissioningKeys(inputs.Buttons, now), now);
+            if (Panel.CommissioningRequested)
+            {
+                StartCommissioning(now);
+            }
 
             _controllerInputs.NowMs = now;
             _controllerInputs.IndoorValid = Indoor.IsValid;
@@ -188,6 +193,10 @@ namespace HeatPump.Control
             Service.Observe(Controller.State, Controller.Fault, Controller.LockedOut, _outputs.Compressor, now);
             _displayInputs.Capture(Controller, Indoor, Outdoor, Coil, Guard, now, SettingsFault);
             _displayInputs.SwitchesInSeries = PressureSwitchesInSeries;
+            _displayInputs.CommissioningStep = Commissioning.Step;
+            _displayInputs.CommissioningFindings = Commissioning.Findings;
+            _displayInputs.ReportPresent = CommissioningReport.Present;
+            _displayInputs.ReportFindings = CommissioningReport.Findings;
             _renderer.Render(Display, Settings, Panel, ref _displayInputs);
         }
 
@@ -204,6 +213,49 @@ namespace HeatPump.Control
 
             Commissioning.Start(nowMs);
             return true;
+        }
+
+        /// <summary>
+        /// The keys while the commissioning run owns the panel (running, or showing its result): MODE
+        /// cancels a run under way; on the result, UP after a reversed-valve finding flips
+        /// <c>valve.polarity</c> and runs again, any other key dismisses it. Returns the levels the
+        /// panel may see: none while the run owns it, so a key here never also steps a setpoint.
+        /// </summary>
+        private int CommissioningKeys(int buttons, long now)
+        {
+            int pressed = buttons & ~_lastButtons;
+            _lastButtons = buttons;
+            if (Commissioning.Active)
+            {
+                if ((pressed & Hal.Buttons.Mode) != 0)
+                {
+                    Commissioning.Cancel();
+                    Controller.PowerUp(now);
+                }
+
+                return Hal.Buttons.None;
+            }
+
+            if (Commissioning.Step != CommissioningStep.Done)
+            {
+                return buttons;
+            }
+
+            if (pressed == 0)
+            {
+                return Hal.Buttons.None;
+            }
+
+            if ((pressed & Hal.Buttons.Up) != 0 && Commissioning.Has(CommissioningFinding.ReversedValve))
+            {
+                // One key: the board drives the valve the other way from now, and the run proves it.
+                Settings.TrySet(SettingId.ValvePolarity, 1 - Settings.Get(SettingId.ValvePolarity));
+                StartCommissioning(now);
+                return Hal.Buttons.None;
+            }
+
+            Commissioning.Acknowledge();
+            return Hal.Buttons.None;
         }
 
         /// <summary>

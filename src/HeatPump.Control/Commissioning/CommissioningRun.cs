@@ -135,6 +135,15 @@ namespace HeatPump.Control.Commissioning
             Enter(CommissioningStep.PrepareCooling, nowMs);
         }
 
+        /// <summary>The installer has seen the finished run's result: back to Idle (the report stays).</summary>
+        public void Acknowledge()
+        {
+            if (Step == CommissioningStep.Done)
+            {
+                Step = CommissioningStep.Idle;
+            }
+        }
+
         /// <summary>Stops a run under way (the installer cancelled it): back to Idle, no findings kept.</summary>
         public void Cancel()
         {

@@ -79,7 +79,7 @@ namespace HeatPump.Control.FrontPanel
 
         private static readonly string[] ModeNames = new string[] { "OFF", "HEAt", "COOL", "AUtO" };
 
-        private static readonly string[] NoticeCodes = new string[] { "", "rSEt", "dEF", "LrnS", "dFLt", "dF.no", "Err" };
+        private static readonly string[] NoticeCodes = new string[] { "", "rSEt", "dEF", "LrnS", "dFLt", "dF.no", "Err", "Co.St" };
 
         // Labels of the service page's counter pages (2, 3, 4); pages 0 and 1 are the outdoor and coil readings.
         private static readonly string[] ServiceLabels = new string[] { "", "", "CP.hr", "CP.St", "dF.ct" };
