@@ -248,10 +248,14 @@ namespace HeatPump.Control.Board
                 {
                     ReadMemory();
                 }
-                else if (_commissioning != null && _core.CommissioningReport.Revision != _reportLogged)
+                else if (_core.CommissioningReport.Revision != _reportLogged)
                 {
-                    // A run just finished: its report goes to flash and to the log, once.
-                    _commissioning.Tick(now);
+                    // A run just finished: its report goes to flash (when there is a store) and to the log, once.
+                    if (_commissioning != null)
+                    {
+                        _commissioning.Tick(now);
+                    }
+
                     _reportLogged = _core.CommissioningReport.Revision;
                     Record("COMM", LogFormat.CommissioningBody(_core.CommissioningReport));
                 }
@@ -415,7 +419,6 @@ namespace HeatPump.Control.Board
             _reportLogged = _core.CommissioningReport.Revision;
             if (_hal.CommissioningStore == null)
             {
-                _reportLogged = -1;
                 return;
             }
 

@@ -154,13 +154,15 @@ namespace HeatPump.Control.FrontPanel
                 }
             }
 
-            if (count == 0)
+            // A run with notes only (no supply probe) passed: "PASS" leads, the note follows.
+            bool passed = (findings & ~(1 << (int)Commissioning.CommissioningFinding.SplitNotChecked)) == 0;
+            long want = turn % (passed ? count + 1 : count);
+            if (passed && want-- == 0)
             {
                 SevenSegment.Text(d, DisplayCodes.CommissioningPassed, 0);
                 return;
             }
 
-            long want = turn % count;
             for (int i = 1; i <= Commissioning.CommissioningCodes.LastFinding; i++)
             {
                 if ((findings & (1 << i)) != 0 && want-- == 0)
