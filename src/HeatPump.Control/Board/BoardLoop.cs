@@ -250,14 +250,7 @@ namespace HeatPump.Control.Board
                 }
                 else if (_core.CommissioningReport.Revision != _reportLogged)
                 {
-                    // A run just finished: its report goes to flash (when there is a store) and to the log, once.
-                    if (_commissioning != null)
-                    {
-                        _commissioning.Tick(now);
-                    }
-
-                    _reportLogged = _core.CommissioningReport.Revision;
-                    Record("COMM", LogFormat.CommissioningBody(_core.CommissioningReport));
+                    ReportCommissioning(now);
                 }
                 else if (_service == null || _persister.Pending)
                 {
@@ -407,6 +400,18 @@ namespace HeatPump.Control.Board
             {
                 Record("FAULTLOG", LogFormat.FaultLogBody(_core.Service, i));
             }
+        }
+
+        /// <summary>A run just finished: its report goes to flash (when there is a store) and to the log, once.</summary>
+        private void ReportCommissioning(long now)
+        {
+            if (_commissioning != null)
+            {
+                _commissioning.Tick(now);
+            }
+
+            _reportLogged = _core.CommissioningReport.Revision;
+            Record("COMM", LogFormat.CommissioningBody(_core.CommissioningReport));
         }
 
         /// <summary>
