@@ -258,7 +258,8 @@ public class SafetyGuardBoundaryTests
         var g = new SafetyGuard(_s, 0, 0);
         OutputState cool = new() { Compressor = true, ValveEnergised = true, OutdoorFanDuty = 1f };
         OutputState o = default;
-        g.Apply(ref cool, 1_000, true, true, 30f, false, ref o);
+        OutputState valve = new() { ValveEnergised = true };
+        g.Apply(ref valve, 30_000, true, true, 30f, false, ref o);
         g.Apply(ref cool, 300_000, true, true, 30f, false, ref o);
         Assert.True(o.Compressor, "cools with the switch closed");
         g.Apply(ref cool, 301_000, true, true, 30f, true, ref o);

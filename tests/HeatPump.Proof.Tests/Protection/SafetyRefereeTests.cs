@@ -341,6 +341,7 @@ public class SafetyRefereeTests
     [Fact]
     public void Cooling_with_the_drain_switch_open_is_a_D1_breach_and_heating_is_not()
     {
+        _r.Observe(30_000, new OutputState { ValveEnergised = true }, true, true, 30f, false);
         _r.Observe(300_000, Reverse(), true, true, 30f, false);
         Assert.Equal(0, _r.Total);
         _r.Observe(301_000, Reverse(), true, true, 30f, true);
