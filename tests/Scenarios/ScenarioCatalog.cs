@@ -55,6 +55,9 @@ namespace HeatPump.Scenarios
             new ScenarioRow("Transition.LockoutStopsRunningCompressor", TransitionScenarios.LockoutStopsRunningCompressor),
             new ScenarioRow("Transition.CoolCallReturnsDuringRunOn", TransitionScenarios.CoolCallReturnsDuringRunOn),
             new ScenarioRow("Fault.BenchTripsLockOutUntilAcknowledged", FaultScenarios.BenchTripsLockOutUntilAcknowledged),
+            new ScenarioRow("Fault.DrainSwitchStopsCoolingAndRetries", FaultScenarios.DrainSwitchStopsCoolingAndRetries),
+            new ScenarioRow("Fault.DrainTripsLockOutCoolingNotHeating", FaultScenarios.DrainTripsLockOutCoolingNotHeating),
+            new ScenarioRow("Fault.DrainSwitchIgnoredWhileHeating", FaultScenarios.DrainSwitchIgnoredWhileHeating),
         };
 
         /// <summary>Number of scenarios.</summary>

@@ -69,5 +69,17 @@ namespace HeatPump.Control.FrontPanel
 
         /// <summary>The pressure switches are wired in series with the contactor: the board cannot see a trip.</summary>
         public bool SwitchesInSeries;
+
+        /// <summary>Where the commissioning run stands (Done: its result is shown until a key is pressed).</summary>
+        public Commissioning.CommissioningStep CommissioningStep;
+
+        /// <summary>The finished run's findings (<see cref="Commissioning.CommissioningRun.Findings"/>).</summary>
+        public int CommissioningFindings;
+
+        /// <summary>A commissioning report is held (from flash, or a run since power-up).</summary>
+        public bool ReportPresent;
+
+        /// <summary>The held report's findings.</summary>
+        public int ReportFindings;
     }
 }

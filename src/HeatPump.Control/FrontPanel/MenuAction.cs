@@ -11,5 +11,7 @@ namespace HeatPump.Control.FrontPanel
         LearnSensors,
         /// <summary>Put every setting back to its factory default.</summary>
         FactoryReset,
+        /// <summary>Start the commissioning run (docs/commissioning.md); before YES the item shows the last report's result.</summary>
+        Commission,
     }
 }

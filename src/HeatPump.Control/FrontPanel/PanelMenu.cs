@@ -60,6 +60,7 @@ namespace HeatPump.Control.FrontPanel
             new MenuItem("i.OF", SettingId.IndoorOffset, MenuAction.None, null),
             new MenuItem("o.OF", SettingId.OutdoorOffset, MenuAction.None, null),
             new MenuItem("c.OF", SettingId.CoilOffset, MenuAction.None, null),
+            new MenuItem("CoMM", SettingId.Mode, MenuAction.Commission, null),
             new MenuItem("LrnS", SettingId.Mode, MenuAction.LearnSensors, null),
             new MenuItem("FAct", SettingId.Mode, MenuAction.FactoryReset, null),
         };

@@ -21,5 +21,7 @@ namespace HeatPump.Control.FrontPanel
         DefrostRefused,
         /// <summary>The installer code entered was wrong: the menu stays locked.</summary>
         WrongCode,
+        /// <summary>Menu "CoMM" confirmed: the commissioning run starts.</summary>
+        Commissioning,
     }
 }

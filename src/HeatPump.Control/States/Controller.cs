@@ -88,6 +88,12 @@ namespace HeatPump.Control.States
             get { return _c.HeatLockedOut; }
         }
 
+        /// <summary>True while repeated drain trips lock cooling out (until MODE held 10 s, a power cycle or the timed retry).</summary>
+        public bool DrainLockedOut
+        {
+            get { return _c.DrainLockedOut; }
+        }
+
         /// <summary>True while the outdoor temperature locks cooling out.</summary>
         public bool CoolLockedOut
         {
@@ -213,6 +219,15 @@ namespace HeatPump.Control.States
             c.SetHold(HoldReason.None, 0);
 
             UpdateLockouts();
+            if (c.DrainLockedOut && (inputs.ResetRequested || c.Now - c.DrainLockedAtMs >= FaultState.LockoutRetryMs))
+            {
+                c.DrainLockedOut = false;
+                if (inputs.ResetRequested)
+                {
+                    c.Faults.Clear();
+                }
+            }
+
             c.Defrost.Observe(c.ElapsedMs, _current.HeatingRunMs(c), inputs.OutdoorValid, inputs.OutdoorC, inputs.CoilValid, inputs.CoilC);
             _current.Observe(c);
 
@@ -276,6 +291,12 @@ namespace HeatPump.Control.States
                 && c.CompressorForMs >= ControllerContext.LowPressureBypassMs)
             {
                 return FaultKind.LowPressure;
+            }
+
+            // A full condensate pan stops cooling at once; the cooling lockout keeps it from restarting.
+            if (c.In.DrainOpen && c.CompressorOn && _current.MakesCondensate)
+            {
+                return FaultKind.DrainOverflow;
             }
 
             return _install.Check(c, _current.SteadyConditioning);

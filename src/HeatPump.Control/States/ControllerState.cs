@@ -53,6 +53,12 @@ namespace HeatPump.Control.States
             get { return false; }
         }
 
+        /// <summary>True where the indoor coil makes condensate, so an open drain-overflow switch stops the compressor: cooling.</summary>
+        public virtual bool MakesCondensate
+        {
+            get { return false; }
+        }
+
         /// <summary>True where a run is steady heating or cooling, so the installation self-checks may judge it.</summary>
         public virtual bool SteadyConditioning
         {

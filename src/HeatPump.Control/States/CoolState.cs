@@ -14,5 +14,10 @@ namespace HeatPump.Control.States
         {
             get { return TopState.Cool; }
         }
+
+        public override bool MakesCondensate
+        {
+            get { return true; }
+        }
     }
 }

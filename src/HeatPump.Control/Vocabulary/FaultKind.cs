@@ -15,5 +15,7 @@ namespace HeatPump.Control
         ReversedValve = 4,
         /// <summary>Self-check: the outdoor reading followed the compressor, or the coil reading followed outdoor air, so the probes are swapped or misplaced (E5).</summary>
         ProbesSwapped = 5,
+        /// <summary>The condensate overflow switch opened while cooling: the drain pan is full or its switch unwired (E6).</summary>
+        DrainOverflow = 6,
     }
 }

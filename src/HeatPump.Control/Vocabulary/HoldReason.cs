@@ -19,5 +19,9 @@ namespace HeatPump.Control
         CoolLockout,
         /// <summary>No trusted indoor reading yet.</summary>
         NoIndoorReading,
+        /// <summary>Cooling held: the condensate overflow switch is open (docs/commissioning.md).</summary>
+        DrainOpen,
+        /// <summary>Cooling locked out after repeated drain trips; heating goes on.</summary>
+        DrainLockout,
     }
 }
