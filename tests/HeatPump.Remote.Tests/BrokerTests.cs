@@ -225,8 +225,12 @@ public sealed class BrokerTests : IDisposable
     {
         using var link = new SilentLink(_broker.Port);
         var rig = new UnitRig("silent");
-        var timing = TimeSpan.FromSeconds(1);
-        using var shell = new MqttShell(rig.Bridge, new MqttEndpoint("127.0.0.1", link.Port)) { OperationTimeout = timing, ProbePeriod = timing };
+        // Shorter than the defaults to keep the test short, long enough for a busy machine to answer in time.
+        using var shell = new MqttShell(rig.Bridge, new MqttEndpoint("127.0.0.1", link.Port))
+        {
+            OperationTimeout = TimeSpan.FromSeconds(3),
+            ProbePeriod = TimeSpan.FromSeconds(1),
+        };
         shell.Start();
 
         // The room warms and cools a little, so the unit publishes its state every few seconds, as
