@@ -30,12 +30,14 @@ public sealed class BrokerTests : IDisposable
     }
 
     /// <summary>Steps the unit (100 ms simulated per tick, about 2 ms real) until <paramref name="done"/> or the patience runs out.</summary>
-    private bool Pump(Func<bool> done)
+    private bool Pump(Func<bool> done) => Pump(_rig, done);
+
+    private static bool Pump(UnitRig rig, Func<bool> done)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < Patience)
         {
-            _rig.Tick();
+            rig.Tick();
             if (done())
             {
                 return true;
@@ -205,7 +207,7 @@ public sealed class BrokerTests : IDisposable
 
         _broker.Start();
         using var back = new HomeAssistantClient(_broker.Port, "homeassistant/#", "heatpump/#");
-        Assert.True(Pump(() => _shell.Connects == 2 && back.On(_rig.Bridge.StateTopic).Count > 0), "did not reconnect");
+        Assert.True(Pump(() => _shell.Connects > 1 && back.On(_rig.Bridge.StateTopic).Count > 0), "did not reconnect");
         Assert.Equal(_rig.Bridge.DiscoveryCount, back.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)));
         Assert.Equal("heating", Json(back.On(_rig.Bridge.StateTopic).Last().Payload).GetProperty("action").GetString());
     }
@@ -216,5 +218,43 @@ public sealed class BrokerTests : IDisposable
         using HomeAssistantClient ha = ConnectedHomeAssistant();
         _shell.Dispose();
         Assert.True(Pump(() => ha.On(_rig.Bridge.AvailabilityTopic).LastOrDefault().Payload == HomeAssistantBridge.Offline));
+    }
+
+    [Fact]
+    public void A_broker_that_goes_silent_is_noticed_and_the_unit_reconnects_once_it_answers()
+    {
+        using var link = new SilentLink(_broker.Port);
+        var rig = new UnitRig("silent");
+        // Shorter than the defaults to keep the test short, long enough for a busy machine to answer in time.
+        using var shell = new MqttShell(rig.Bridge, new MqttEndpoint("127.0.0.1", link.Port))
+        {
+            OperationTimeout = TimeSpan.FromSeconds(3),
+            ProbePeriod = TimeSpan.FromSeconds(1),
+        };
+        shell.Start();
+
+        // The room warms and cools a little, so the unit publishes its state every few seconds, as
+        // it does while it runs: the connection is never idle long enough for a keep-alive ping.
+        int tick = 0;
+        bool Wobbling(Func<bool> done)
+        {
+            rig.IndoorC = 19.0f + (tick++ / 30 % 2);
+            return done();
+        }
+
+        Assert.True(Pump(rig, () => Wobbling(() => shell.Connects == 1)), "did not connect");
+        int published = shell.Published;
+
+        link.Silent = true;
+        Assert.True(Pump(rig, () => Wobbling(() => !shell.IsConnected)), "a silent broker went unnoticed");
+        Assert.True(shell.Published > published, "the unit published nothing while the broker was silent");
+
+        // Connections the silent link accepts are never answered: each attempt ends at the timeout and the next one follows.
+        int failures = shell.Failures;
+        Assert.True(Pump(rig, () => Wobbling(() => shell.Failures >= failures + 2)), "a connection attempt waited for ever");
+        Assert.Equal(1, shell.Connects);
+
+        link.Silent = false;
+        Assert.True(Pump(rig, () => Wobbling(() => shell.Connects == 2 && shell.IsConnected)), "did not reconnect");
     }
 }

@@ -11,12 +11,20 @@ namespace HeatPump.Remote.Tests;
 /// <summary>
 /// A simulated week in humid cold (defrost weather) with the unit publishing to a broker that is
 /// killed and restarted at random: the outputs tick by tick are those of the same week without MQTT,
-/// and the simulator's invariant checker sees no violation.
+/// the safety referee sees no violation, and the unit announces itself again after
+/// every restart.
 /// </summary>
 public class BrokerWeekTests
 {
     private const int Seed = 5;
     private const double Days = 7;
+    /// <summary>
+    /// How long the harness waits for a reconnection: the longest backoff, then a connection, a
+    /// subscription and the announcement, each bounded by the shell's timeout, with as much again
+    /// for a machine busy with other work. The shell reconnects by itself; this only bounds a failure.
+    /// </summary>
+    private static readonly TimeSpan ReconnectionBound = MqttShell.MaxBackoff + MqttShell.MaxBackoff + (MqttShell.DefaultOperationTimeout * 6);
+
     private readonly ITestOutputHelper _output;
 
     public BrokerWeekTests(ITestOutputHelper output) => _output = output;
@@ -28,7 +36,7 @@ public class BrokerWeekTests
         return s;
     }
 
-    [Fact(Skip = "Flaky on a loaded 2-core machine: one CI run in three saw no reconnection within 90 s after a broker restart (MqttShell may not notice a stopped broker before the restart). Issue 17 stays open until this is found; run it by hand with --filter BrokerWeekTests.")]
+    [Fact]
     public void A_week_with_the_broker_killed_at_random_drives_the_same_outputs_with_no_violation()
     {
         IWorld world = PhysicsWorld.Create(new WorldRequest("humid-cold", null, Days, Seed, null));
@@ -41,7 +49,7 @@ public class BrokerWeekTests
         var unit = new MqttController(new FirmwareController(HeatAt20(), Seed), "week");
         using var shell = new MqttShell(unit.Bridge, new MqttEndpoint("127.0.0.1", broker.Port));
         shell.Start();
-        Assert.True(SpinWait.SpinUntil(() => shell.IsConnected, TimeSpan.FromSeconds(60)));
+        Assert.True(SpinWait.SpinUntil(() => shell.Connects == 1, ReconnectionBound), "the unit did not announce itself");
 
         // Twelve outages at random simulated times, each a random few minutes to hours long.
         var random = new Random(Seed);
@@ -55,6 +63,7 @@ public class BrokerWeekTests
         int next = 0;
         bool up = true;
         int restarts = 0;
+        int connectsAtStop = 0;
         unit.AfterTick = nowMs =>
         {
             if (next >= at.Length || nowMs < at[next])
@@ -66,13 +75,15 @@ public class BrokerWeekTests
             if (up)
             {
                 broker.Stop();
+                connectsAtStop = shell.Connects;
             }
             else
             {
-                // The harness, not the loop, waits for the reconnection, so that each one is seen.
+                // The harness, not the loop, waits for the reconnection, so that each one is seen: a
+                // connection announced after the stop can only be to the restarted broker.
                 broker.Start();
                 restarts++;
-                Assert.True(SpinWait.SpinUntil(() => shell.Connects == restarts + 1, TimeSpan.FromSeconds(90)), "no reconnection after restart " + restarts);
+                Assert.True(SpinWait.SpinUntil(() => shell.Connects > connectsAtStop, ReconnectionBound), "no reconnection after restart " + restarts);
             }
 
             up = !up;
@@ -85,6 +96,7 @@ public class BrokerWeekTests
             + $"{unit.Bridge.StatesQueued} states queued, {unit.Bridge.Link.Outbox.Dropped} dropped while the broker was away or busy; "
             + $"{with.Kpi.Defrosts} defrosts, {with.Kpi.CompressorStarts} starts; {with.WallSeconds:0.0} s wall");
         Assert.Equal(12, restarts);
+        Assert.True(shell.Connects >= 13, shell.Connects + " connections");
         Assert.Equal(plain.Ticks, traced.Ticks);
         Assert.Equal(plain.Hash, traced.Hash);
         Assert.Equal(without.Kpi, with.Kpi);

@@ -1,6 +1,7 @@
 using System.Text;
 using HeatPump.Control.Remote;
 using HeatPump.Control.Settings;
+using Xunit.Abstractions;
 
 namespace HeatPump.Remote.Tests;
 
@@ -11,6 +12,9 @@ namespace HeatPump.Remote.Tests;
 public class MalformedCorpusTests
 {
     private const int Seed = 17;
+    private readonly ITestOutputHelper _output;
+
+    public MalformedCorpusTests(ITestOutputHelper output) => _output = output;
 
     /// <summary>(topic suffix, payload, retained) triples, every one malformed by construction.</summary>
     internal static List<(string Suffix, byte[] Payload, bool Retain)> Corpus()
@@ -126,6 +130,12 @@ public class MalformedCorpusTests
 
             // Space the commands past the rate limit, so each is judged on its own content.
             rig.Run(HomeAssistantBridge.CommandRefillMs);
+        }
+
+        _output.WriteLine($"{corpus.Count} malformed commands, {rig.Bridge.CommandsRejected} refused, {rig.Bridge.CommandsAccepted} accepted; reasons:");
+        foreach (var r in reasons.OrderByDescending(r => r.Value))
+        {
+            _output.WriteLine($"  {r.Value,5} × {r.Key}");
         }
 
         Assert.Equal(0, rig.Bridge.CommandsAccepted);
