@@ -79,11 +79,28 @@ namespace HeatPump.Control.Defrost
 
         /// <summary>
         /// A coil whose ΔT is this many times its clean-coil ΔT carries heavy frost: frost blocks
-        /// the airflow, and ΔT grows in proportion (about 1.5 × clean for a coil a third blocked,
-        /// 2 × for one near blocked). It is defrosted even inside the minimum interval, since an iced
-        /// coil has lost much of its capacity and frosts the faster for it.
+        /// the airflow, and ΔT grows in proportion (1 + k·ice, k from about 1 to 2 across units, so
+        /// 1.3 × clean is 15–30 % of the coil iced). It is defrosted even inside the minimum interval,
+        /// since an iced coil has lost much of its capacity and frosts the faster for it. The ΔT
+        /// compared is the one expected <see cref="IcedLeadMs"/> ahead, at the rate it is rising.
         /// </summary>
-        public const float IcedRatio = 1.25f;
+        public const float IcedRatio = 1.3f;
+
+        /// <summary>
+        /// The iced test looks this far ahead along the ΔT's rise, ms: the filter and a probe in a
+        /// well lag the coil by up to three minutes, in which a fast-frosting coil gains a tenth of
+        /// its ice.
+        /// </summary>
+        public const long IcedLeadMs = 180000;
+
+        /// <summary>
+        /// What a defrost costs, in relative ΔT rise × minutes of run. Ice costs a heating run about
+        /// 0.6 × its iced fraction of the output (capacity falls with the ice, power less so), and the
+        /// relative ΔT rise is about 1.3 × the iced fraction, so a rise r held for a minute costs about
+        /// half of r minute of heating; a defrost (reverse cycle, shifts, the restart) costs about
+        /// 3 minutes of heating: 6 in these units.
+        /// </summary>
+        public const float DefrostCostRiseMin = 6f;
 
         /// <summary>Allowance for sensor noise and quantisation in the iced test, K.</summary>
         public const float IcedNoiseK = 0.5f;
@@ -116,6 +133,12 @@ namespace HeatPump.Control.Defrost
         private float _markRise;
         private bool _riseSlowed;
         private bool _hadDefrost;
+        private float _frostMinutes;
+        private float _riseMinutes;
+        private float _rise;
+        private float _riseRatePerMin;
+        private float _riseMark;
+        private long _riseMarkMs;
         private readonly float[] _bandOutdoorC = new float[BandCount];
         private readonly float[] _bandDeltaT = new float[BandCount];
         private readonly int[] _bandReadings = new int[BandCount];
@@ -165,6 +188,19 @@ namespace HeatPump.Control.Defrost
         /// <summary>Filtered outdoor−coil ΔT of the present run, K (read from the start of the run; low until it has settled).</summary>
         public float DeltaT { get; private set; }
 
+        /// <summary>
+        /// The filtered ΔT's rise above the clean-coil ΔT expected at this outdoor temperature, as a
+        /// share of it (0.3: 30 % above clean); 0 until calibrated.
+        /// </summary>
+        public float Rise => _rise;
+
+        /// <summary>
+        /// How much the frost since the last defrost has cost over what it costs now, in relative ΔT
+        /// rise × minutes of settled run: t·r(t) − ∫r. The share of heating lost to frost averaged over
+        /// a frosting period and its defrost is lowest when this reaches <see cref="DefrostCostRiseMin"/>.
+        /// </summary>
+        public float FrostPenalty => _frostMinutes * _rise - _riseMinutes;
+
         /// <summary>A defrost is due, and why; None when not.</summary>
         public DefrostCause Due { get; private set; }
 
@@ -204,6 +240,8 @@ namespace HeatPump.Control.Defrost
                 // The clean-coil ΔT is learned within one settled run; a stop starts the window again.
                 _filterPrimed = false;
                 _settled = false;
+                _riseMarkMs = -1;
+                _riseRatePerMin = 0f;
                 RestartLearning();
                 return;
             }
@@ -219,6 +257,7 @@ namespace HeatPump.Control.Defrost
                 if (_settled)
                 {
                     Learn(outdoorC, elapsedMs, heatingRunMs);
+                    Account(outdoorC, elapsedMs, heatingRunMs);
                 }
             }
 
@@ -277,10 +316,18 @@ namespace HeatPump.Control.Defrost
                 return;
             }
 
-            if ((freezing && DeltaT > IcedTriggerDeltaT(outdoorC) && DeltaT > TriggerDeltaT(outdoorC))
+            // The iced test looks ahead along the rise (only while it rises), so the lag of the probe
+            // and the filter does not let a fast-frosting coil ice past it.
+            float ahead = DeltaT;
+            if (_settled && _riseRatePerMin > 0f)
+            {
+                ahead += _riseRatePerMin * CleanAt(outdoorC) * IcedLeadMs / 60000f;
+            }
+            if ((freezing && ahead > IcedTriggerDeltaT(outdoorC) && DeltaT > TriggerDeltaT(outdoorC))
                 || (RunSinceDefrostMs >= _settings.MinutesAsMs(SettingId.DemandMinInterval)
                     && coilC < _settings.Tenths(SettingId.DemandCoilBelow)
-                    && DeltaT > TriggerDeltaT(outdoorC)))
+                    && DeltaT > TriggerDeltaT(outdoorC)
+                    && FrostPenalty >= DefrostCostRiseMin))
             {
                 Due = DefrostCause.Demand;
             }
@@ -303,6 +350,7 @@ namespace HeatPump.Control.Defrost
             _settled = false;
             CoilImplausible = false;
             CleanSlope = PriorSlope;
+            ForgetFrost();
             CleanReadings = 0;
             for (int i = 0; i < BandCount; i++)
             {
@@ -337,6 +385,52 @@ namespace HeatPump.Control.Defrost
             _filterPrimed = false;
             _settled = false;
             Due = DefrostCause.None;
+            ForgetFrost();
+        }
+
+        private void ForgetFrost()
+        {
+            _frostMinutes = 0f;
+            _riseMinutes = 0f;
+            _rise = 0f;
+            _riseRatePerMin = 0f;
+            _riseMarkMs = -1;
+        }
+
+        /// <summary>
+        /// Adds a settled tick to the frost account: the relative rise of ΔT over clean, its integral
+        /// and the settled run time since the last defrost, and the rise's rate per minute (from one
+        /// minute to the next, within one run).
+        /// </summary>
+        private void Account(float outdoorC, long elapsedMs, long heatingRunMs)
+        {
+            if (!Calibrated)
+            {
+                return;
+            }
+
+            float clean = CleanAt(outdoorC);
+            if (clean < ImplausibleDeltaTK)
+            {
+                clean = ImplausibleDeltaTK;
+            }
+
+            _rise = DeltaT / clean - 1f;
+            float minutes = elapsedMs / 60000f;
+            _frostMinutes += minutes;
+            _riseMinutes += _rise * minutes;
+            if (_riseMarkMs < 0)
+            {
+                _riseMarkMs = heatingRunMs;
+                _riseMark = _rise;
+                _riseRatePerMin = 0f;
+            }
+            else if (heatingRunMs - _riseMarkMs >= 60000)
+            {
+                _riseRatePerMin = (_rise - _riseMark) * 60000f / (heatingRunMs - _riseMarkMs);
+                _riseMarkMs = heatingRunMs;
+                _riseMark = _rise;
+            }
         }
 
         private void Filter(float deltaT, long elapsedMs, long heatingRunMs)
