@@ -41,6 +41,13 @@ namespace HeatPump.Control.Defrost
         /// <summary>The learned clean-coil ΔT is lowered by the frost the learning window shows building, by at most this share.</summary>
         public const float FrostBackoutShare = 0.12f;
 
+        /// <summary>
+        /// Frosting run after a defrost, before the present run, past which the clean-coil ΔT is no
+        /// longer learned until the next defrost, ms: five minutes of run below freezing can carry a
+        /// fifth of the coil in ice on a fast-frosting unit.
+        /// </summary>
+        public const long LearnLateMs = 300000;
+
         /// <summary>ΔT filter time constant, ms: smooths sensor noise and fan gusts.</summary>
         public const long FilterMs = 60000;
 
@@ -91,7 +98,7 @@ namespace HeatPump.Control.Defrost
         /// well lag the coil by up to three minutes, in which a fast-frosting coil gains a tenth of
         /// its ice.
         /// </summary>
-        public const long IcedLeadMs = 180000;
+        public const long IcedLeadMs = 240000;
 
         /// <summary>
         /// What a defrost costs, in relative ΔT rise × minutes of run. Ice costs a heating run about
@@ -485,6 +492,16 @@ namespace HeatPump.Control.Defrost
         {
             if (!_learning)
             {
+                return;
+            }
+
+            if (_hadDefrost && FrostingRunMs - heatingRunMs > LearnLateMs)
+            {
+                // The thermostat ended the runs after the defrost before the window was full, and
+                // the coil has frosted since: it is no longer clean, so the last clean-coil ΔT stands
+                // until the next defrost (learning it now would take frost for clean).
+                _learning = false;
+                RestartLearning();
                 return;
             }
 
