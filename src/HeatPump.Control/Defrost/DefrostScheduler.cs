@@ -10,8 +10,10 @@ namespace HeatPump.Control.Defrost
     /// difference (ΔT) grows as frost blocks the airflow; it is compared with the clean-coil ΔT
     /// learned in the first settled run after each defrost and carried along the outdoor temperature
     /// by a slope learned on this unit (<see cref="CleanSlope"/>), so a coil that is not frosting is
-    /// left alone however long it runs (dry cold), and one that frosts fast is cleared early (humid
-    /// cold). A coil far colder than a clean one can run is cleared even inside the minimum interval.
+    /// left alone however long it runs (dry cold). Once past the trigger, a demand defrost waits until
+    /// the frost has cost as much as a defrost (<see cref="FrostPenalty"/>), so a coil that frosts
+    /// slowly carries more ice before it is cleared than one that frosts fast. An iced coil, or one
+    /// far colder than a clean one can run, is cleared even inside the minimum interval.
     /// Falls back to time when the coil sensor is lost or reads what no running evaporator can
     /// (within 1 K of the outdoor air, or above it), and to time-temperature when the outdoor
     /// sensor is lost.
