@@ -98,7 +98,7 @@ namespace HeatPump.Control.Defrost
         /// <summary>
         /// The iced test looks this far ahead along the ΔT's rise, ms: the filter and a probe in a
         /// well lag the coil by up to three minutes, in which a fast-frosting coil gains a tenth of
-        /// its ice.
+        /// its ice, and the rate itself is a minute old.
         /// </summary>
         public const long IcedLeadMs = 240000;
 
@@ -332,6 +332,7 @@ namespace HeatPump.Control.Defrost
             {
                 ahead += _riseRatePerMin * CleanAt(outdoorC) * IcedLeadMs / 60000f;
             }
+
             if ((freezing && ahead > IcedTriggerDeltaT(outdoorC) && DeltaT > TriggerDeltaT(outdoorC))
                 || (RunSinceDefrostMs >= _settings.MinutesAsMs(SettingId.DemandMinInterval)
                     && coilC < _settings.Tenths(SettingId.DemandCoilBelow)

@@ -208,6 +208,48 @@ public class DefrostSchedulerTests : SchedulerFixture
     }
 
     [Fact]
+    public void A_fast_rising_delta_t_is_cleared_as_iced_before_it_reaches_the_iced_level()
+    {
+        // Clean 6 K; ΔT then climbs 0.3 K a minute (a coil icing fast behind a lagging probe). The
+        // iced level is 1.3 × 6 + 0.5 = 8.3 K; looking 4 min ahead along the rise the defrost comes
+        // about a minute after the 7.5 K trigger, well short of 8.3 K.
+        Heat(Minute, 0f, -6f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 0f, -6f);
+        long t = 0;
+        for (; t < 20 * Minute && _d.Due == DefrostCause.None; t += Second)
+        {
+            Heat(Second, 0f, -6f - 0.3f * t / Minute);
+        }
+
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+        Assert.True(_d.RunSinceDefrostMs < 30 * Minute);
+        Assert.InRange(_d.DeltaT, _d.TriggerDeltaT(0f), _d.IcedTriggerDeltaT(0f) - 0.3f);
+    }
+
+    [Fact]
+    public void Runs_cut_short_after_a_defrost_do_not_teach_a_frosted_coil_as_clean()
+    {
+        // Clean 6 K learned after a defrost; then a defrost, and the thermostat stops the next runs
+        // after 4 min each, before a learning window is full, while the coil frosts.
+        CalibrateAfterDefrost(0f, -6f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        for (int i = 0; i < 3; i++)
+        {
+            Stop();
+            Heat(4 * Minute, 0f, -6f - i);
+        }
+
+        // A long run on a coil now 3 K colder: the old clean value stands.
+        Stop();
+        Heat(20 * Minute, 0f, -9f);
+        Assert.Equal(6f, _d.CleanAt(0f), 2);
+    }
+
+    [Fact]
     public void A_delta_t_that_stands_above_the_trigger_without_growing_is_not_frost_building()
     {
         // The learned clean-coil ΔT was 6 K, the coil now runs steadily 1.7 K colder (a dirtier coil,
