@@ -30,6 +30,17 @@ public abstract class SchedulerFixture
         }
     }
 
+    /// <summary>A defrost, then a settled run at the given readings: a clean-coil ΔT learned, not provisional.</summary>
+    protected void CalibrateAfterDefrost(float outdoorC, float coilC)
+    {
+        Heat(Minute, outdoorC, coilC);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, outdoorC, coilC);
+        Assert.True(_d.Calibrated && !_d.Provisional);
+    }
+
     /// <summary>The compressor stops for one tick.</summary>
     protected void Stop()
     {
@@ -391,16 +402,6 @@ public class DefrostSchedulerTests : SchedulerFixture
 public class DefrostSchedulerBoundaryTests : SchedulerFixture
 {
     /// <summary>A defrost, then a full clean-coil learning run at <paramref name="outdoorC"/>: calibrated, not provisional.</summary>
-    private void CalibrateAfterDefrost(float outdoorC, float coilC)
-    {
-        Heat(Minute, outdoorC, coilC);
-        _d.DefrostStarted();
-        _d.DefrostEnded();
-        Stop();
-        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, outdoorC, coilC);
-        Assert.True(_d.Calibrated && !_d.Provisional);
-    }
-
     [Fact]
     public void Learning_takes_exactly_the_settle_time_plus_the_learning_window_and_averages_both_temperatures()
     {
