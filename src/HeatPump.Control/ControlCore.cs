@@ -1,3 +1,4 @@
+using HeatPump.Control.Commissioning;
 using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Protection;
 using HeatPump.Control.Sensors;
@@ -20,6 +21,7 @@ namespace HeatPump.Control
         private DisplayInputs _displayInputs;
         private OutputState _requested;
         private OutputState _outputs;
+        private int _lastButtons;
 
         /// <summary>Creates the core in its power-up state at <paramref name="nowMs"/>.</summary>
         /// <param name="settings">Settings as loaded from the store (or defaults); edited in place by the panel.</param>
@@ -31,6 +33,9 @@ namespace HeatPump.Control
             Indoor = new SensorValidator(SensorRole.Indoor, nowMs);
             Outdoor = new SensorValidator(SensorRole.Outdoor, nowMs);
             Coil = new SensorValidator(SensorRole.Coil, nowMs);
+            Supply = new SensorValidator(SensorRole.Supply, nowMs);
+            Commissioning = new CommissioningRun(settings);
+            CommissioningReport = new CommissioningReport();
             Panel = new PanelLogic(settings);
             Controller = new Controller(settings, nowMs);
             StaggerMs = StaggerFromSeed(staggerSeed, settings.Get(SettingId.PowerUpStaggerMax));
@@ -51,6 +56,15 @@ namespace HeatPump.Control
 
         /// <summary>Coil sensor channel.</summary>
         public SensorValidator Coil { get; }
+
+        /// <summary>Optional supply-air sensor channel (never valid on a unit without the probe).</summary>
+        public SensorValidator Supply { get; }
+
+        /// <summary>The installer's commissioning run (docs/commissioning.md); it drives the outputs while it is active.</summary>
+        public CommissioningRun Commissioning { get; }
+
+        /// <summary>The last commissioning run's report (the loop keeps it in flash with a <see cref="CommissioningPersister"/>).</summary>
+        public CommissioningReport CommissioningReport { get; }
 
         /// <summary>Front-panel logic.</summary>
         public PanelLogic Panel { get; }
@@ -111,10 +125,15 @@ namespace HeatPump.Control
             Indoor.Update(inputs.Indoor.Status, inputs.Indoor.Sixteenths, now, Settings.Tenths(SettingId.IndoorOffset));
             Outdoor.Update(inputs.Outdoor.Status, inputs.Outdoor.Sixteenths, now, Settings.Tenths(SettingId.OutdoorOffset));
             Coil.Update(inputs.Coil.Status, inputs.Coil.Sixteenths, now, Settings.Tenths(SettingId.CoilOffset));
+            Supply.Update(inputs.Supply.Status, inputs.Supply.Sixteenths, now, 0f);
 
             // The bench walk learns what the guard drove last tick (_outputs still holds it).
             Panel.Bench.See(Settings.SecondsAsMs(SettingId.MinRunTime), Guard.HeatingPositionEnergised(), _outputs.Compressor, _outputs.ValveEnergised);
-            Panel.Update(inputs.Buttons, now);
+            Panel.Update(CommissioningKeys(inputs.Buttons, now), now);
+            if (Panel.CommissioningRequested)
+            {
+                StartCommissioning(now);
+            }
 
             _controllerInputs.NowMs = now;
             _controllerInputs.IndoorValid = Indoor.IsValid;
@@ -126,6 +145,7 @@ namespace HeatPump.Control
             _controllerInputs.CoilC = Coil.Celsius;
             _controllerInputs.HighPressureTripped = inputs.HighPressureTripped;
             _controllerInputs.LowPressureTripped = inputs.LowPressureTripped;
+            _controllerInputs.DrainOpen = inputs.DrainOpen;
             _controllerInputs.ResetRequested = Panel.ResetRequested;
             // A forced defrost from the panel keeps asking until it starts or is refused (PanelLogic.ObserveControl).
             _controllerInputs.DefrostRequested = inputs.DefrostRequested || Panel.DefrostPending;
@@ -159,17 +179,104 @@ namespace HeatPump.Control
                 Panel.Bench.CopyOutputsTo(ref _requested);
                 _requested.Fault = tripped || Controller.LockedOut;
             }
+            else if (Commissioning.Active)
+            {
+                StepCommissioning(now);
+            }
             else
             {
                 Controller.Step(ref _controllerInputs, ref _requested);
                 Panel.ObserveControl(Controller.State, now);
             }
 
-            Guard.Apply(ref _requested, now, Indoor.IsValid, Outdoor.IsValid, Outdoor.Celsius, ref _outputs);
+            Guard.Apply(ref _requested, now, Indoor.IsValid, Outdoor.IsValid, Outdoor.Celsius, inputs.DrainOpen, ref _outputs);
             Service.Observe(Controller.State, Controller.Fault, Controller.LockedOut, _outputs.Compressor, now);
             _displayInputs.Capture(Controller, Indoor, Outdoor, Coil, Guard, now, SettingsFault);
             _displayInputs.SwitchesInSeries = PressureSwitchesInSeries;
+            _displayInputs.CommissioningStep = Commissioning.Step;
+            _displayInputs.CommissioningFindings = Commissioning.Findings;
+            _displayInputs.ReportPresent = CommissioningReport.Present;
+            _displayInputs.ReportFindings = CommissioningReport.Findings;
             _renderer.Render(Display, Settings, Panel, ref _displayInputs);
+        }
+
+        /// <summary>
+        /// Starts the commissioning run at <paramref name="nowMs"/> (docs/commissioning.md). Refused in bench
+        /// mode, which already drives the outputs by hand; returns whether the run started.
+        /// </summary>
+        public bool StartCommissioning(long nowMs)
+        {
+            if (Panel.Bench.Active)
+            {
+                return false;
+            }
+
+            Commissioning.Start(nowMs);
+            return true;
+        }
+
+        /// <summary>
+        /// The keys while the commissioning run owns the panel (running, or showing its result): MODE
+        /// cancels a run under way; on the result, UP after a reversed-valve finding flips
+        /// <c>valve.polarity</c> and runs again, any other key dismisses it. Returns the levels the
+        /// panel may see: none while the run owns it, so a key here never also steps a setpoint.
+        /// </summary>
+        private int CommissioningKeys(int buttons, long now)
+        {
+            int pressed = buttons & ~_lastButtons;
+            _lastButtons = buttons;
+            if (Commissioning.Active)
+            {
+                if ((pressed & Hal.Buttons.Mode) != 0)
+                {
+                    Commissioning.Cancel();
+                    Controller.PowerUp(now);
+                }
+
+                return Hal.Buttons.None;
+            }
+
+            if (Commissioning.Step != CommissioningStep.Done)
+            {
+                return buttons;
+            }
+
+            if (pressed == 0)
+            {
+                return Hal.Buttons.None;
+            }
+
+            if ((pressed & Hal.Buttons.Up) != 0 && Commissioning.Has(CommissioningFinding.ReversedValve))
+            {
+                // One key: the board drives the valve the other way from now, and the run proves it.
+                Settings.TrySet(SettingId.ValvePolarity, 1 - Settings.Get(SettingId.ValvePolarity));
+                StartCommissioning(now);
+                return Hal.Buttons.None;
+            }
+
+            Commissioning.Acknowledge();
+            return Hal.Buttons.None;
+        }
+
+        /// <summary>
+        /// One tick of the commissioning run in place of the controller. Its outputs go through the guard
+        /// like the controller's; an open pressure switch counts toward a lockout as in normal running; at
+        /// the end the controller takes over from its power-up state (Off), the guard's min-off running
+        /// from the run's last stop.
+        /// </summary>
+        private void StepCommissioning(long now)
+        {
+            Commissioning.Tick(ref _controllerInputs, Supply.IsValid, Supply.Celsius, Controller.LockedOut, ref _requested);
+            if (Commissioning.TripThisTick != FaultKind.None)
+            {
+                Controller.RecordBenchTrip(Commissioning.TripThisTick, now);
+            }
+
+            if (!Commissioning.Active)
+            {
+                CommissioningReport.Capture(Commissioning, Service.PowerUps);
+                Controller.PowerUp(now);
+            }
         }
 
         /// <summary>The power-up stagger for <paramref name="seed"/>: 0..<paramref name="maxSeconds"/> whole seconds, as ms.</summary>

@@ -17,6 +17,9 @@ namespace HeatPump.Control
         /// <summary>Coil sensor sample this tick.</summary>
         public SensorSample Coil;
 
+        /// <summary>Supply-air sensor sample this tick (Status None on a unit without one: it is optional).</summary>
+        public SensorSample Supply;
+
         /// <summary>Buttons pressed now (<see cref="Hal.Buttons"/> flags), raw.</summary>
         public int Buttons;
 
@@ -25,6 +28,9 @@ namespace HeatPump.Control
 
         /// <summary>Low-pressure switch open.</summary>
         public bool LowPressureTripped;
+
+        /// <summary>Condensate overflow switch open (normally closed: a full pan or a broken wire opens it).</summary>
+        public bool DrainOpen;
 
         /// <summary>Start a defrost now if one is possible (a test rig or a service tool; the panel has its own key).</summary>
         public bool DefrostRequested;

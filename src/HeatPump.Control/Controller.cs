@@ -88,6 +88,12 @@ namespace HeatPump.Control
             get { return _c.HeatLockedOut; }
         }
 
+        /// <summary>True while repeated drain trips lock cooling out (until MODE held 10 s, a power cycle or the timed retry).</summary>
+        public bool DrainLockedOut
+        {
+            get { return _c.DrainLockedOut; }
+        }
+
         /// <summary>True while the outdoor temperature locks cooling out.</summary>
         public bool CoolLockedOut
         {
@@ -212,6 +218,15 @@ namespace HeatPump.Control
             c.SetHold(HoldReason.None, 0);
 
             UpdateLockouts();
+            if (c.DrainLockedOut && (inputs.ResetRequested || c.Now - c.DrainLockedAtMs >= FaultState.LockoutRetryMs))
+            {
+                c.DrainLockedOut = false;
+                if (inputs.ResetRequested)
+                {
+                    c.Faults.Clear();
+                }
+            }
+
             long heatingRunMs = c.State == TopState.Heat && c.CompressorOn && c.ValveInHeating ? c.CompressorForMs : 0;
             c.Defrost.Observe(c.ElapsedMs, heatingRunMs, inputs.OutdoorValid, inputs.OutdoorC, inputs.CoilValid, inputs.CoilC);
             if (c.State == TopState.Defrost && c.CompressorOn)
@@ -293,6 +308,12 @@ namespace HeatPump.Control
                 && c.CompressorForMs >= ControllerContext.LowPressureBypassMs)
             {
                 return FaultKind.LowPressure;
+            }
+
+            // A full condensate pan stops cooling at once; the cooling lockout keeps it from restarting.
+            if (c.In.DrainOpen && c.CompressorOn && c.State == TopState.Cool)
+            {
+                return FaultKind.DrainOverflow;
             }
 
             return _install.Check(c);

@@ -39,6 +39,9 @@ namespace HeatPump.Control
         /// <summary>Low-pressure switch open.</summary>
         public bool LowPressureTripped;
 
+        /// <summary>Condensate overflow switch open.</summary>
+        public bool DrainOpen;
+
         /// <summary>The user asked to clear a lockout (MODE held 10 s), this tick.</summary>
         public bool ResetRequested;
 
@@ -61,6 +64,7 @@ namespace HeatPump.Control
             CoilC = source.CoilC;
             HighPressureTripped = source.HighPressureTripped;
             LowPressureTripped = source.LowPressureTripped;
+            DrainOpen = source.DrainOpen;
             ResetRequested = source.ResetRequested;
             DefrostRequested = source.DefrostRequested;
             Guard.CopyFrom(ref source.Guard);

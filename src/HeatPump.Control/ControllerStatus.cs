@@ -61,6 +61,10 @@ namespace HeatPump.Control
         CoolLockout,
         /// <summary>No trusted indoor reading yet.</summary>
         NoIndoorReading,
+        /// <summary>Cooling held: the condensate overflow switch is open (docs/commissioning.md).</summary>
+        DrainOpen,
+        /// <summary>Cooling locked out after repeated drain trips; heating goes on.</summary>
+        DrainLockout,
     }
 
     /// <summary>What kind of fault; each kind counts separately toward a lockout.</summary>
@@ -78,6 +82,8 @@ namespace HeatPump.Control
         ReversedValve = 4,
         /// <summary>Self-check: the outdoor reading followed the compressor, or the coil reading followed outdoor air, so the probes are swapped or misplaced (E5).</summary>
         ProbesSwapped = 5,
+        /// <summary>The condensate overflow switch opened while cooling: the drain pan is full or its switch unwired (E6).</summary>
+        DrainOverflow = 6,
     }
 
     /// <summary>Why the last defrost started and ended (for the log, the panel and the simulator's KPIs).</summary>

@@ -82,6 +82,13 @@ namespace HeatPump.Firmware
         public const int LowPressureSwitchPin = 4;
 
         /// <summary>
+        /// Condensate overflow (float) switch, normally closed to ground; open (high) = pan full. Internal and
+        /// external pull-up. GPIO 17: the one ordinary pin left, so the board takes WROOM modules (on a WROVER
+        /// it is the PSRAM clock; hardware/pinout.md).
+        /// </summary>
+        public const int DrainSwitchPin = 17;
+
+        /// <summary>
         /// True (the default) when the high- and low-pressure switches are wired to the board's inputs, so the
         /// board sees every trip: anti-short-cycle, a code, a count and the lockout (hardware/pinout.md). False
         /// only as an explicit choice for a unit whose switches must stay in series with the contactor coil: the

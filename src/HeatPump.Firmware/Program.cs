@@ -52,6 +52,7 @@ namespace HeatPump.Firmware
                 hal.OneWire = new EspOneWire();
                 hal.SettingsStore = new FlashSettingsStore(log);
                 hal.ServiceStore = new FlashSettingsStore(log, "service");
+                hal.CommissioningStore = new FlashSettingsStore(log, "commission");
                 hal.BindingStore = new FlashBindingStore();
                 hal.Runtime = new RuntimeStats();
                 hal.PressureSwitchesInSeries = !BoardConfig.PressureSwitchesFitted;

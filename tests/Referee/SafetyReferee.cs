@@ -38,6 +38,9 @@ namespace HeatPump.Referee
 
         /// <summary>A2: no aux heat without the blower at or above its minimum duty (<c>fan.indoor.min-duty</c>).</summary>
         A2AuxBlower = 9,
+
+        /// <summary>D1: no cooling while the condensate overflow switch is open (a defrost seen as one is not cooling).</summary>
+        D1Drain = 10,
     }
 
     /// <summary>
@@ -63,7 +66,7 @@ namespace HeatPump.Referee
         public const int MaxMessages = 20;
 
         /// <summary>Slots in the per-rule counts: every <see cref="Invariant"/> value must be below it.</summary>
-        public const int RuleSlots = 10;
+        public const int RuleSlots = 11;
 
         private const long HourMs = 3600000L;
 
@@ -187,6 +190,18 @@ namespace HeatPump.Referee
         /// <param name="outdoorC">That reading, °C.</param>
         public void Observe(long nowMs, OutputState driven, bool indoorValid, bool outdoorValid, float outdoorC)
         {
+            Observe(nowMs, driven, indoorValid, outdoorValid, outdoorC, false);
+        }
+
+        /// <summary>Judges the outputs driven at <paramref name="nowMs"/>, with the condensate overflow switch as the board read it.</summary>
+        /// <param name="nowMs">Monotonic time, ms.</param>
+        /// <param name="driven">The outputs as driven, with the intent flags that went with them.</param>
+        /// <param name="indoorValid">The board had a valid indoor reading.</param>
+        /// <param name="outdoorValid">The board had a valid outdoor reading.</param>
+        /// <param name="outdoorC">That reading, °C.</param>
+        /// <param name="drainOpen">The condensate overflow switch was open this tick.</param>
+        public void Observe(long nowMs, OutputState driven, bool indoorValid, bool outdoorValid, float outdoorC, bool drainOpen)
+        {
             bool started = driven.Compressor && !_last.Compressor;
             CheckValveMove(nowMs, driven);
             if (started)
@@ -211,6 +226,7 @@ namespace HeatPump.Referee
             CheckLockouts(nowMs, driven, outdoorValid, outdoorC);
             CheckOutdoorFan(nowMs, driven);
             CheckAuxBlower(nowMs, driven);
+            CheckDrain(nowMs, driven, drainOpen);
             _last = driven;
         }
 
@@ -404,6 +420,16 @@ namespace HeatPump.Referee
             }
         }
 
+        /// <summary>D1: the compressor does not cool in the tick the board sees the condensate switch open.</summary>
+        private void CheckDrain(long nowMs, OutputState d, bool drainOpen)
+        {
+            bool cooling = d.Compressor && d.ValveEnergised != HeatingEnergised() && !SeenDefrost(d);
+            if (Opens(Invariant.D1Drain, cooling && drainOpen))
+            {
+                Breach(Invariant.D1Drain, nowMs, "cooling with the condensate overflow switch open");
+            }
+        }
+
         /// <summary>A1: the compressor runs only with the outdoor fan, unless this is the reverse cycle of a defrost seen follow a heating run.</summary>
         private void CheckOutdoorFan(long nowMs, OutputState d)
         {
@@ -455,10 +481,15 @@ namespace HeatPump.Referee
             }
         }
 
-        /// <summary>The rule's code in docs/safety.md: I1…I7, A1, A2.</summary>
+        /// <summary>The rule's code in docs/safety.md: I1…I7, A1, A2, D1.</summary>
         private static string Code(Invariant rule)
         {
             int n = (int)rule;
+            if (rule == Invariant.D1Drain)
+            {
+                return "D1";
+            }
+
             return n >= (int)Invariant.A1OutdoorFan ? "A" + (n - (int)Invariant.A1OutdoorFan + 1).ToString() : "I" + n.ToString();
         }
 

@@ -182,5 +182,84 @@ namespace HeatPump.Scenarios
             Check.That(r.NowMs - stop >= 30000, "not before 30 s", r);
             r.CheckClean();
         }
+
+        /// <summary>A cooling rig: 26 °C indoors, 30 °C outdoors.</summary>
+        private static Rig Cooling()
+        {
+            Rig r = new Rig(UserMode.Cool);
+            r.IndoorC = 26f;
+            r.OutdoorC = 30f;
+            r.CoilC = 30f;
+            return r;
+        }
+
+        /// <summary>
+        /// The condensate overflow switch opens while cooling: the compressor stops in that tick, the
+        /// panel shows the drain code, and cooling waits for the switch to close and min-off to pass.
+        /// </summary>
+        public static void DrainSwitchStopsCoolingAndRetries()
+        {
+            Rig r = Cooling();
+            r.RunUntil(Conditions.CompressorOn, 400000);
+            r.Run(60000);
+            r.DrainOpen = true;
+            r.Tick();
+            Check.That(!r.Out.Compressor, "compressor stopped in the tick the switch opened", r);
+            Check.That(r.Controller.Fault == FaultKind.DrainOverflow, "fault kind: drain overflow", r);
+            Check.That(r.Core.Display.Text == "E 06", "panel shows the drain code E 06, not " + r.Core.Display.Text, r);
+            long stop = r.LastStopMs;
+            r.Run(600000);
+            Check.That(!r.Out.Compressor && r.Controller.Hold == HoldReason.DrainOpen, "no cooling while the switch stays open", r);
+            Check.That(r.Core.Display.Text == "dr.OP", "panel shows dr.OP while cooling waits, not " + r.Core.Display.Text, r);
+            r.DrainOpen = false;
+            Check.That(r.RunUntil(Conditions.CompressorOn, 60000), "cools again once the switch closes", r);
+            Check.That(r.LastStartMs >= stop + 300000, "after min-off", r);
+            r.CheckClean();
+        }
+
+        /// <summary>Three drain trips in an hour lock cooling out; heating goes on; MODE held 10 s clears it.</summary>
+        public static void DrainTripsLockOutCoolingNotHeating()
+        {
+            Rig r = Cooling();
+            for (int i = 0; i < 3; i++)
+            {
+                Check.That(r.RunUntil(Conditions.CompressorOn, 900000), "cooling starts", r);
+                r.Run(5000);
+                r.DrainOpen = true;
+                r.Tick();
+                r.DrainOpen = false;
+            }
+
+            r.Run(600000);
+            Check.That(r.Controller.DrainLockedOut && !r.Out.Compressor, "cooling locked out after the third trip", r);
+            Check.That(r.Controller.Hold == HoldReason.DrainLockout, "hold shown as the drain lockout", r);
+            r.Set(HeatPump.Control.Settings.SettingId.Mode, (int)UserMode.Heat);
+            r.IndoorC = 18f;
+            r.OutdoorC = 5f;
+            r.CoilC = 5f;
+            Check.That(r.RunUntil(Conditions.CompressorOn, 900000) && r.ValveInHeating, "heating goes on", r);
+            r.Set(HeatPump.Control.Settings.SettingId.Mode, (int)UserMode.Cool);
+            r.IndoorC = 26f;
+            r.OutdoorC = 30f;
+            r.Buttons = Buttons.Mode;
+            r.Run(11000);
+            r.Buttons = Buttons.None;
+            r.Run(1000);
+            Check.That(!r.Controller.DrainLockedOut, "MODE held 10 s clears the drain lockout", r);
+            Check.That(r.RunUntil(Conditions.ValveInCooling, 1200000), "the valve shifts to cooling", r);
+            Check.That(r.RunUntil(Conditions.CompressorOn, 1200000), "cools again", r);
+            r.CheckClean();
+        }
+
+        /// <summary>The drain switch open while heating changes nothing: a heat pump in heating makes no indoor condensate.</summary>
+        public static void DrainSwitchIgnoredWhileHeating()
+        {
+            Rig r = CompressorScenarios.Heating();
+            r.DrainOpen = true;
+            Check.That(r.RunUntil(Conditions.CompressorOn, 400000), "heats with the drain switch open", r);
+            r.Run(600000);
+            Check.That(r.Out.Compressor && r.State == TopState.Heat, "still heating", r);
+            r.CheckClean();
+        }
     }
 }

@@ -95,6 +95,9 @@ namespace HeatPump.Scenarios
         /// <summary>Low-pressure switch open.</summary>
         public bool LowPressureTripped;
 
+        /// <summary>Condensate overflow switch open.</summary>
+        public bool DrainOpen;
+
         /// <summary>Ask for a defrost on the next tick only.</summary>
         public bool DefrostRequest;
 
@@ -241,12 +244,13 @@ namespace HeatPump.Scenarios
             _inputs.Buttons = Buttons;
             _inputs.HighPressureTripped = HighPressureTripped;
             _inputs.LowPressureTripped = LowPressureTripped;
+            _inputs.DrainOpen = DrainOpen;
             _inputs.DefrostRequested = DefrostRequest;
             DefrostRequest = false;
 
             Core.Step(_inputs);
             OutputState o = Core.Outputs;
-            Referee.Observe(NowMs, o, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
+            Referee.Observe(NowMs, o, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius, DrainOpen);
 
             if (o.Compressor && !_wasOn)
             {

@@ -51,6 +51,9 @@ namespace HeatPump.Scenarios
             "Transition.LockoutStopsRunningCompressor",
             "Transition.CoolCallReturnsDuringRunOn",
             "Fault.BenchTripsLockOutUntilAcknowledged",
+            "Fault.DrainSwitchStopsCoolingAndRetries",
+            "Fault.DrainTripsLockOutCoolingNotHeating",
+            "Fault.DrainSwitchIgnoredWhileHeating",
         };
 
         /// <summary>Number of scenarios.</summary>
@@ -195,6 +198,15 @@ namespace HeatPump.Scenarios
                     return;
                 case 41:
                     FaultScenarios.BenchTripsLockOutUntilAcknowledged();
+                    return;
+                case 42:
+                    FaultScenarios.DrainSwitchStopsCoolingAndRetries();
+                    return;
+                case 43:
+                    FaultScenarios.DrainTripsLockOutCoolingNotHeating();
+                    return;
+                case 44:
+                    FaultScenarios.DrainSwitchIgnoredWhileHeating();
                     return;
                 default:
                     throw new ScenarioFailedException("no scenario " + index.ToString());

@@ -36,6 +36,9 @@ namespace HeatPump.Control.Board
         /// <summary>Two slots for the service log (run hours, starts, defrosts, the last faults); null keeps it in RAM only.</summary>
         public ISettingsStore ServiceStore;
 
+        /// <summary>Two slots for the last commissioning report (docs/commissioning.md); null keeps it in RAM only.</summary>
+        public ISettingsStore CommissioningStore;
+
         /// <summary>The sensor bindings file in flash.</summary>
         public IBindingStore BindingStore;
 

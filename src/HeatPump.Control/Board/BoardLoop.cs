@@ -38,6 +38,8 @@ namespace HeatPump.Control.Board
         private ControllerSettings _settings;
         private SettingsPersister _persister;
         private ServicePersister _service;
+        private Commissioning.CommissioningPersister _commissioning;
+        private int _reportLogged;
         private ControlCore _core;
         private bool _waitForRelease;
         private bool _learnWasActive;
@@ -128,6 +130,7 @@ namespace HeatPump.Control.Board
                 + " min_off_s=" + _settings.Get(SettingId.MinOffTime).ToString()
                 + " pressure_switches=" + (_hal.PressureSwitchesInSeries ? "series" : "inputs"));
             LoadServiceLog(clock.NowMs);
+            LoadCommissioningReport(clock.NowMs);
             ReadMemory();
             _poller.Restart();
             if (learnAtBoot)
@@ -154,6 +157,7 @@ namespace HeatPump.Control.Board
             _inputs.Buttons = panelTaken ? Buttons.None : buttons;
             _inputs.HighPressureTripped = _hal.Panel.HighPressureTripped;
             _inputs.LowPressureTripped = _hal.Panel.LowPressureTripped;
+            _inputs.DrainOpen = _hal.Panel.DrainOpen;
 
             // A tick with a display slice due leaves the bus alone, and so does the tick that writes
             // the bindings to flash: each is the one slow job of its tick (docs/safety.md).
@@ -243,6 +247,10 @@ namespace HeatPump.Control.Board
                 if (_memoryStale)
                 {
                     ReadMemory();
+                }
+                else if (_core.CommissioningReport.Revision != _reportLogged)
+                {
+                    ReportCommissioning(now);
                 }
                 else if (_service == null || _persister.Pending)
                 {
@@ -391,6 +399,41 @@ namespace HeatPump.Control.Board
             for (int i = 0; i < _core.Service.Count; i++)
             {
                 Record("FAULTLOG", LogFormat.FaultLogBody(_core.Service, i));
+            }
+        }
+
+        /// <summary>A run just finished: its report goes to flash (when there is a store) and to the log, once.</summary>
+        private void ReportCommissioning(long now)
+        {
+            if (_commissioning != null)
+            {
+                _commissioning.Tick(now);
+            }
+
+            _reportLogged = _core.CommissioningReport.Revision;
+            Record("COMM", LogFormat.CommissioningBody(_core.CommissioningReport));
+        }
+
+        /// <summary>
+        /// Loads the last commissioning report from its two flash slots and logs it (a COMM line), so the
+        /// installer's result can be read back after any number of power cycles. Without a store the
+        /// report lives in RAM only and is logged when a run finishes.
+        /// </summary>
+        private void LoadCommissioningReport(long now)
+        {
+            _reportLogged = _core.CommissioningReport.Revision;
+            if (_hal.CommissioningStore == null)
+            {
+                return;
+            }
+
+            _commissioning = new Commissioning.CommissioningPersister(_core.CommissioningReport, _hal.CommissioningStore);
+            bool loaded = _commissioning.LoadAtPowerUp(now);
+            _hal.Watchdog.Feed();
+            _reportLogged = _core.CommissioningReport.Revision;
+            if (loaded)
+            {
+                Record("COMM", "source=flash " + LogFormat.CommissioningBody(_core.CommissioningReport));
             }
         }
 

@@ -57,15 +57,29 @@ namespace HeatPump.Control.FrontPanel
             "H.Lo", // HeatLockout
             "C.Lo", // CoolLockout
             "i---", // NoIndoorReading
+            "dr.OP", // DrainOpen: cooling held while the condensate switch is open
+            "dr.Lo", // DrainLockout: cooling locked out after repeated drain trips
         };
 
-        private static readonly string[] FaultCodes = new string[] { "E 00", "E 01", "E 02", "E 03", "E 04", "E 05" };
+        private static readonly string[] FaultCodes = new string[] { "E 00", "E 01", "E 02", "E 03", "E 04", "E 05", "E 06" };
 
-        private static readonly string[] LockoutCodes = new string[] { "LOC0", "LOC1", "LOC2", "LOC3", "LOC4", "LOC5" };
+        private static readonly string[] LockoutCodes = new string[] { "LOC0", "LOC1", "LOC2", "LOC3", "LOC4", "LOC5", "LOC6" };
+
+        /// <summary>A commissioning run found nothing wrong.</summary>
+        public static readonly string CommissioningPassed = "PASS";
+
+        // Commissioning findings C 01..C 12 (docs/commissioning.md), indexed by CommissioningFinding.
+        private static readonly string[] FindingCodes = new string[]
+        {
+            "C 00", "C 01", "C 02", "C 03", "C 04", "C 05", "C 06", "C 07", "C 08", "C 09", "C 10", "C 11", "C 12",
+        };
+
+        // Steps of a commissioning run under way, indexed by CommissioningStep (Idle and Done show other pages).
+        private static readonly string[] CommissioningStepCodes = new string[] { "Co.--", "Co.CP", "Co.C", "Co.HP", "Co.H", "Co.dn" };
 
         private static readonly string[] ModeNames = new string[] { "OFF", "HEAt", "COOL", "AUtO" };
 
-        private static readonly string[] NoticeCodes = new string[] { "", "rSEt", "dEF", "LrnS", "dFLt", "dF.no", "Err" };
+        private static readonly string[] NoticeCodes = new string[] { "", "rSEt", "dEF", "LrnS", "dFLt", "dF.no", "Err", "Co.St" };
 
         // Labels of the service page's counter pages (2, 3, 4); pages 0 and 1 are the outdoor and coil readings.
         private static readonly string[] ServiceLabels = new string[] { "", "", "CP.hr", "CP.St", "dF.ct" };
@@ -86,7 +100,19 @@ namespace HeatPump.Control.FrontPanel
             return HoldCodes[(int)reason];
         }
 
-        /// <summary>The fault code "E 01".."E 05".</summary>
+        /// <summary>The panel code of a commissioning finding, "C 01".."C 12".</summary>
+        public static string Finding(Commissioning.CommissioningFinding finding)
+        {
+            return FindingCodes[(int)finding];
+        }
+
+        /// <summary>The code shown while a commissioning run is at <paramref name="step"/>, e.g. "Co.C" while cooling.</summary>
+        public static string CommissioningStep(Commissioning.CommissioningStep step)
+        {
+            return CommissioningStepCodes[(int)step];
+        }
+
+        /// <summary>The fault code "E 01".."E 06".</summary>
         public static string Fault(FaultKind kind)
         {
             return FaultCodes[(int)kind];

@@ -62,6 +62,18 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>The pressure switches are wired in series with the contactor: the board cannot see a trip.</summary>
         public bool SwitchesInSeries;
 
+        /// <summary>Where the commissioning run stands (Done: its result is shown until a key is pressed).</summary>
+        public Commissioning.CommissioningStep CommissioningStep;
+
+        /// <summary>The finished run's findings (<see cref="Commissioning.CommissioningRun.Findings"/>).</summary>
+        public int CommissioningFindings;
+
+        /// <summary>A commissioning report is held (from flash, or a run since power-up).</summary>
+        public bool ReportPresent;
+
+        /// <summary>The held report's findings.</summary>
+        public int ReportFindings;
+
         /// <summary>Copies this tick's values from the live objects (call after the guard has applied this tick's outputs).</summary>
         public void Capture(Controller controller, SensorValidator indoor, SensorValidator outdoor, SensorValidator coil,
             SafetyGuard guard, long nowMs, bool settingsCorrupt)

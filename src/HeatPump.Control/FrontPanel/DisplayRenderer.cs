@@ -54,6 +54,12 @@ namespace HeatPump.Control.FrontPanel
             }
 
             SetLeds(display, ref inputs);
+            if (panel.Screen == PanelScreen.Home && inputs.CommissioningStep != Commissioning.CommissioningStep.Idle)
+            {
+                RenderCommissioning(display, ref inputs);
+                return;
+            }
+
             switch (panel.Screen)
             {
                 case PanelScreen.Mode:
@@ -63,7 +69,7 @@ namespace HeatPump.Control.FrontPanel
                     RenderSetpoint(display, settings, panel.EditingSetpoint, fahrenheit);
                     break;
                 case PanelScreen.Menu:
-                    RenderMenu(display, settings, panel, fahrenheit);
+                    RenderMenu(display, settings, panel, ref inputs, fahrenheit);
                     break;
                 case PanelScreen.Service:
                     RenderService(display, panel, ref inputs, fahrenheit);
@@ -120,12 +126,72 @@ namespace HeatPump.Control.FrontPanel
             }
         }
 
-        private static void RenderMenu(DisplayModel d, ControllerSettings settings, PanelLogic panel, bool fahrenheit)
+        /// <summary>
+        /// The commissioning run on the home screen: its step while it runs ("Co.C" cooling, "Co.H"
+        /// heating, "Co.CP"/"Co.HP" waiting for the valve and min-off); when done, each finding's code in
+        /// turn, <see cref="PageMs"/> each, or "PASS", until a key is pressed.
+        /// </summary>
+        private static void RenderCommissioning(DisplayModel d, ref DisplayInputs x)
+        {
+            if (x.CommissioningStep != Commissioning.CommissioningStep.Done)
+            {
+                SevenSegment.Text(d, DisplayCodes.CommissioningStep(x.CommissioningStep), 0);
+                return;
+            }
+
+            FindingPage(d, x.CommissioningFindings, x.NowMs / PageMs);
+        }
+
+        /// <summary>Finding number <paramref name="turn"/> (modulo their count) of <paramref name="findings"/>, or "PASS" when there are none.</summary>
+        private static void FindingPage(DisplayModel d, int findings, long turn)
+        {
+            int count = 0;
+            for (int i = 1; i <= Commissioning.CommissioningCodes.LastFinding; i++)
+            {
+                if ((findings & (1 << i)) != 0)
+                {
+                    count++;
+                }
+            }
+
+            // A run with notes only (no supply probe) passed: "PASS" leads, the note follows.
+            bool passed = (findings & ~(1 << (int)Commissioning.CommissioningFinding.SplitNotChecked)) == 0;
+            long want = turn % (passed ? count + 1 : count);
+            if (passed && want-- == 0)
+            {
+                SevenSegment.Text(d, DisplayCodes.CommissioningPassed, 0);
+                return;
+            }
+
+            for (int i = 1; i <= Commissioning.CommissioningCodes.LastFinding; i++)
+            {
+                if ((findings & (1 << i)) != 0 && want-- == 0)
+                {
+                    SevenSegment.Text(d, DisplayCodes.Finding((Commissioning.CommissioningFinding)i), 0);
+                    return;
+                }
+            }
+        }
+
+        private static void RenderMenu(DisplayModel d, ControllerSettings settings, PanelLogic panel, ref DisplayInputs x, bool fahrenheit)
         {
             MenuItem item = panel.CurrentMenuItem;
             if (panel.MenuShowsCode)
             {
                 SevenSegment.Text(d, item.Code, 0);
+                return;
+            }
+
+            if (item.Action == MenuAction.Commission && !panel.MenuConfirm)
+            {
+                // The last report read back: its findings in turn ("PASS"), or "----" when none was ever kept.
+                if (!x.ReportPresent)
+                {
+                    SevenSegment.Text(d, DisplayCodes.NoReading, 0);
+                    return;
+                }
+
+                FindingPage(d, x.ReportFindings, (x.NowMs - panel.ItemSinceMs) / PageMs);
                 return;
             }
 

@@ -42,6 +42,8 @@ namespace HeatPump.Control.FrontPanel
         DefrostRefused,
         /// <summary>The installer code entered was wrong: the menu stays locked.</summary>
         WrongCode,
+        /// <summary>Menu "CoMM" confirmed: the commissioning run starts.</summary>
+        Commissioning,
     }
 
     /// <summary>
@@ -124,6 +126,9 @@ namespace HeatPump.Control.FrontPanel
 
         /// <summary>True for the one tick in which the user confirmed "LrnS": the firmware should search the 1-Wire bus again.</summary>
         public bool LearnSensorsRequested { get; private set; }
+
+        /// <summary>The installer confirmed "CoMM" in the menu this tick: the control core starts the commissioning run.</summary>
+        public bool CommissioningRequested { get; private set; }
 
         /// <summary>
         /// True for the one tick in which bench mode ended: the control core must drive everything off
@@ -217,6 +222,7 @@ namespace HeatPump.Control.FrontPanel
             BenchToggleRequested = false;
             DefrostRequested = false;
             LearnSensorsRequested = false;
+            CommissioningRequested = false;
 
             _keys.Update(buttonLevels, nowMs);
             if (_keys.Activity)
@@ -621,6 +627,11 @@ namespace HeatPump.Control.FrontPanel
             {
                 _settings.ResetToDefaults();
                 ShowNotice(PanelNotice.FactoryReset, nowMs);
+            }
+            else if (action == MenuAction.Commission)
+            {
+                CommissioningRequested = true;
+                ShowNotice(PanelNotice.Commissioning, nowMs);
             }
             else
             {

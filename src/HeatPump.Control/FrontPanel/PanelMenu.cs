@@ -11,6 +11,8 @@ namespace HeatPump.Control.FrontPanel
         LearnSensors,
         /// <summary>Put every setting back to its factory default.</summary>
         FactoryReset,
+        /// <summary>Start the commissioning run (docs/commissioning.md); before YES the item shows the last report's result.</summary>
+        Commission,
     }
 
     /// <summary>One entry of the settings menu: a code of at most four display characters and what it edits.</summary>
@@ -96,6 +98,7 @@ namespace HeatPump.Control.FrontPanel
             new MenuItem("i.OF", SettingId.IndoorOffset, MenuAction.None, null),
             new MenuItem("o.OF", SettingId.OutdoorOffset, MenuAction.None, null),
             new MenuItem("c.OF", SettingId.CoilOffset, MenuAction.None, null),
+            new MenuItem("CoMM", SettingId.Mode, MenuAction.Commission, null),
             new MenuItem("LrnS", SettingId.Mode, MenuAction.LearnSensors, null),
             new MenuItem("FAct", SettingId.Mode, MenuAction.FactoryReset, null),
         };

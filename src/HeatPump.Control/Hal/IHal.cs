@@ -18,6 +18,9 @@ namespace HeatPump.Control.Hal
 
         /// <summary>True while the low-pressure switch is open (tripped). A board without one returns false.</summary>
         bool LowPressureTripped { get; }
+
+        /// <summary>True while the condensate overflow switch is open (a full pan). A board without one returns false.</summary>
+        bool DrainOpen { get; }
     }
 
     /// <summary>The 4-digit display and the four status LEDs.</summary>

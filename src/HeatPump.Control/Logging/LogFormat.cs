@@ -16,9 +16,10 @@ namespace HeatPump.Control.Logging
 
         private static readonly string[] TopNames = new string[] { "Off", "Heat", "Cool", "Defrost", "Fault" };
         private static readonly string[] SubNames = new string[] { "None", "Idle", "Starting", "Running", "Purging", "ShiftIn", "Melting", "Drip", "ShiftOut", "Waiting", "Lockout" };
-        private static readonly string[] HoldNames = new string[] { "None", "AntiShortCycle", "PowerUpDelay", "StartsPerHour", "QuietShift", "HeatLockout", "CoolLockout", "NoIndoorReading" };
-        private static readonly string[] FaultNames = new string[] { "None", "IndoorSensor", "HighPressure", "LowPressure", "ReversedValve", "ProbesSwapped" };
+        private static readonly string[] HoldNames = new string[] { "None", "AntiShortCycle", "PowerUpDelay", "StartsPerHour", "QuietShift", "HeatLockout", "CoolLockout", "NoIndoorReading", "DrainOpen", "DrainLockout" };
+        private static readonly string[] FaultNames = new string[] { "None", "IndoorSensor", "HighPressure", "LowPressure", "ReversedValve", "ProbesSwapped", "DrainOverflow" };
         private static readonly string[] ModeNames = new string[] { "Off", "Heat", "Cool", "Auto" };
+        private static readonly string[] UntestedNames = new string[] { "None", "Weather", "Lockout", "Drain", "Held" };
         private static readonly string[] HealthNames = new string[] { "Starting", "Ok", "Failed", "Recovering" };
 
         /// <summary>One whole line: "HP1 <paramref name="kind"/> t=<paramref name="nowMs"/> <paramref name="body"/>".</summary>
@@ -77,6 +78,34 @@ namespace HeatPump.Control.Logging
             return "n=" + (index + 1).ToString() + " fault=" + Name(FaultNames, (int)kind)
                 + " lockout=" + Bit(log.LockoutAt(index)) + " power_up=" + log.PowerUpAt(index).ToString()
                 + " uptime_s=" + log.UptimeSecondsAt(index).ToString() + " count=" + log.CountOf(kind).ToString();
+        }
+
+        /// <summary>
+        /// A COMM line's keys for the last commissioning report (docs/serial-log.md):
+        /// "result=fail findings=ReversedValve power_up=3 uptime_s=1500" then per mode
+        /// "cool=tested out=23.1>23.0 coil=23.4>12.0 in=24.0 supply=--" ("untested:Weather" when it did not run).
+        /// </summary>
+        public static string CommissioningBody(Commissioning.CommissioningReport r)
+        {
+            string body = "result=" + (r.Passed ? "pass" : "fail")
+                + " findings=" + Commissioning.CommissioningCodes.LogNames(r.Findings)
+                + " power_up=" + r.PowerUp.ToString() + " uptime_s=" + r.UptimeSeconds.ToString();
+            return body + ModeFigures(r, Commissioning.CommissioningReport.CoolingMode, " cool=")
+                + ModeFigures(r, Commissioning.CommissioningReport.HeatingMode, " heat=");
+        }
+
+        private static string ModeFigures(Commissioning.CommissioningReport r, int m, string key)
+        {
+            if (!r.Tested[m])
+            {
+                return key + "untested:" + UntestedNames[(int)r.Untested[m]];
+            }
+
+            return key + "tested" + (r.Trip[m] != FaultKind.None ? ":" + Name(FaultNames, (int)r.Trip[m]) : "")
+                + " out=" + SettingFormat.Scaled(r.OutdoorStart[m], 10) + ">" + SettingFormat.Scaled(r.OutdoorEnd[m], 10)
+                + " coil=" + SettingFormat.Scaled(r.CoilStart[m], 10) + ">" + SettingFormat.Scaled(r.CoilEnd[m], 10)
+                + " in=" + SettingFormat.Scaled(r.IndoorEnd[m], 10)
+                + " supply=" + (r.SupplyFitted[m] ? SettingFormat.Scaled(r.SupplyEnd[m], 10) : "--");
         }
 
         /// <summary>"Top.Sub" as logged, e.g. "Heat.Starting", "Defrost.Melting".</summary>

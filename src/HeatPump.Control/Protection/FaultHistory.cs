@@ -13,7 +13,7 @@ namespace HeatPump.Control.Protection
         /// <summary>The window in which faults are counted, ms.</summary>
         public const long WindowMs = 3600000L;
 
-        private const int Kinds = 6;
+        private const int Kinds = 7;
         private readonly StartLog[] _logs;
         private readonly int[] _totals = new int[Kinds];
 

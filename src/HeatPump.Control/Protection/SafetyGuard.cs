@@ -144,6 +144,22 @@ namespace HeatPump.Control.Protection
         /// <param name="o">Receives the outputs to drive; must be another variable than <paramref name="wanted"/>.</param>
         public void Apply(ref OutputState wanted, long nowMs, bool indoorValid, bool outdoorValid, float outdoorC, ref OutputState o)
         {
+            Apply(ref wanted, nowMs, indoorValid, outdoorValid, outdoorC, false, ref o);
+        }
+
+        /// <summary>
+        /// Applies the interlocks as <see cref="Apply(ref OutputState, long, bool, bool, float, ref OutputState)"/>
+        /// does, with the condensate overflow switch too (D1: no cooling while it is open).
+        /// </summary>
+        /// <param name="wanted">The controller's commands with their intent flags; left unchanged.</param>
+        /// <param name="nowMs">Monotonic time, ms.</param>
+        /// <param name="indoorValid">A trusted indoor reading exists (I4).</param>
+        /// <param name="outdoorValid">A trusted outdoor reading exists.</param>
+        /// <param name="outdoorC">Outdoor temperature, °C.</param>
+        /// <param name="drainOpen">The condensate overflow switch is open.</param>
+        /// <param name="o">Receives the outputs to drive; must be another variable than <paramref name="wanted"/>.</param>
+        public void Apply(ref OutputState wanted, long nowMs, bool indoorValid, bool outdoorValid, float outdoorC, bool drainOpen, ref OutputState o)
+        {
             o.CopyFrom(ref wanted);
             bool wasOn = _out.Compressor;
 
@@ -231,6 +247,13 @@ namespace HeatPump.Control.Protection
                 {
                     o.Compressor = false;
                 }
+            }
+
+            // D1: no cooling while the condensate overflow switch is open: the pan is full, and every
+            // minute of cooling adds water to it. Heating (and a defrost seen as one) makes none indoors.
+            if (o.Compressor && drainOpen && !heating && !seenDefrost)
+            {
+                o.Compressor = false;
             }
 
             // A1: no compressor without the outdoor fan outside a defrost the guard saw begin: a condenser

@@ -57,5 +57,7 @@ namespace HeatPump.Control.Sensors
         Outdoor = 1,
         /// <summary>Outdoor coil, on a tube near the bottom of the coil where frost starts.</summary>
         Coil = 2,
+        /// <summary>Optional: supply air after the indoor coil, for the commissioning run's temperature split (docs/commissioning.md).</summary>
+        Supply = 3,
     }
 }

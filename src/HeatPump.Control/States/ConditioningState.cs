@@ -32,7 +32,7 @@ namespace HeatPump.Control.States
             float error = ErrorK(c);
             bool call = c.In.IndoorValid && error > Deadband(c);
             bool satisfied = !c.In.IndoorValid || error < -Overrun(c);
-            bool lockedOut = _heating ? c.HeatLockedOut : c.CoolLockedOut;
+            bool lockedOut = _heating ? c.HeatLockedOut : c.CoolLockedOut || c.DrainBlocksCooling;
             c.Out.ValveEnergised = c.In.Guard.ValveEnergised;
 
             if (desired != Id)

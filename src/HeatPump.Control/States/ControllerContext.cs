@@ -33,6 +33,12 @@ namespace HeatPump.Control.States
         public bool HeatLockedOut;
         public bool CoolLockedOut;
         public FaultKind ActiveFault;
+
+        /// <summary>Cooling locked out after repeated drain trips (heating goes on); see <see cref="DrainLockedAtMs"/>.</summary>
+        public bool DrainLockedOut;
+
+        /// <summary>When the drain lockout began, ms: it retries by itself after <see cref="FaultState.LockoutRetryMs"/>.</summary>
+        public long DrainLockedAtMs;
         public bool AutomaticDefrost = true;
 
         public ControllerContext(ControllerSettings settings)
@@ -55,6 +61,12 @@ namespace HeatPump.Control.States
         public long CompressorForMs
         {
             get { return In.NowMs - In.Guard.CompressorSinceMs; }
+        }
+
+        /// <summary>True while the drain switch or a drain lockout keeps cooling off.</summary>
+        public bool DrainBlocksCooling
+        {
+            get { return In.DrainOpen || DrainLockedOut; }
         }
 
         /// <summary>The solenoid level for the heating (true) or cooling (false) position, by O/B polarity.</summary>
@@ -183,6 +195,13 @@ namespace HeatPump.Control.States
             if (heating ? HeatLockedOut : CoolLockedOut)
             {
                 SetHold(heating ? HoldReason.HeatLockout : HoldReason.CoolLockout, long.MaxValue);
+                return false;
+            }
+
+            if (!heating && (In.DrainOpen || DrainLockedOut))
+            {
+                // A full condensate pan: cooling would only add water to it. Heating makes none indoors.
+                SetHold(DrainLockedOut ? HoldReason.DrainLockout : HoldReason.DrainOpen, long.MaxValue);
                 return false;
             }
 

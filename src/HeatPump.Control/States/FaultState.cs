@@ -25,6 +25,15 @@ namespace HeatPump.Control.States
         {
             _enteredMs = c.Now;
             bool lockout = c.Faults.Record(c.ActiveFault, c.Now);
+            if (lockout && c.ActiveFault == FaultKind.DrainOverflow)
+            {
+                // Repeated drain trips lock out cooling only: heating makes no indoor condensate, so
+                // the house stays heated while the pan waits for a person (docs/commissioning.md).
+                c.DrainLockedOut = true;
+                c.DrainLockedAtMs = c.Now;
+                lockout = false;
+            }
+
             c.SetSub(lockout ? SubState.Lockout : SubState.Waiting);
         }
 

@@ -20,6 +20,7 @@ namespace HeatPump.Firmware.Hal
         private readonly GpioPin _down;
         private readonly GpioPin _highPressure;
         private readonly GpioPin _lowPressure;
+        private readonly GpioPin _drain;
         private readonly object _sync = new object();
         private int _latched;
 
@@ -32,6 +33,7 @@ namespace HeatPump.Firmware.Hal
             _down = OpenButton(gpio, BoardConfig.DownButtonPin);
             _highPressure = gpio.OpenPin(BoardConfig.HighPressureSwitchPin, PinMode.Input);
             _lowPressure = gpio.OpenPin(BoardConfig.LowPressureSwitchPin, PinMode.InputPullUp);
+            _drain = gpio.OpenPin(BoardConfig.DrainSwitchPin, PinMode.InputPullUp);
         }
 
         /// <summary>The buttons pressed now, or pressed and released since the last call, as <see cref="Buttons"/> flags.</summary>
@@ -73,6 +75,15 @@ namespace HeatPump.Firmware.Hal
         public bool LowPressureTripped
         {
             get { return BoardConfig.PressureSwitchesFitted && _lowPressure.Read() == PinValue.High; }
+        }
+
+        /// <summary>
+        /// True while the condensate overflow switch is open (input pulled high). A unit without a float switch
+        /// has a jumper to ground on the terminal, as air handlers ship theirs (docs/commissioning.md).
+        /// </summary>
+        public bool DrainOpen
+        {
+            get { return _drain.Read() == PinValue.High; }
         }
 
         private GpioPin OpenButton(GpioController gpio, int pin)

@@ -37,7 +37,13 @@ public static class BenchCommand
         var log = new Option<string?>("--log") { Description = "Also write every serial-log line, full length, to FILE", HelpName = "FILE" };
         var board = new Option<bool>("--board") { Description = "Run the firmware's board loop on a virtual board (byte-level 1-Wire bus, TM1637 pins, flash) under the core" };
         var mqtt = new Option<string?>("--mqtt") { Description = "Publish the bench unit to Home Assistant through the MQTT broker at HOST[:PORT], and take its commands (docs/home-assistant.md)", HelpName = "HOST[:PORT]" };
-        foreach (Option o in new Option[] { script, outdoor, humidity, indoor, seed, set, speed, duration, log, board, mqtt })
+        var installFault = new Option<string?>("--install-fault")
+        {
+            Description = "Install the unit wrongly: " + string.Join(", ", Commissioning.InstallFaults.Names) + " (docs/commissioning.md)",
+            HelpName = "FAULT",
+        };
+        var supplyProbe = new Option<bool>("--supply-probe") { Description = "Fit the optional supply-air probe (the commissioning run's temperature split)" };
+        foreach (Option o in new Option[] { script, outdoor, humidity, indoor, seed, set, speed, duration, log, board, mqtt, installFault, supplyProbe })
         {
             command.Add(o);
         }
@@ -52,7 +58,11 @@ public static class BenchCommand
             {
                 string? mqttText = p.GetValue(mqtt);
                 endpoint = mqttText == null ? null : MqttEndpoint.Parse(mqttText);
-                options = new BenchOptions(p.GetValue(outdoor), p.GetValue(humidity), p.GetValue(indoor), p.GetValue(seed), p.GetValue(set) ?? Array.Empty<string>(), p.GetValue(board));
+                string? fault = p.GetValue(installFault);
+                if (fault != null && Array.IndexOf(Commissioning.InstallFaults.Names, fault) < 0)
+                    throw new SimulatorInputException("--install-fault needs one of " + string.Join(", ", Commissioning.InstallFaults.Names) + ", got '" + fault + "'");
+                options = new BenchOptions(p.GetValue(outdoor), p.GetValue(humidity), p.GetValue(indoor), p.GetValue(seed), p.GetValue(set) ?? Array.Empty<string>(), p.GetValue(board),
+                    fault, p.GetValue(supplyProbe));
                 if (options.OutdoorC < BenchSession.MinOutdoorC || options.OutdoorC > BenchSession.MaxOutdoorC)
                     throw new SimulatorInputException("--outdoor must be between " + BenchSession.MinOutdoorC + " and " + BenchSession.MaxOutdoorC + " °C");
                 if (options.RelativeHumidity < 5 || options.RelativeHumidity > 100)

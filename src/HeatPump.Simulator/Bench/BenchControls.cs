@@ -138,6 +138,15 @@ public sealed class BenchControls
                 s.Buttons.Hold(Buttons.Mode | Buttons.Down, ComboMs, now);
                 Say("MODE+DOWN held together for 5 s: bench mode off (it opens only for the combination held from power-up)");
                 return;
+            case 'C':
+                Say(s.Core.StartCommissioning(now)
+                    ? "commissioning run started: cooling, then heating, 6 min each (docs/commissioning.md)"
+                    : "no commissioning run in bench mode");
+                return;
+            case 'w':
+                s.DrainOpen = !s.DrainOpen;
+                Say("condensate overflow switch " + (s.DrainOpen ? "open: the pan is full; cooling stops" : "closed"));
+                return;
             case 'f':
                 s.Buttons.Hold(Buttons.Mode | Buttons.Up, ComboMs, now);
                 Say("MODE+UP held together for 5 s: asks for a forced defrost");

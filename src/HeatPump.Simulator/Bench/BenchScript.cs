@@ -4,6 +4,7 @@ using HeatPump.Control.Hal;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
 using HeatPump.Simulator.Cli;
+using HeatPump.Simulator.Commissioning;
 using HeatPump.Simulator.Plant;
 
 namespace HeatPump.Simulator.Bench;
@@ -208,6 +209,17 @@ public sealed class BenchScript
                     return s => { s.SetOutdoor(c); return null; };
                 }
 
+                if (w[1] == "drain")
+                {
+                    bool open = w[2] switch
+                    {
+                        "open" => true,
+                        "closed" or "close" => false,
+                        _ => throw new FormatException("expected 'set drain open' or 'set drain closed'"),
+                    };
+                    return s => { s.DrainOpen = open; return null; };
+                }
+
                 if (w[1] == "humidity")
                 {
                     double rh = Number(w[2].TrimEnd('%'), "humidity");
@@ -278,6 +290,34 @@ public sealed class BenchScript
                 return s => { s.Sensors.ClearAll(role); return null; };
             }
 
+            case "commission":
+            {
+                if (w.Count != 1) throw new FormatException("expected 'commission'");
+                return s => s.Core.StartCommissioning(s.NowMs) ? null : "the commissioning run did not start (bench mode is on)";
+            }
+
+            case "install":
+            {
+                if (w.Count is < 2 or > 3 || (w.Count == 3 && w[2] != "supply-probe"))
+                    throw new FormatException("expected 'install FAULT [supply-probe]', FAULT one of " + string.Join(", ", InstallFaults.Names));
+                if (Array.IndexOf(InstallFaults.Names, w[1]) < 0)
+                    throw new FormatException("unknown install fault '" + w[1] + "' (" + string.Join(", ", InstallFaults.Names) + ")");
+                string fault = w[1];
+                bool supply = w.Count == 3;
+                return s =>
+                {
+                    try
+                    {
+                        s.Install(fault, supply);
+                        return null;
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        return e.Message;
+                    }
+                };
+            }
+
             case "expect":
             {
                 BenchCondition c = BenchCondition.Parse(asWritten.Skip(1).ToList(), text, log);
@@ -313,7 +353,7 @@ public sealed class BenchScript
             }
 
             default:
-                throw new FormatException("unknown command '" + asWritten[0] + "' (press, hold, set, fault, clear, expect, wait; 'at H:MM:SS' in front)");
+                throw new FormatException("unknown command '" + asWritten[0] + "' (press, hold, set, fault, clear, commission, install, expect, wait; 'at H:MM:SS' in front)");
         }
     }
 

@@ -7,6 +7,7 @@ using HeatPump.Control.Settings;
 using HeatPump.Referee;
 using HeatPump.Simulator.Board;
 using HeatPump.Simulator.Cli;
+using HeatPump.Simulator.Commissioning;
 using HeatPump.Simulator.Plant;
 
 namespace HeatPump.Simulator.Bench;
@@ -18,8 +19,11 @@ namespace HeatPump.Simulator.Bench;
 /// <param name="Seed">Seed of the sensor noise and the power-up stagger.</param>
 /// <param name="Settings">Setting overrides NAME=VALUE, as the simulator's --set takes them.</param>
 /// <param name="Board">Run the firmware's board loop on a virtual board (byte-level 1-Wire, TM1637 pins, flash) instead of stepping the core directly.</param>
+/// <param name="InstallFault">An installation mistake the plant is built with (docs/commissioning.md), or null for a correct install.</param>
+/// <param name="SupplyProbe">The optional supply-air probe is fitted (read by the core directly; the board loop does not read it yet).</param>
 public sealed record BenchOptions(double OutdoorC = BenchOptions.DefaultOutdoorC, double RelativeHumidity = BenchOptions.DefaultHumidity,
-    double IndoorC = BenchOptions.DefaultIndoorC, int Seed = 1, IReadOnlyList<string>? Settings = null, bool Board = false)
+    double IndoorC = BenchOptions.DefaultIndoorC, int Seed = 1, IReadOnlyList<string>? Settings = null, bool Board = false,
+    string? InstallFault = null, bool SupplyProbe = false)
 {
     /// <summary>Default outdoor air: just above freezing, where the coil frosts fastest.</summary>
     public const double DefaultOutdoorC = 2.0;
@@ -55,6 +59,9 @@ public sealed class BenchSession : IDisposable
     private readonly LogToBench? _boardLog;
     private WeatherSample _weather;
     private long _eventsBefore;
+    private int _reportLogged;
+    private readonly double _indoorAtPowerUpC;
+    private bool _supplyProbe;
 
     /// <summary>A bench at power-up, time 0.</summary>
     public BenchSession(BenchOptions? options = null, TextWriter? logFile = null)
@@ -63,7 +70,9 @@ public sealed class BenchSession : IDisposable
         var settings = new ControllerSettings();
         foreach (string s in options.Settings ?? Array.Empty<string>()) SettingOverrides.Apply(settings, s);
 
-        Plant = new HeatPumpPlant(PlantParameters.Default, options.IndoorC, 0.0, options.OutdoorC);
+        _indoorAtPowerUpC = options.IndoorC;
+        _supplyProbe = options.SupplyProbe;
+        Plant = new HeatPumpPlant(InstallFaults.Apply(PlantParameters.Default, options.InstallFault ?? "correct"), options.IndoorC, 0.0, options.OutdoorC);
         Sensors = new BenchSensors(PlantParameters.Default, options.Seed);
         Buttons = new BenchButtons();
         Log = new BenchLog(logFile);
@@ -109,7 +118,24 @@ public sealed class BenchSession : IDisposable
     public SafetyReferee Referee { get; }
 
     /// <summary>The heat pump and house.</summary>
-    public HeatPumpPlant Plant { get; }
+    public HeatPumpPlant Plant { get; private set; }
+
+    /// <summary>The condensate overflow switch is open (the pan is full): set by a key or a script.</summary>
+    public bool DrainOpen { get; set; }
+
+    /// <summary>
+    /// Installs the unit again with <paramref name="fault"/> (docs/commissioning.md), and
+    /// <paramref name="supplyProbe"/> fitted or not: only before the first tick, as an installer's mistake
+    /// is made before power-up.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Time has already run.</exception>
+    /// <exception cref="ArgumentException">An unknown fault name.</exception>
+    public void Install(string fault, bool supplyProbe)
+    {
+        if (NowMs != 0 && _board == null) throw new InvalidOperationException("a unit is installed before power-up: 'install' must come before any time passes");
+        Plant = new HeatPumpPlant(InstallFaults.Apply(PlantParameters.Default, fault), _indoorAtPowerUpC, 0.0, _weather.OutdoorC);
+        _supplyProbe = supplyProbe;
+    }
 
     /// <summary>The sensors, with hand-injected faults.</summary>
     public BenchSensors Sensors { get; }
@@ -160,8 +186,10 @@ public sealed class BenchSession : IDisposable
         i.Indoor = Sensors.Read(SensorRole.Indoor, Plant.IndoorC, t);
         i.Outdoor = Sensors.Read(SensorRole.Outdoor, Plant.ProbeC(SensorRole.Outdoor, _weather.OutdoorC), t);
         i.Coil = Sensors.Read(SensorRole.Coil, Plant.ProbeC(SensorRole.Coil, _weather.OutdoorC), t);
+        i.Supply = _supplyProbe ? Sensors.Read(SensorRole.Supply, Plant.ProbeC(SensorRole.Supply, _weather.OutdoorC), t) : default;
         i.HighPressureTripped = Plant.HighPressureTripped;
         i.LowPressureTripped = Plant.LowPressureTripped;
+        i.DrainOpen = DrainOpen;
         Core.Step(i);
 
         _lines.Check(NowMs, Core);
@@ -169,6 +197,11 @@ public sealed class BenchSession : IDisposable
         if (_lines.EventDue) Log.Write(LogFormat.Line("EVT", NowMs, LogFormat.StatusBody(NowMs, Core)));
         if (_lines.StatusDue) Log.Write(LogFormat.Line("STS", NowMs, LogFormat.StatusBody(NowMs, Core)));
         if (_lines.FaultLogDue) Log.Write(LogFormat.Line("FAULTLOG", NowMs, LogFormat.FaultLogBody(Core.Service, 0)));
+        if (Core.CommissioningReport.Revision != _reportLogged)
+        {
+            _reportLogged = Core.CommissioningReport.Revision;
+            Log.Write(LogFormat.Line("COMM", NowMs, LogFormat.CommissioningBody(Core.CommissioningReport)));
+        }
 
         OutputState o = Core.Outputs;
         Judge(o);
@@ -187,6 +220,7 @@ public sealed class BenchSession : IDisposable
         b.Panel.Held = ButtonLevels;
         b.Panel.HighPressure = Plant.HighPressureTripped;
         b.Panel.LowPressure = Plant.LowPressureTripped;
+        b.Panel.Drain = DrainOpen;
         b.Clock.AdvanceTo(NowMs);
         b.Loop.Tick();
         Changed = _eventsBefore != _boardLog!.Events;
@@ -200,7 +234,7 @@ public sealed class BenchSession : IDisposable
     private void Judge(OutputState driven)
     {
         int kept = Referee.MessageCount;
-        Referee.Observe(NowMs, driven, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
+        Referee.Observe(NowMs, driven, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius, DrainOpen);
         if (Referee.MessageCount != kept)
         {
             Log.Write(LogFormat.Line("SAFETY", NowMs, Referee.Message(Referee.MessageCount - 1)));

@@ -72,6 +72,17 @@ public sealed class FakePanel : IPanelInputs
         }
     }
 
+    public bool Drain;
+
+    public bool DrainOpen
+    {
+        get
+        {
+            _clock.Advance(Costs.GpioCallMs);
+            return Drain;
+        }
+    }
+
     public int ReadButtons()
     {
         _clock.Advance(3 * Costs.GpioCallMs);

@@ -60,6 +60,9 @@ public sealed class HeatPumpPlant : IPlant
     // Heat the indoor coil holds above the room air (negative: chilled below it), J.
     private double _indoorCoilJ;
 
+    // m·cp of the indoor airflow in the last step, W/K.
+    private double _supplyAirflowWPerK;
+
     // Cached exponentials, recomputed only when the step length changes.
     private double _cachedDt = double.NaN;
     private double _inverseDt;
@@ -153,13 +156,26 @@ public sealed class HeatPumpPlant : IPlant
     /// <inheritdoc />
     public double ProbeC(SensorRole role, double outdoorAirC)
     {
-        if (_p.ProbesSwapped && role != SensorRole.Indoor)
+        if (role == SensorRole.Supply)
         {
-            return role == SensorRole.Outdoor ? CoilC : outdoorAirC;
+            return SupplyAirC;
         }
 
-        return role == SensorRole.Indoor ? _indoorC : role == SensorRole.Outdoor ? outdoorAirC : CoilC;
+        double coilProbe = _p.CoilProbeOffCoil ? outdoorAirC : CoilC;
+        if (_p.ProbesSwapped && role != SensorRole.Indoor)
+        {
+            return role == SensorRole.Outdoor ? coilProbe : outdoorAirC;
+        }
+
+        return role == SensorRole.Indoor ? _indoorC : role == SensorRole.Outdoor ? outdoorAirC : coilProbe;
     }
+
+    /// <summary>
+    /// Supply air after the indoor coil, °C: the room air plus the heat the air took from the heat
+    /// pump over the airflow's m·cp; with no airflow, the air in the plenum stands at the coil's own
+    /// temperature (the heat released by natural convection over its conductance).
+    /// </summary>
+    public double SupplyAirC => _indoorC + HeatPumpHeatW / (_supplyAirflowWPerK + _p.IndoorCoilNaturalUaWPerK);
 
     // ---- More state --------------------------------------------------------------------------
 
@@ -329,11 +345,12 @@ public sealed class HeatPumpPlant : IPlant
         _relativeHumidity = Math.Clamp(weather.RelativeHumidity, 0.0, 100.0);
         if (!_coilKnown) InitialiseCoil(outdoor);
 
-        float indoorDutyF = Math.Clamp(outputs.IndoorFanDuty, 0f, 1f);
+        float indoorDutyF = p.IndoorFanFailed ? 0f : Math.Clamp(outputs.IndoorFanDuty, 0f, 1f);
         if (indoorDutyF != _cachedIndoorDuty) CacheIndoorAirflow(indoorDutyF);
         double indoorDuty = indoorDutyF;
         double outdoorDuty = p.OutdoorFanFailed ? 0.0 : Math.Clamp(outputs.OutdoorFanDuty, 0f, 1f);
-        bool coolingPosition = outputs.ValveEnergised != p.ValveEnergisedInHeat;
+        bool coolingPosition = outputs.ValveEnergised != p.ValveEnergisedInHeat && !p.ValveStuckInHeating;
+        _supplyAirflowWPerK = p.IndoorAirflowWPerKPerW * p.RatedHeatingCapacityW * indoorDutyF;
         bool running = outputs.Compressor && !HighPressureTripped && !LowPressureTripped;
 
         // Start-up transient: a (re)start, or a valve that moved under a running compressor,
@@ -387,10 +404,13 @@ public sealed class HeatPumpPlant : IPlant
             double frostDeltaT = cleanDeltaT * (1.0 + p.FrostDeltaTGain * frostFraction);
             double fanExtraDeltaT = frostDeltaT * p.FanOffDeltaTFactor * (1.0 - outdoorDuty);
 
+            // A short charge starves the evaporator: it runs colder by the share of charge missing.
+            frostDeltaT *= 2.0 - p.ChargeFraction;
+
             // A stopped outdoor fan lowers the evaporating temperature as a colder day would:
             // the coil runs fanExtra colder, which on the EPRI line is a day fanExtra/0.82 colder.
             double equivalentOutdoor = outdoor - fanExtraDeltaT / EpriCoilSlope;
-            double capacity = _heatingCapacityW[equivalentOutdoor] * (1.0 - frostFraction) * startupMean;
+            double capacity = _heatingCapacityW[equivalentOutdoor] * (1.0 - frostFraction) * startupMean * p.ChargeFraction;
             heatPumpHeat = capacity * _heatingCapacityAirflow;
             indoorRefrigerant = heatPumpHeat;
             storeInflow = capacity * _heatingStoreAirflow;
@@ -405,7 +425,7 @@ public sealed class HeatPumpPlant : IPlant
 
             // The condenser sees outdoor air when its fan turns; with the fan stopped it sees its own metal.
             double condenserAir = outdoor + (_coilC - outdoor) * (1.0 - outdoorDuty);
-            double capacity = _coolingCapacityW[condenserAir] * startupMean;
+            double capacity = _coolingCapacityW[condenserAir] * startupMean * p.ChargeFraction;
             double totalCooling = capacity * _coolingCapacityAirflow;
             compressorPower = _coolingPowerW[condenserAir] * _coolingPowerAirflow;
             heatPumpHeat = -p.SensibleHeatRatio * totalCooling;

@@ -147,6 +147,25 @@ public sealed record PlantParameters
     /// </summary>
     public bool ProbesSwapped { get; init; }
 
+    /// <summary>The coil probe hangs in the outdoor air beside the coil instead of being clamped to it: it reads outdoor air.</summary>
+    public bool CoilProbeOffCoil { get; init; }
+
+    /// <summary>The indoor fan motor is dead: no air crosses the indoor coil, whatever the board asks (it draws nothing).</summary>
+    public bool IndoorFanFailed { get; init; }
+
+    /// <summary>
+    /// The reversing valve is stuck in the heating position: it does not shift when the board
+    /// drives it, so the unit heats whatever mode is asked for.
+    /// </summary>
+    public bool ValveStuckInHeating { get; init; }
+
+    /// <summary>
+    /// Refrigerant charge as a fraction of the nameplate charge (1: full). A short charge starves the
+    /// evaporator: capacity falls with it and, in heating, the outdoor coil runs colder. 0.5 is a unit
+    /// that lost half its charge through a leaking flare.
+    /// </summary>
+    public double ChargeFraction { get; init; } = 1.0;
+
     // ---- Outdoor coil and frost ------------------------------------------------------------
 
     /// <summary>Heat capacity of the outdoor coil's metal and refrigerant, J/K.</summary>
@@ -233,6 +252,16 @@ public sealed record PlantParameters
     /// <summary>Lag of the coil sensor (clamped to a tube), s.</summary>
     public double CoilSensorLagS { get; init; } = 20.0;
 
+    /// <summary>Lag of the optional supply-air sensor (in the supply plenum, in moving air), s.</summary>
+    public double SupplySensorLagS { get; init; } = 20.0;
+
+    /// <summary>
+    /// Air-side conductance of the indoor airflow at full duty, m·cp, W/K per W of rated heating
+    /// capacity. Installers size airflow to the unit (about 400 cfm a ton): 0.061 gives the default
+    /// 18 kW unit 1.1 kW/K (≈ 1 m³/s), a heating split near 16 K and a cooling split near 8 K.
+    /// </summary>
+    public double IndoorAirflowWPerKPerW { get; init; } = 0.061;
+
     /// <summary>Calibration error of the coil sensor (poor contact, the clamp's position), K; added to every reading.</summary>
     public double CoilSensorOffsetK { get; init; }
 
@@ -274,6 +303,10 @@ public sealed record PlantParameters
         Positive(IndoorSensorLagS, nameof(IndoorSensorLagS));
         Positive(OutdoorSensorLagS, nameof(OutdoorSensorLagS));
         Positive(CoilSensorLagS, nameof(CoilSensorLagS));
+        Positive(SupplySensorLagS, nameof(SupplySensorLagS));
+        Positive(IndoorAirflowWPerKPerW, nameof(IndoorAirflowWPerKPerW));
+        if (!(ChargeFraction > 0 && ChargeFraction <= 1))
+            throw new ArgumentException($"plant parameter {nameof(ChargeFraction)} must be in (0, 1], got {ChargeFraction}");
         NotNegative(InternalGainsW, nameof(InternalGainsW));
         NotNegative(SolarApertureM2, nameof(SolarApertureM2));
         NotNegative(IndoorFanRatedW, nameof(IndoorFanRatedW));

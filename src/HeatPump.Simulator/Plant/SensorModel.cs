@@ -36,6 +36,7 @@ public sealed class SensorModel : ISensorModel
             new Channel(p.IndoorSensorLagS, p.IndoorSensorNoiseK, faults.For(SensorRole.Indoor), seed, 1),
             new Channel(p.OutdoorSensorLagS, p.OutdoorSensorNoiseK, faults.For(SensorRole.Outdoor), seed, 2),
             new Channel(p.CoilSensorLagS, p.CoilSensorNoiseK, faults.For(SensorRole.Coil), seed, 3),
+            new Channel(p.SupplySensorLagS, p.IndoorSensorNoiseK, faults.For(SensorRole.Supply), seed, 4),
         };
         _channels[(int)SensorRole.Coil].OffsetK = p.CoilSensorOffsetK;
     }

@@ -252,6 +252,26 @@ public class SafetyGuardBoundaryTests
     }
 
     [Fact]
+    public void Cooling_stops_in_the_tick_the_drain_switch_opens_and_heating_does_not()
+    {
+        // O polarity: energised = cooling. Cooling at 30 °C outdoors from 300 s.
+        var g = new SafetyGuard(_s, 0, 0);
+        OutputState cool = new() { Compressor = true, ValveEnergised = true, OutdoorFanDuty = 1f };
+        OutputState o = default;
+        OutputState valve = new() { ValveEnergised = true };
+        g.Apply(ref valve, 30_000, true, true, 30f, false, ref o);
+        g.Apply(ref cool, 300_000, true, true, 30f, false, ref o);
+        Assert.True(o.Compressor, "cools with the switch closed");
+        g.Apply(ref cool, 301_000, true, true, 30f, true, ref o);
+        Assert.False(o.Compressor, "stopped in the tick the switch opened");
+
+        var h = new SafetyGuard(_s, 0, 0);
+        OutputState heat = Heat();
+        h.Apply(ref heat, 300_000, true, true, 5f, true, ref o);
+        Assert.True(o.Compressor, "heating makes no indoor condensate: it runs with the switch open");
+    }
+
+    [Fact]
     public void Heating_position_follows_the_polarity_setting()
     {
         var g = new SafetyGuard(_s, 0, 0);

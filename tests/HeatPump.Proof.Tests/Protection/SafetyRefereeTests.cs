@@ -339,6 +339,22 @@ public class SafetyRefereeTests
     }
 
     [Fact]
+    public void Cooling_with_the_drain_switch_open_is_a_D1_breach_and_heating_is_not()
+    {
+        _r.Observe(30_000, new OutputState { ValveEnergised = true }, true, true, 30f, false);
+        _r.Observe(300_000, Reverse(), true, true, 30f, false);
+        Assert.Equal(0, _r.Total);
+        _r.Observe(301_000, Reverse(), true, true, 30f, true);
+        _r.Observe(302_000, Reverse(), true, true, 30f, true);
+        Assert.Equal(1, _r.Count(Invariant.D1Drain));
+        Assert.Equal("D1 at 301000 ms: cooling with the condensate overflow switch open", _r.FirstMessage);
+
+        var h = new SafetyReferee(_s, 0, 0);
+        h.Observe(300_000, Heat(), true, true, 5f, true);
+        Assert.Equal(0, h.Total);
+    }
+
+    [Fact]
     public void Aux_below_the_blower_minimum_is_an_A2_breach_naming_the_shortfall()
     {
         // fan.indoor.min-duty is 40 % by default.
