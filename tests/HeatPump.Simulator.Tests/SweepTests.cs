@@ -64,16 +64,19 @@ public class SweepTests
     }
 
     /// <summary>
-    /// The CI sweep: 16 plants × humid-cold, dry-cold, mild × 7 days. It guards what the firmware
-    /// holds on every drawn plant today: no invariant violation, comfort as good as the best timed
-    /// board's, the dry-cold win. The energy and peak-ice bounds are looser than issue 12's
-    /// acceptance limits (1.002 × the best timed board, peak ice 0.5), which a few fast-frosting and
-    /// small-ΔT plants do not meet yet (docs/simulator.md, "Plant families"); they catch a regression.
+    /// The CI sweep: 16 plants × humid-cold, dry-cold, mild × 7 days, firmware and the three timed
+    /// boards (the oracle, 60 % of the work, is left out; no limit judged here needs it). It guards
+    /// what the firmware holds on every drawn plant today: no invariant violation, comfort as good as
+    /// the best timed board's, the dry-cold win. The energy and peak-ice bounds are looser than
+    /// issue 12's acceptance limits (1.002 × the best timed board, peak ice 0.5), which some plants
+    /// of this draw do not meet (docs/simulator.md, "Plant families": up to 1.038 × on the plant
+    /// whose cheapest timed board left the house 650 K·h cold, 0.65 ice on the one that frosts
+    /// faster than it can be kept warm); they catch a regression.
     /// </summary>
     [Fact]
     public void Small_sweep_holds_the_criteria_on_every_plant()
     {
-        var plan = new SweepPlan(16, new[] { "humid-cold", "dry-cold", "mild" }, 7, 1);
+        var plan = new SweepPlan(16, new[] { "humid-cold", "dry-cold", "mild" }, 7, 1, WithOracle: false);
         SweepCase[] cases = new PlantSweep(plan).Run(Environment.ProcessorCount);
         Assert.Equal(48, cases.Length);
         foreach (SweepCase c in cases)
@@ -81,8 +84,8 @@ public class SweepTests
             string at = $"plant #{c.Plant} on {c.Climate}";
             Assert.True(c.Firmware.InvariantViolations == 0, at + ": invariant violations");
             Assert.True(c.Firmware.DiscomfortKh <= c.DiscomfortAllowedKh, $"{at}: discomfort {c.Firmware.DiscomfortKh:0.0} K·h");
-            Assert.True(c.EnergyVsBestTimed <= 1.05, $"{at}: energy {c.EnergyVsBestTimed:0.0000} × best timed");
-            Assert.True(c.Firmware.PeakFrostFraction <= 0.8, $"{at}: peak ice {c.Firmware.PeakFrostFraction:0.00}");
+            Assert.True(c.EnergyVsBestTimed <= 1.04, $"{at}: energy {c.EnergyVsBestTimed:0.0000} × best timed");
+            Assert.True(c.Firmware.PeakFrostFraction <= 0.7, $"{at}: peak ice {c.Firmware.PeakFrostFraction:0.00}");
             if (c.Climate == "dry-cold")
             {
                 Assert.True(c.DefrostsVsTimed60 <= SweepCriteria.DryColdDefrostsVsTimed60, $"{at}: {c.DefrostsVsTimed60:0.00} × timed-60's defrosts");

@@ -138,21 +138,23 @@ namespace HeatPump.Scenarios
             r.CheckClean();
         }
 
-        /// <summary>Demand: even fast frost waits 30 min of compressor run from the start of the last defrost.</summary>
+        /// <summary>Demand: frost that has cost a defrost still waits for the minimum run (here 80 min) from the start of the last defrost.</summary>
         public static void DemandRespectsMinimumInterval()
         {
-            // 4 K/h: past the 1.5 K margin within half an hour, short of an iced coil (1.25 × clean
-            // + 0.5 K), which would be cleared inside the minimum interval.
-            Rig r = FrostingRig(4f);
-            r.RunUntil(Conditions.InDefrost, 3 * 3600000L);
+            // 1.5 K/h with an 80 min minimum: past the 1.5 K margin within the hour, and the frost has
+            // cost as much as a defrost by about 65 min, but an iced coil (1.3 × clean + 0.5 K), which
+            // would be cleared inside the minimum interval, is still half an hour away.
+            Rig r = FrostingRig(1.5f);
+            r.Set(SettingId.DemandMinInterval, 80);
+            r.RunUntil(Conditions.InDefrost, 4 * 3600000L);
             long began = r.NowMs;
             r.RunUntil(Conditions.NotInDefrost, 1800000);
             long end = r.NowMs;
             r.RunUntil(Conditions.InDefrost, 3 * 3600000L);
             // The compressor is off about 2 min of each defrost (shift in, drip, shift out), so the
-            // next defrost comes 30 min of run plus those minutes after the last one began.
-            Check.Between(began + 1800000, began + 1800000 + 240000, r.NowMs, "30 min of run after the last defrost began", r);
-            Check.That(r.NowMs - end < 1800000, "the defrost's own reverse cycle counts as run", r);
+            // next defrost comes 80 min of run plus those minutes after the last one began.
+            Check.Between(began + 4800000, began + 4800000 + 240000, r.NowMs, "80 min of run after the last defrost began", r);
+            Check.That(r.NowMs - end < 4800000, "the defrost's own reverse cycle counts as run", r);
             Check.That(r.Controller.LastDefrostCause == DefrostCause.Demand, "cause: demand", r);
             r.CheckClean();
         }

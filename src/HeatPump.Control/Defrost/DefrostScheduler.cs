@@ -10,8 +10,10 @@ namespace HeatPump.Control.Defrost
     /// difference (ΔT) grows as frost blocks the airflow; it is compared with the clean-coil ΔT
     /// learned in the first settled run after each defrost and carried along the outdoor temperature
     /// by a slope learned on this unit (<see cref="CleanSlope"/>), so a coil that is not frosting is
-    /// left alone however long it runs (dry cold), and one that frosts fast is cleared early (humid
-    /// cold). A coil far colder than a clean one can run is cleared even inside the minimum interval.
+    /// left alone however long it runs (dry cold). Once past the trigger, a demand defrost waits until
+    /// the frost has cost as much as a defrost (<see cref="FrostPenalty"/>), so a coil that frosts
+    /// slowly carries more ice before it is cleared than one that frosts fast. An iced coil, or one
+    /// far colder than a clean one can run, is cleared even inside the minimum interval.
     /// Falls back to time when the coil sensor is lost or reads what no running evaporator can
     /// (within 1 K of the outdoor air, or above it), and to time-temperature when the outdoor
     /// sensor is lost.
@@ -40,6 +42,13 @@ namespace HeatPump.Control.Defrost
 
         /// <summary>The learned clean-coil ΔT is lowered by the frost the learning window shows building, by at most this share.</summary>
         public const float FrostBackoutShare = 0.12f;
+
+        /// <summary>
+        /// Frosting run after a defrost, before the present run, past which the clean-coil ΔT is no
+        /// longer learned until the next defrost, ms: five minutes of run below freezing can carry a
+        /// fifth of the coil in ice on a fast-frosting unit.
+        /// </summary>
+        public const long LearnLateMs = 300000;
 
         /// <summary>ΔT filter time constant, ms: smooths sensor noise and fan gusts.</summary>
         public const long FilterMs = 60000;
@@ -79,11 +88,28 @@ namespace HeatPump.Control.Defrost
 
         /// <summary>
         /// A coil whose ΔT is this many times its clean-coil ΔT carries heavy frost: frost blocks
-        /// the airflow, and ΔT grows in proportion (about 1.5 × clean for a coil a third blocked,
-        /// 2 × for one near blocked). It is defrosted even inside the minimum interval, since an iced
-        /// coil has lost much of its capacity and frosts the faster for it.
+        /// the airflow, and ΔT grows in proportion (1 + k·ice, k from about 1 to 2 across units, so
+        /// 1.3 × clean is 15–30 % of the coil iced). It is defrosted even inside the minimum interval,
+        /// since an iced coil has lost much of its capacity and frosts the faster for it. The ΔT
+        /// compared is the one expected <see cref="IcedLeadMs"/> ahead, at the rate it is rising.
         /// </summary>
-        public const float IcedRatio = 1.25f;
+        public const float IcedRatio = 1.3f;
+
+        /// <summary>
+        /// The iced test looks this far ahead along the ΔT's rise, ms: the filter and a probe in a
+        /// well lag the coil by up to three minutes, in which a fast-frosting coil gains a tenth of
+        /// its ice, and the rate itself is a minute old.
+        /// </summary>
+        public const long IcedLeadMs = 240000;
+
+        /// <summary>
+        /// What a defrost costs, in relative ΔT rise × minutes of run. Ice costs a heating run about
+        /// 0.6 × its iced fraction of the output (capacity falls with the ice, power less so), and the
+        /// relative ΔT rise is about 1.3 × the iced fraction, so a rise r held for a minute costs about
+        /// half of r minute of heating; a defrost (reverse cycle, shifts, the restart) costs about
+        /// 3 minutes of heating: 6 in these units.
+        /// </summary>
+        public const float DefrostCostRiseMin = 6f;
 
         /// <summary>Allowance for sensor noise and quantisation in the iced test, K.</summary>
         public const float IcedNoiseK = 0.5f;
@@ -116,6 +142,12 @@ namespace HeatPump.Control.Defrost
         private float _markRise;
         private bool _riseSlowed;
         private bool _hadDefrost;
+        private float _frostMinutes;
+        private float _riseMinutes;
+        private float _rise;
+        private float _riseRatePerMin;
+        private float _riseMark;
+        private long _riseMarkMs;
         private readonly float[] _bandOutdoorC = new float[BandCount];
         private readonly float[] _bandDeltaT = new float[BandCount];
         private readonly int[] _bandReadings = new int[BandCount];
@@ -165,6 +197,19 @@ namespace HeatPump.Control.Defrost
         /// <summary>Filtered outdoor−coil ΔT of the present run, K (read from the start of the run; low until it has settled).</summary>
         public float DeltaT { get; private set; }
 
+        /// <summary>
+        /// The filtered ΔT's rise above the clean-coil ΔT expected at this outdoor temperature, as a
+        /// share of it (0.3: 30 % above clean); 0 until calibrated.
+        /// </summary>
+        public float Rise => _rise;
+
+        /// <summary>
+        /// How much the frost since the last defrost has cost over what it costs now, in relative ΔT
+        /// rise × minutes of settled run: t·r(t) − ∫r. The share of heating lost to frost averaged over
+        /// a frosting period and its defrost is lowest when this reaches <see cref="DefrostCostRiseMin"/>.
+        /// </summary>
+        public float FrostPenalty => _frostMinutes * _rise - _riseMinutes;
+
         /// <summary>A defrost is due, and why; None when not.</summary>
         public DefrostCause Due { get; private set; }
 
@@ -204,6 +249,8 @@ namespace HeatPump.Control.Defrost
                 // The clean-coil ΔT is learned within one settled run; a stop starts the window again.
                 _filterPrimed = false;
                 _settled = false;
+                _riseMarkMs = -1;
+                _riseRatePerMin = 0f;
                 RestartLearning();
                 return;
             }
@@ -219,6 +266,7 @@ namespace HeatPump.Control.Defrost
                 if (_settled)
                 {
                     Learn(outdoorC, elapsedMs, heatingRunMs);
+                    Account(outdoorC, elapsedMs, heatingRunMs);
                 }
             }
 
@@ -277,10 +325,19 @@ namespace HeatPump.Control.Defrost
                 return;
             }
 
-            if ((freezing && DeltaT > IcedTriggerDeltaT(outdoorC) && DeltaT > TriggerDeltaT(outdoorC))
+            // The iced test looks ahead along the rise (only while it rises), so the lag of the probe
+            // and the filter does not let a fast-frosting coil ice past it.
+            float ahead = DeltaT;
+            if (_settled && _riseRatePerMin > 0f)
+            {
+                ahead += _riseRatePerMin * CleanAt(outdoorC) * IcedLeadMs / 60000f;
+            }
+
+            if ((freezing && ahead > IcedTriggerDeltaT(outdoorC) && DeltaT > TriggerDeltaT(outdoorC))
                 || (RunSinceDefrostMs >= _settings.MinutesAsMs(SettingId.DemandMinInterval)
                     && coilC < _settings.Tenths(SettingId.DemandCoilBelow)
-                    && DeltaT > TriggerDeltaT(outdoorC)))
+                    && DeltaT > TriggerDeltaT(outdoorC)
+                    && FrostPenalty >= DefrostCostRiseMin))
             {
                 Due = DefrostCause.Demand;
             }
@@ -303,6 +360,7 @@ namespace HeatPump.Control.Defrost
             _settled = false;
             CoilImplausible = false;
             CleanSlope = PriorSlope;
+            ForgetFrost();
             CleanReadings = 0;
             for (int i = 0; i < BandCount; i++)
             {
@@ -337,6 +395,52 @@ namespace HeatPump.Control.Defrost
             _filterPrimed = false;
             _settled = false;
             Due = DefrostCause.None;
+            ForgetFrost();
+        }
+
+        private void ForgetFrost()
+        {
+            _frostMinutes = 0f;
+            _riseMinutes = 0f;
+            _rise = 0f;
+            _riseRatePerMin = 0f;
+            _riseMarkMs = -1;
+        }
+
+        /// <summary>
+        /// Adds a settled tick to the frost account: the relative rise of ΔT over clean, its integral
+        /// and the settled run time since the last defrost, and the rise's rate per minute (from one
+        /// minute to the next, within one run).
+        /// </summary>
+        private void Account(float outdoorC, long elapsedMs, long heatingRunMs)
+        {
+            if (!Calibrated)
+            {
+                return;
+            }
+
+            float clean = CleanAt(outdoorC);
+            if (clean < ImplausibleDeltaTK)
+            {
+                clean = ImplausibleDeltaTK;
+            }
+
+            _rise = DeltaT / clean - 1f;
+            float minutes = elapsedMs / 60000f;
+            _frostMinutes += minutes;
+            _riseMinutes += _rise * minutes;
+            if (_riseMarkMs < 0)
+            {
+                _riseMarkMs = heatingRunMs;
+                _riseMark = _rise;
+                _riseRatePerMin = 0f;
+            }
+            else if (heatingRunMs - _riseMarkMs >= 60000)
+            {
+                _riseRatePerMin = (_rise - _riseMark) * 60000f / (heatingRunMs - _riseMarkMs);
+                _riseMarkMs = heatingRunMs;
+                _riseMark = _rise;
+            }
         }
 
         private void Filter(float deltaT, long elapsedMs, long heatingRunMs)
@@ -391,6 +495,16 @@ namespace HeatPump.Control.Defrost
         {
             if (!_learning)
             {
+                return;
+            }
+
+            if (_hadDefrost && FrostingRunMs - heatingRunMs > LearnLateMs)
+            {
+                // The thermostat ended the runs after the defrost before the window was full, and
+                // the coil has frosted since: it is no longer clean, so the last clean-coil ΔT stands
+                // until the next defrost (learning it now would take frost for clean).
+                _learning = false;
+                RestartLearning();
                 return;
             }
 

@@ -36,7 +36,8 @@ public static class SweepCommand
         var cores = new Option<string?>("--cores") { Description = "Cores to use (default all: " + Environment.ProcessorCount + ")", HelpName = "N" };
         var json = new Option<string?>("--json") { Description = "Write every case as JSON to FILE", HelpName = "FILE" };
         var plot = new Option<string?>("--plot") { Description = "Write a PNG of firmware against the best timed board per case to FILE", HelpName = "FILE.png" };
-        foreach (Option o in new Option[] { plants, climates, days, seed, cores, json, plot })
+        var noOracle = new Option<bool>("--no-oracle") { Description = "Leave the oracle out (60 % of the work); the season-vs-oracle limit is then not judged" };
+        foreach (Option o in new Option[] { plants, climates, days, seed, cores, json, plot, noOracle })
         {
             command.Add(o);
         }
@@ -71,7 +72,7 @@ public static class SweepCommand
 
                 CheckWritable(jsonPath, "--json");
                 CheckWritable(plotPath, "--plot");
-                plan = new SweepPlan(n, names.Distinct().ToArray(), d, p.GetValue(seed));
+                plan = new SweepPlan(n, names.Distinct().ToArray(), d, p.GetValue(seed), !p.GetValue(noOracle));
             }
             catch (SimulatorInputException e)
             {
@@ -177,7 +178,7 @@ public static class SweepCommand
                 "#" + worst.Plant.ToString(c) + " (" + worst.BestTimed.Name + ")",
                 mine.Max(x => x.Firmware.PeakFrostFraction).ToString("0.00", c),
                 mine.Max(x => x.DefrostsVsTimed60).ToString("0.00", c),
-                mine.Max(x => x.EnergyVsOracle).ToString("0.0000", c),
+                plan.WithOracle ? mine.Max(x => x.EnergyVsOracle).ToString("0.0000", c) : "—",
                 bad == 0 ? "0" : "[red]" + bad.ToString(c) + "[/]");
         }
 
@@ -236,13 +237,14 @@ public static class SweepCommand
             w.WriteNumber("outdoorFanRatedW", R(x.Parameters.OutdoorFanRatedW));
             w.WriteEndObject();
             w.WriteNumber("energyVsBestTimed", R(x.EnergyVsBestTimed));
-            w.WriteNumber("energyVsOracle", R(x.EnergyVsOracle));
+            if (x.Oracle == null) w.WriteNull("energyVsOracle");
+            else w.WriteNumber("energyVsOracle", R(x.EnergyVsOracle));
             w.WriteNumber("defrostsVsTimed60", R(x.DefrostsVsTimed60));
             w.WriteStartArray("failures");
             foreach (string s in SweepCriteria.Failures(x)) w.WriteStringValue(s);
             w.WriteEndArray();
             w.WriteStartArray("controllers");
-            foreach (KpiResult k in new[] { x.Firmware }.Concat(x.Timed).Append(x.Oracle))
+            foreach (KpiResult k in new[] { x.Firmware }.Concat(x.Timed).Concat(x.Oracle == null ? Array.Empty<KpiResult>() : new[] { x.Oracle }))
             {
                 w.WriteStartObject();
                 w.WriteString("name", k.Name);

@@ -30,6 +30,17 @@ public abstract class SchedulerFixture
         }
     }
 
+    /// <summary>A defrost, then a settled run at the given readings: a clean-coil ΔT learned, not provisional.</summary>
+    protected void CalibrateAfterDefrost(float outdoorC, float coilC)
+    {
+        Heat(Minute, outdoorC, coilC);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, outdoorC, coilC);
+        Assert.True(_d.Calibrated && !_d.Provisional);
+    }
+
     /// <summary>The compressor stops for one tick.</summary>
     protected void Stop()
     {
@@ -175,9 +186,9 @@ public class DefrostSchedulerTests : SchedulerFixture
     }
 
     [Fact]
-    public void Demand_defrost_comes_when_delta_t_rises_past_the_clean_coil_plus_margin_after_the_minimum_run()
+    public void Demand_defrost_comes_when_the_growing_frost_has_cost_as_much_as_a_defrost()
     {
-        // A defrost first, so the learned ΔT is not provisional.
+        // A defrost first, so the learned ΔT (6 K) is not provisional.
         Heat(Minute, 0f, -6f);
         _d.DefrostStarted();
         _d.DefrostEnded();
@@ -186,12 +197,83 @@ public class DefrostSchedulerTests : SchedulerFixture
         Assert.True(_d.Calibrated);
         Assert.False(_d.Provisional);
 
-        // ΔT 7.7 K: past the 7.5 K trigger, short of iced (1.25 × 6 + 0.5 = 8 K). The 30 min
-        // minimum run between demand defrosts comes first.
-        Heat(10 * Minute, 0f, -7.7f);
+        // Frost builds: ΔT rises 0.05 K a minute, a relative rise r(t) = t/120. The frost has cost as
+        // much as a defrost when t·r(t) − ∫r = t²/240 reaches 6, near minute 38 (the filter lags a
+        // minute): past the 7.5 K trigger (minute 30) and short of iced (1.3 × 6 + 0.5 = 8.3 K).
+        long t = 0;
+        for (; t < 36 * Minute && _d.Due == DefrostCause.None; t += Second)
+        {
+            Heat(Second, 0f, -6f - 0.05f * t / Minute);
+        }
+
         Assert.Equal(DefrostCause.None, _d.Due);
-        Heat(30 * Minute, 0f, -7.7f);
+        Assert.True(_d.DeltaT > _d.TriggerDeltaT(0f));
+        for (; t < 45 * Minute && _d.Due == DefrostCause.None; t += Second)
+        {
+            Heat(Second, 0f, -6f - 0.05f * t / Minute);
+        }
+
         Assert.Equal(DefrostCause.Demand, _d.Due);
+        Assert.True(_d.FrostPenalty >= DefrostScheduler.DefrostCostRiseMin);
+        Assert.InRange(t, 37 * Minute, 40 * Minute);
+    }
+
+    [Fact]
+    public void A_fast_rising_delta_t_is_cleared_as_iced_before_it_reaches_the_iced_level()
+    {
+        // Clean 6 K; ΔT then climbs 0.3 K a minute (a coil icing fast behind a lagging probe). The
+        // iced level is 1.3 × 6 + 0.5 = 8.3 K; looking 4 min ahead along the rise the defrost comes
+        // about a minute after the 7.5 K trigger, well short of 8.3 K.
+        Heat(Minute, 0f, -6f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 0f, -6f);
+        long t = 0;
+        for (; t < 20 * Minute && _d.Due == DefrostCause.None; t += Second)
+        {
+            Heat(Second, 0f, -6f - 0.3f * t / Minute);
+        }
+
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+        Assert.True(_d.RunSinceDefrostMs < 30 * Minute);
+        Assert.InRange(_d.DeltaT, _d.TriggerDeltaT(0f), _d.IcedTriggerDeltaT(0f) - 0.3f);
+    }
+
+    [Fact]
+    public void Runs_cut_short_after_a_defrost_do_not_teach_a_frosted_coil_as_clean()
+    {
+        // Clean 6 K learned after a defrost; then a defrost, and the thermostat stops the next runs
+        // after 4 min each, before a learning window is full, while the coil frosts.
+        CalibrateAfterDefrost(0f, -6f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        for (int i = 0; i < 3; i++)
+        {
+            Stop();
+            Heat(4 * Minute, 0f, -6f - i);
+        }
+
+        // A long run on a coil now 3 K colder: the old clean value stands.
+        Stop();
+        Heat(20 * Minute, 0f, -9f);
+        Assert.Equal(6f, _d.CleanAt(0f), 2);
+    }
+
+    [Fact]
+    public void A_delta_t_that_stands_above_the_trigger_without_growing_is_not_frost_building()
+    {
+        // The learned clean-coil ΔT was 6 K, the coil now runs steadily 1.7 K colder (a dirtier coil,
+        // a weaker fan): past the trigger, but nothing grows, so a defrost would buy nothing.
+        Heat(Minute, 0f, -6f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 0f, -6f);
+        Stop();
+        Heat(2 * 60 * Minute, 0f, -7.7f);
+        Assert.True(_d.DeltaT > _d.TriggerDeltaT(0f));
+        Assert.Equal(DefrostCause.None, _d.Due);
     }
 
     [Fact]
@@ -320,16 +402,6 @@ public class DefrostSchedulerTests : SchedulerFixture
 public class DefrostSchedulerBoundaryTests : SchedulerFixture
 {
     /// <summary>A defrost, then a full clean-coil learning run at <paramref name="outdoorC"/>: calibrated, not provisional.</summary>
-    private void CalibrateAfterDefrost(float outdoorC, float coilC)
-    {
-        Heat(Minute, outdoorC, coilC);
-        _d.DefrostStarted();
-        _d.DefrostEnded();
-        Stop();
-        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, outdoorC, coilC);
-        Assert.True(_d.Calibrated && !_d.Provisional);
-    }
-
     [Fact]
     public void Learning_takes_exactly_the_settle_time_plus_the_learning_window_and_averages_both_temperatures()
     {
@@ -365,11 +437,20 @@ public class DefrostSchedulerBoundaryTests : SchedulerFixture
     [Fact]
     public void Demand_comes_exactly_when_the_minimum_run_since_the_last_defrost_is_over()
     {
+        // With a 60 min minimum: frost grows to 2 K over clean in 40 min (it has cost a defrost
+        // by then), then holds short of iced; the demand waits for the minimum, to the second.
+        Assert.True(_s.TrySet(SettingId.DemandMinInterval, 60, out _));
         CalibrateAfterDefrost(0f, -6f);
-        long toMinimum = 30 * Minute - _d.RunSinceDefrostMs;
-        Heat(toMinimum - Second, 0f, -7.7f);
+        for (long t = 0; t < 40 * Minute; t += Second)
+        {
+            Heat(Second, 0f, -6f - 0.05f * t / Minute);
+        }
+
+        Assert.True(_d.FrostPenalty >= DefrostScheduler.DefrostCostRiseMin);
+        long toMinimum = 60 * Minute - _d.RunSinceDefrostMs;
+        Heat(toMinimum - Second, 0f, -8f);
         Assert.Equal(DefrostCause.None, _d.Due);
-        Heat(Second, 0f, -7.7f);
+        Heat(Second, 0f, -8f);
         Assert.Equal(DefrostCause.Demand, _d.Due);
     }
 
@@ -423,8 +504,9 @@ public class DefrostSchedulerBoundaryTests : SchedulerFixture
     [Fact]
     public void Delta_t_exactly_at_the_trigger_does_not_start_a_defrost_and_a_little_more_does()
     {
+        // 45 min at the clean ΔT, then 1.5 K more: the frost has cost 0.15 × 45 min ≥ 6.
         CalibrateAfterDefrost(-5f, -15f);
-        Heat(30 * Minute, -5f, -15f);
+        Heat(45 * Minute, -5f, -15f);
         Stop();
 
         // The filter starts from the first settled reading: ΔT is exactly 11.5 K, the trigger.
