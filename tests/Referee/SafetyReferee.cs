@@ -104,6 +104,7 @@ namespace HeatPump.Referee
         private long _faultSinceMs;
         private long _lockoutSinceMs;
         private long _auxStoppedAtMs;
+        private long _auxPurgeMs;
 
         /// <summary>Starts judging a unit powered up at <paramref name="powerUpMs"/> with the power-up stagger <paramref name="staggerMs"/>.</summary>
         /// <param name="settings">The limits the rules name (read live, so a change applies from the next tick).</param>
@@ -197,6 +198,14 @@ namespace HeatPump.Referee
         public void Observe(long nowMs, OutputState driven, bool indoorValid, bool outdoorValid, float outdoorC)
         {
             bool started = driven.Compressor && !_last.Compressor;
+            if (_last.AuxHeat && !driven.AuxHeat)
+            {
+                // A purge is owed from this tick (A3, and I5 lets the blower do it in a fault), for the
+                // purge time set when the strips stopped: a later change neither shortens nor stretches it.
+                _auxStoppedAtMs = nowMs;
+                _auxPurgeMs = _settings.SecondsAsMs(SettingId.AuxPurge);
+            }
+
             CheckValveMove(nowMs, driven);
             if (started)
             {
@@ -442,17 +451,12 @@ namespace HeatPump.Referee
         /// <summary>A3: from every aux stop, for the purge time, the blower at or above the aux minimum duty.</summary>
         private void CheckAuxPurge(long nowMs, OutputState d)
         {
-            if (_last.AuxHeat && !d.AuxHeat)
-            {
-                _auxStoppedAtMs = nowMs;
-            }
-
             float minDuty = AuxAirflow();
             bool weak = !d.AuxHeat && InAuxPurge(nowMs) && (d.IndoorFanDuty <= 0f || d.IndoorFanDuty < minDuty);
             if (Opens(Invariant.A3AuxPurge, weak))
             {
                 Breach(Invariant.A3AuxPurge, nowMs, "blower at " + Percent(d.IndoorFanDuty) + " " + Seconds(nowMs - _auxStoppedAtMs)
-                    + " after aux stopped; the purge needs " + Percent(minDuty) + " for " + Seconds(_settings.SecondsAsMs(SettingId.AuxPurge)));
+                    + " after aux stopped; the purge needs " + Percent(minDuty) + " for " + Seconds(_auxPurgeMs));
             }
         }
 
@@ -471,7 +475,7 @@ namespace HeatPump.Referee
         /// <summary>True within <c>aux.purge</c> of the last aux stop.</summary>
         private bool InAuxPurge(long nowMs)
         {
-            return _auxStoppedAtMs != long.MinValue && nowMs - _auxStoppedAtMs < _settings.SecondsAsMs(SettingId.AuxPurge);
+            return _auxStoppedAtMs != long.MinValue && nowMs - _auxStoppedAtMs < _auxPurgeMs;
         }
 
         /// <summary>The blower duty aux needs, 0..1: both minimums hold (each setting is in percent).</summary>

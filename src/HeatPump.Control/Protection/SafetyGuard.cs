@@ -159,6 +159,12 @@ namespace HeatPump.Control.Protection
             bool wasOn = _out.Compressor;
             float auxMinDuty = AuxMinDuty();
 
+            // A2: no aux without the blower at or above its aux minimum duty: strips in weak air cook on their limits.
+            if (o.AuxHeat && (o.IndoorFanDuty <= 0f || o.IndoorFanDuty < auxMinDuty))
+            {
+                o.AuxHeat = false;
+            }
+
             if (o.Fault)
             {
                 // I5: the refrigerant circuit stops in a fault and the valve rests de-energised once I2
@@ -194,12 +200,6 @@ namespace HeatPump.Control.Protection
             if (o.Compressor && !indoorValid && !defrostRunning)
             {
                 o.Compressor = false;
-            }
-
-            // A2: no aux without the blower at or above its aux minimum duty: strips in weak air cook on their limits.
-            if (o.AuxHeat && (o.IndoorFanDuty <= 0f || o.IndoorFanDuty < auxMinDuty))
-            {
-                o.AuxHeat = false;
             }
 
             // A3: after every aux stop the blower runs on at the aux minimum for the purge time.

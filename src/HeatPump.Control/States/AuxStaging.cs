@@ -75,8 +75,8 @@ namespace HeatPump.Control.States
             c.Out.AuxHeat = _reason != AuxReason.None;
             if (c.Out.AuxHeat)
             {
-                float error = c.Settings.HeatSetpointC - c.In.IndoorC;
-                float duty = c.DemandDuty(error);
+                // Tempering a defrost keeps the gentlest airflow the strips allow; heating follows the demand.
+                float duty = _reason == AuxReason.Defrost ? 0f : c.DemandDuty(c.Settings.HeatSetpointC - c.In.IndoorC);
                 if (c.Out.IndoorFanDuty > duty)
                 {
                     duty = c.Out.IndoorFanDuty;
