@@ -99,6 +99,7 @@ namespace HeatPump.Control.FrontPanel
             new MenuItem("AU.bP", SettingId.AuxBalancePoint, MenuAction.None, null),
             new MenuItem("AU.dU", SettingId.AuxMinDuty, MenuAction.None, null),
             new MenuItem("AU.PG", SettingId.AuxPurge, MenuAction.None, null),
+            new MenuItem("InSt", SettingId.InstallType, MenuAction.None, new string[] { "dUCt", "dLES", "UInd" }),
             new MenuItem("i.OF", SettingId.IndoorOffset, MenuAction.None, null),
             new MenuItem("o.OF", SettingId.OutdoorOffset, MenuAction.None, null),
             new MenuItem("c.OF", SettingId.CoilOffset, MenuAction.None, null),

@@ -95,5 +95,7 @@ namespace HeatPump.Control.Settings
         AuxMinDuty,
         /// <summary>Blower purge after aux heat stops, s.</summary>
         AuxPurge,
+        /// <summary>Installation type: 0 ducted, 1 ductless, 2 window; chooses the defrost airflow.</summary>
+        InstallType,
     }
 }

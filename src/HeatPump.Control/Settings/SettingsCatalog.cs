@@ -96,6 +96,8 @@ namespace HeatPump.Control.Settings
                 "Heater kits list a minimum airflow near the rated airflow; below 50 % the strips cycle on their limit switches."),
             new SettingDefinition(SettingId.AuxPurge, "aux.purge", "s", 1, 60, 30, 300, 10,
                 "The blower runs on after aux stops to carry the heat out of the strips before they sit in still air."),
+            new SettingDefinition(SettingId.InstallType, "install.type", "", 1, 1, 0, 2, 1,
+                "0 ducted: the blower stays on through a defrost's melt and aux tempers the air, so a fixed-orifice or TXV indoor coil neither freezes nor floods the compressor; 1 ductless and 2 window stop the indoor fan in the melt (no cold draught, no strips to temper with). 1 keeps a unit set up before this setting as it was."),
         };
 
         /// <summary>Number of settings; also the number of values in a settings record.</summary>
