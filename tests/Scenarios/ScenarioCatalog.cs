@@ -51,6 +51,10 @@ namespace HeatPump.Scenarios
             "Transition.LockoutStopsRunningCompressor",
             "Transition.CoolCallReturnsDuringRunOn",
             "Fault.BenchTripsLockOutUntilAcknowledged",
+            "Aux.DroopStagesAuxAfterTheDelay",
+            "Aux.BalancePointKeepsAuxOut",
+            "Aux.EmergencyHeatRunsAuxAlone",
+            "Aux.PressureLockoutLeavesAuxHeating",
         };
 
         /// <summary>Number of scenarios.</summary>
@@ -195,6 +199,18 @@ namespace HeatPump.Scenarios
                     return;
                 case 41:
                     FaultScenarios.BenchTripsLockOutUntilAcknowledged();
+                    return;
+                case 42:
+                    AuxScenarios.DroopStagesAuxAfterTheDelay();
+                    return;
+                case 43:
+                    AuxScenarios.BalancePointKeepsAuxOut();
+                    return;
+                case 44:
+                    AuxScenarios.EmergencyHeatRunsAuxAlone();
+                    return;
+                case 45:
+                    AuxScenarios.PressureLockoutLeavesAuxHeating();
                     return;
                 default:
                     throw new ScenarioFailedException("no scenario " + index.ToString());
