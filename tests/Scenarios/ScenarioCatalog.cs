@@ -54,6 +54,10 @@ namespace HeatPump.Scenarios
             "Fault.DrainSwitchStopsCoolingAndRetries",
             "Fault.DrainTripsLockOutCoolingNotHeating",
             "Fault.DrainSwitchIgnoredWhileHeating",
+            "Aux.DroopStagesAuxAfterTheDelay",
+            "Aux.BalancePointKeepsAuxOut",
+            "Aux.EmergencyHeatRunsAuxAlone",
+            "Aux.PressureLockoutLeavesAuxHeating",
         };
 
         /// <summary>Number of scenarios.</summary>
@@ -207,6 +211,18 @@ namespace HeatPump.Scenarios
                     return;
                 case 44:
                     FaultScenarios.DrainSwitchIgnoredWhileHeating();
+                    return;
+                case 45:
+                    AuxScenarios.DroopStagesAuxAfterTheDelay();
+                    return;
+                case 46:
+                    AuxScenarios.BalancePointKeepsAuxOut();
+                    return;
+                case 47:
+                    AuxScenarios.EmergencyHeatRunsAuxAlone();
+                    return;
+                case 48:
+                    AuxScenarios.PressureLockoutLeavesAuxHeating();
                     return;
                 default:
                     throw new ScenarioFailedException("no scenario " + index.ToString());

@@ -74,6 +74,9 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>The held report's findings.</summary>
         public int ReportFindings;
 
+        /// <summary>Why the controller asked for aux heat this tick, or None.</summary>
+        public AuxReason AuxReason;
+
         /// <summary>Copies this tick's values from the live objects (call after the guard has applied this tick's outputs).</summary>
         public void Capture(Controller controller, SensorValidator indoor, SensorValidator outdoor, SensorValidator coil,
             SafetyGuard guard, long nowMs, bool settingsCorrupt)
@@ -84,6 +87,7 @@ namespace HeatPump.Control.FrontPanel
             Hold = controller.Hold;
             HoldUntilMs = controller.HoldUntilMs;
             Fault = controller.Fault;
+            AuxReason = controller.AuxReason;
             LockedOut = controller.LockedOut;
             IndoorHealth = indoor.Health;
             IndoorC = indoor.Celsius;

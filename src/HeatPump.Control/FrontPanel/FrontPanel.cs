@@ -375,6 +375,9 @@ namespace HeatPump.Control.FrontPanel
             }
         }
 
+        /// <summary>MODE cycles Off → Heat → Cool → Auto → emergency heat → Off.</summary>
+        private const int ModeCount = 5;
+
         private void HomeKeys(long nowMs)
         {
             UserMode mode = _settings.Mode;
@@ -388,7 +391,7 @@ namespace HeatPump.Control.FrontPanel
                 }
                 else
                 {
-                    _settings.TrySet(SettingId.Mode, ((int)mode + 1) % 4);
+                    _settings.TrySet(SettingId.Mode, ((int)mode + 1) % ModeCount);
                     Show(PanelScreen.Mode, nowMs);
                 }
 
@@ -409,7 +412,7 @@ namespace HeatPump.Control.FrontPanel
 
             bool showing = Screen == PanelScreen.Setpoint;
             int net = _keys.UpSteps - _keys.DownSteps;
-            if (mode == UserMode.Heat)
+            if (mode == UserMode.Heat || mode == UserMode.EmergencyHeat)
             {
                 EditingSetpoint = SettingId.HeatSetpoint;
             }
