@@ -209,6 +209,7 @@ namespace HeatPump.Control
             _displayInputs.Hold = Controller.Hold;
             _displayInputs.HoldUntilMs = Controller.HoldUntilMs;
             _displayInputs.Fault = Controller.Fault;
+            _displayInputs.AuxReason = Controller.AuxReason;
             _displayInputs.LockedOut = Controller.LockedOut;
             _displayInputs.IndoorHealth = Indoor.Health;
             _displayInputs.IndoorC = Indoor.Celsius;

@@ -95,11 +95,11 @@ internal sealed class PanelDriver
 public class FrontPanelLogicTests
 {
     [Fact]
-    public void Mode_cycles_off_heat_cool_auto_and_back_and_each_change_bumps_the_revision()
+    public void Mode_cycles_off_heat_cool_auto_emergency_heat_and_back_and_each_change_bumps_the_revision()
     {
         var p = new PanelDriver();
         var seen = new List<UserMode>();
-        for (int i = 0; i < 5; i++)
+        for (int i = 0; i < 6; i++)
         {
             int rev = p.Settings.Revision;
             p.Tap(Buttons.Mode);
@@ -107,7 +107,7 @@ public class FrontPanelLogicTests
             Assert.True(p.Settings.Revision > rev);
         }
 
-        Assert.Equal(new[] { UserMode.Heat, UserMode.Cool, UserMode.Auto, UserMode.Off, UserMode.Heat }, seen);
+        Assert.Equal(new[] { UserMode.Heat, UserMode.Cool, UserMode.Auto, UserMode.EmergencyHeat, UserMode.Off, UserMode.Heat }, seen);
         Assert.Equal("HEAt", p.Display.Text);
     }
 

@@ -47,32 +47,38 @@ public class GuardPropertyTests
         /// <summary>Compressor on in the heating position with the outdoor fan stopped (A1).</summary>
         HeatWithoutOutdoorFan,
 
-        /// <summary>Aux heat on with the blower stopped or just below its minimum duty (A2).</summary>
+        /// <summary>Aux heat on with the blower stopped or just below its aux minimum duty (A2).</summary>
         AuxWithoutBlower,
+
+        /// <summary>Aux heat off with the blower stopped at once, as if no purge were needed (A3).</summary>
+        AuxStopWithoutPurge,
     }
 
     private sealed record Step(long DtMs, Move Move, int Flags, bool IndoorValid, bool OutdoorValid, float OutdoorC,
-        float IndoorFan, float OutdoorFan, SettingTry Change, long PowerUpStaggerMs);
+        float IndoorFan, float OutdoorFan, SettingTry Change, long PowerUpStaggerMs, int NewMode);
 
     /// <summary>The settings the guard reads: the ones worth changing under it.</summary>
     private static readonly Gen<SettingTry> GuardSetting =
         from id in Gen.OneOf(SettingId.MinOffTime, SettingId.MaxStartsPerHour, SettingId.QuietShiftTime, SettingId.ValvePolarity,
-            SettingId.HeatLockoutOutdoor, SettingId.CoolLockoutOutdoor, SettingId.DefrostMaxTime, SettingId.IndoorFanRunOn, SettingId.IndoorFanMinDuty)
+            SettingId.HeatLockoutOutdoor, SettingId.CoolLockoutOutdoor, SettingId.DefrostMaxTime, SettingId.IndoorFanRunOn, SettingId.IndoorFanMinDuty,
+            SettingId.AuxMinDuty, SettingId.AuxPurge)
         from any in CoreGen.Setting
         select any with { Id = id };
 
     private static readonly Gen<Step> GenStep =
         from dt in Gen.OneOf(Gen.Long[100, 2000], Gen.Long[25_000, 40_000], Gen.Long[1000, 120_000], Gen.Long[100_000, 900_000])
         from move in Gen.Frequency((2, Gen.Const(Move.Anything)), (3, Gen.Const(Move.Heat)), (2, Gen.Const(Move.Reverse)),
-            (2, Gen.Const(Move.Stop)), (2, Gen.Const(Move.Shift)), (1, Gen.Const(Move.HeatWithoutOutdoorFan)), (1, Gen.Const(Move.AuxWithoutBlower)))
+            (2, Gen.Const(Move.Stop)), (2, Gen.Const(Move.Shift)), (1, Gen.Const(Move.HeatWithoutOutdoorFan)), (1, Gen.Const(Move.AuxWithoutBlower)),
+            (1, Gen.Const(Move.AuxStopWithoutPurge)))
         from flags in Gen.Int[0, 255]
         from indoor in Gen.Int[0, 9]
         from outdoorValid in Gen.Int[0, 9]
         from outdoor in Gen.Float[-35f, 40f]
-        from fans in Gen.Select(Gen.OneOf(0f, 0.4f, 1f), Gen.OneOf(0f, 1f), (i, o) => (i, o))
+        from fans in Gen.Select(Gen.OneOf(0f, 0.4f, 0.7f, 1f), Gen.OneOf(0f, 1f), (i, o) => (i, o))
         from change in Gen.Frequency((30, Gen.Const((SettingTry)null)), (1, GuardSetting))
         from powerUp in Gen.Frequency((200, Gen.Const(-1L)), (1, Gen.Long[0, 300_000]))
-        select new Step(dt, move, flags, indoor > 0, outdoorValid > 0, outdoor, fans.i, fans.o, change, powerUp);
+        from mode in Gen.Frequency((20, Gen.Const(-1)), (1, Gen.Int[0, 4]))
+        select new Step(dt, move, flags, indoor > 0, outdoorValid > 0, outdoor, fans.i, fans.o, change, powerUp, mode);
 
     private static readonly Gen<(int MinOff, int MaxStarts, int Polarity, Step[] Steps)> GenRun =
         from minOff in Gen.Int[6, 30]
@@ -95,6 +101,9 @@ public class GuardPropertyTests
         public long OutdoorFanVetoes;
         public long DefrostsWithoutOutdoorFan;
         public long AuxBlowerVetoes;
+        public long AuxPurgesHeld;
+        public long EmergencyVetoes;
+        public long AuxInFault;
 
         public void Add(Regions r)
         {
@@ -109,6 +118,9 @@ public class GuardPropertyTests
             Interlocked.Add(ref OutdoorFanVetoes, r.OutdoorFanVetoes);
             Interlocked.Add(ref DefrostsWithoutOutdoorFan, r.DefrostsWithoutOutdoorFan);
             Interlocked.Add(ref AuxBlowerVetoes, r.AuxBlowerVetoes);
+            Interlocked.Add(ref AuxPurgesHeld, r.AuxPurgesHeld);
+            Interlocked.Add(ref EmergencyVetoes, r.EmergencyVetoes);
+            Interlocked.Add(ref AuxInFault, r.AuxInFault);
         }
 
         public override string ToString() =>
@@ -116,7 +128,8 @@ public class GuardPropertyTests
             + $"defrost ticks below the cooling lockout {DefrostsBelowCoolingLockout:N0}; defrost flags refused by a lockout {DefrostFlagsRefusedByLockout:N0}; "
             + $"lockout vetoes {LockoutVetoes:N0}; fault ticks {FaultTicks:N0}; power cuts mid-shift {PowerCutsMidShift:N0}; "
             + $"runs stopped for want of the outdoor fan {OutdoorFanVetoes:N0}; defrost ticks without the outdoor fan {DefrostsWithoutOutdoorFan:N0}; "
-            + $"aux refused for want of the blower {AuxBlowerVetoes:N0}";
+            + $"aux refused for want of the blower {AuxBlowerVetoes:N0}; blower held for an aux purge {AuxPurgesHeld:N0}; "
+            + $"compressor or outdoor fan refused in emergency heat {EmergencyVetoes:N0}; aux heating in a fault {AuxInFault:N0}";
     }
 
     [Fact]
@@ -143,6 +156,9 @@ public class GuardPropertyTests
             Assert.True(total.OutdoorFanVetoes > 0, "A1 stopped a run asked without the outdoor fan");
             Assert.True(total.DefrostsWithoutOutdoorFan > 0, "a seen defrost ran with the outdoor fan stopped");
             Assert.True(total.AuxBlowerVetoes > 0, "A2 refused aux asked without the blower");
+            Assert.True(total.AuxPurgesHeld > 0, "A3 held the blower for a purge the controller did not ask for");
+            Assert.True(total.EmergencyVetoes > 0, "A4 refused the compressor or outdoor fan in emergency heat");
+            Assert.True(total.AuxInFault > 0, "aux heated on through a fault");
         }
     }
 
@@ -169,6 +185,12 @@ public class GuardPropertyTests
                 settings.TrySet(s.Change.Id, s.Change.Raw, out _);
             }
 
+            if (s.NewMode >= 0)
+            {
+                // The user switches modes at random, emergency heat among them.
+                Assert.True(settings.TrySet(SettingId.Mode, s.NewMode, out _));
+            }
+
             if (s.PowerUpStaggerMs >= 0)
             {
                 if (shiftedSinceStop && !guard.Outputs.Compressor)
@@ -185,7 +207,7 @@ public class GuardPropertyTests
             }
 
             bool heatingLevel = settings.Get(SettingId.ValvePolarity) == 1;
-            OutputState wanted = Wanted(s, heatingLevel, settings.Fraction(SettingId.IndoorFanMinDuty), ref askedValve);
+            OutputState wanted = Wanted(s, heatingLevel, AuxMinimum(settings), ref askedValve);
             var before = guard.Outputs;
             var driven = guard.Apply(wanted, now, s.IndoorValid, s.OutdoorValid, s.OutdoorC);
             referee.Observe(now, driven, s.IndoorValid, s.OutdoorValid, s.OutdoorC);
@@ -248,10 +270,13 @@ public class GuardPropertyTests
             case Move.AuxWithoutBlower:
                 o.IndoorFanDuty = (s.Flags & 1) != 0 ? 0f : minIndoorDuty - 0.01f;
                 break;
+            case Move.AuxStopWithoutPurge:
+                o.IndoorFanDuty = 0f;
+                break;
         }
 
         o.ValveEnergised = askedValve;
-        o.AuxHeat = (s.Flags & 4) != 0 || s.Move == Move.AuxWithoutBlower;
+        o.AuxHeat = ((s.Flags & 4) != 0 || s.Move == Move.AuxWithoutBlower) && s.Move != Move.AuxStopWithoutPurge;
         o.Defrost = (s.Flags & 8) != 0 || ((s.Flags & 64) != 0 && s.Move == Move.Reverse);
         o.QuietShiftRestart = (s.Flags & 16) != 0 || (s.Flags & 64) != 0;
         o.Fault = (s.Flags & 32) != 0 && (s.Flags & 128) != 0;
@@ -312,10 +337,36 @@ public class GuardPropertyTests
         }
 
         // A2: aux asked outside a fault with the blower below its minimum, and refused.
-        if (wanted.AuxHeat && !wanted.Fault && wanted.IndoorFanDuty < settings.Fraction(SettingId.IndoorFanMinDuty) && !driven.AuxHeat)
+        float auxMin = AuxMinimum(settings);
+        if (wanted.AuxHeat && !wanted.Fault && wanted.IndoorFanDuty < auxMin && !driven.AuxHeat)
         {
             r.AuxBlowerVetoes++;
         }
+
+        // A3: the strips just stopped or are purging, the controller asked the blower below the aux minimum, and it ran on.
+        if (!driven.AuxHeat && wanted.IndoorFanDuty < auxMin && driven.IndoorFanDuty >= auxMin)
+        {
+            r.AuxPurgesHeld++;
+        }
+
+        // A4: emergency heat, the compressor or the outdoor fan asked for, and neither driven.
+        if (settings.Mode == UserMode.EmergencyHeat && (wanted.Compressor || wanted.OutdoorFanDuty > 0f))
+        {
+            r.EmergencyVetoes++;
+        }
+
+        if (driven.AuxHeat && driven.Fault)
+        {
+            r.AuxInFault++;
+        }
+    }
+
+    /// <summary>The blower duty aux needs as the tests see it: the larger of the two minimum settings.</summary>
+    private static float AuxMinimum(ControllerSettings settings)
+    {
+        float aux = settings.Fraction(SettingId.AuxMinDuty);
+        float fan = settings.Fraction(SettingId.IndoorFanMinDuty);
+        return aux > fan ? aux : fan;
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public class CliTests : IDisposable
         Assert.Equal(0.25, root.GetProperty("days").GetDouble());
         string[] keys =
         {
-            "name", "energyKWh", "heatDeliveredKWh", "scop", "discomfortKh", "compressorStarts", "startsPerHour",
+            "name", "energyKWh", "auxKWh", "heatDeliveredKWh", "scop", "discomfortKh", "compressorStarts", "startsPerHour",
             "shortCycles", "defrosts", "defrostMinutes", "defrostsOnCleanCoil", "peakFrostFraction", "invariantViolations",
         };
         JsonElement[] controllers = root.GetProperty("controllers").EnumerateArray().ToArray();

@@ -24,7 +24,7 @@ namespace HeatPump.Referee
         /// <summary>I4: the compressor runs only with a valid indoor reading, except to finish a defrost already under way.</summary>
         I4IndoorReading = 4,
 
-        /// <summary>I5: in Fault, compressor and aux off, the valve at rest once I2 allows, fans only finishing a purge.</summary>
+        /// <summary>I5: in Fault, compressor off, aux only on a valid indoor reading, the valve at rest once I2 allows, fans only finishing a purge (the blower also while aux heats or purges).</summary>
         I5Fault = 5,
 
         /// <summary>I6: no heating below the low-ambient lockout, no cooling below the cooling lockout nor without an outdoor reading (a defrost seen as one is not cooling).</summary>
@@ -36,11 +36,17 @@ namespace HeatPump.Referee
         /// <summary>A1: no compressor without the outdoor fan, except in the reverse cycle of a defrost seen as one.</summary>
         A1OutdoorFan = 8,
 
-        /// <summary>A2: no aux heat without the blower at or above its minimum duty (<c>fan.indoor.min-duty</c>).</summary>
+        /// <summary>A2: no aux heat without the blower at or above its aux minimum (the larger of <c>aux.min-duty</c> and <c>fan.indoor.min-duty</c>).</summary>
         A2AuxBlower = 9,
 
+        /// <summary>A3: after every aux stop the blower stays at or above the aux minimum for <c>aux.purge</c>.</summary>
+        A3AuxPurge = 10,
+
+        /// <summary>A4: in emergency heat (mode 4) the compressor and the outdoor fan never run.</summary>
+        A4EmergencyHeat = 11,
+
         /// <summary>D1: no cooling while the condensate overflow switch is open (a defrost seen as one is not cooling).</summary>
-        D1Drain = 10,
+        D1Drain = 12,
     }
 
     /// <summary>
@@ -66,7 +72,7 @@ namespace HeatPump.Referee
         public const int MaxMessages = 20;
 
         /// <summary>Slots in the per-rule counts: every <see cref="Invariant"/> value must be below it.</summary>
-        public const int RuleSlots = 11;
+        public const int RuleSlots = 13;
 
         private const long HourMs = 3600000L;
 
@@ -100,6 +106,8 @@ namespace HeatPump.Referee
         private long _flaggedSinceMs;
         private long _faultSinceMs;
         private long _lockoutSinceMs;
+        private long _auxStoppedAtMs;
+        private long _auxPurgeMs;
 
         /// <summary>Starts judging a unit powered up at <paramref name="powerUpMs"/> with the power-up stagger <paramref name="staggerMs"/>.</summary>
         /// <param name="settings">The limits the rules name (read live, so a change applies from the next tick).</param>
@@ -174,6 +182,8 @@ namespace HeatPump.Referee
             _run = Run.None;
             _flaggedRunning = false;
             _lockoutSinceMs = -1;
+            // A power cut takes the blower with the strips: nothing to purge.
+            _auxStoppedAtMs = long.MinValue;
             _startCount = 0;
             _startNext = 0;
             for (int i = 0; i < RuleSlots; i++)
@@ -203,6 +213,14 @@ namespace HeatPump.Referee
         public void Observe(long nowMs, OutputState driven, bool indoorValid, bool outdoorValid, float outdoorC, bool drainOpen)
         {
             bool started = driven.Compressor && !_last.Compressor;
+            if (_last.AuxHeat && !driven.AuxHeat)
+            {
+                // A purge is owed from this tick (A3, and I5 lets the blower do it in a fault), for the
+                // purge time set when the strips stopped: a later change neither shortens nor stretches it.
+                _auxStoppedAtMs = nowMs;
+                _auxPurgeMs = _settings.SecondsAsMs(SettingId.AuxPurge);
+            }
+
             CheckValveMove(nowMs, driven);
             if (started)
             {
@@ -222,11 +240,13 @@ namespace HeatPump.Referee
 
             CheckDefrostLength(nowMs, driven);
             CheckIndoorReading(nowMs, driven, indoorValid, started);
-            CheckFault(nowMs, driven);
+            CheckFault(nowMs, driven, indoorValid);
             CheckLockouts(nowMs, driven, outdoorValid, outdoorC);
             CheckOutdoorFan(nowMs, driven);
             CheckAuxBlower(nowMs, driven);
             CheckDrain(nowMs, driven, drainOpen);
+            CheckAuxPurge(nowMs, driven);
+            CheckEmergencyHeat(nowMs, driven);
             _last = driven;
         }
 
@@ -348,7 +368,7 @@ namespace HeatPump.Referee
         }
 
         /// <summary>I5: in Fault nothing that moves heat runs, the valve rests once I2 lets it, and fans only finish a purge.</summary>
-        private void CheckFault(long nowMs, OutputState d)
+        private void CheckFault(long nowMs, OutputState d, bool indoorValid)
         {
             if (d.Fault && !_last.Fault)
             {
@@ -362,24 +382,27 @@ namespace HeatPump.Referee
                 long purgeMs = _settings.SecondsAsMs(SettingId.IndoorFanRunOn);
                 long offMs = nowMs - _stoppedAtMs;
                 long inFaultMs = nowMs - _faultSinceMs;
+
+                // The strips heat on in a fault of the refrigerant circuit, and need their air while on and after.
+                bool blowerForAux = d.AuxHeat || InAuxPurge(nowMs);
                 if (d.Compressor)
                 {
                     what = "compressor running in Fault";
                 }
-                else if (d.AuxHeat)
+                else if (d.AuxHeat && !indoorValid)
                 {
-                    what = "aux heat on in Fault";
+                    what = "aux heat on in Fault without a valid indoor reading";
                 }
                 else if (d.ValveEnergised && offMs >= quietMs)
                 {
                     what = "valve still energised in Fault " + Seconds(offMs) + " after the stop; it rests from "
                         + Seconds(quietMs) + " (" + Seconds(offMs - quietMs) + " late)";
                 }
-                else if ((d.IndoorFanDuty > 0f && _last.IndoorFanDuty <= 0f) || (d.OutdoorFanDuty > 0f && _last.OutdoorFanDuty <= 0f))
+                else if ((d.IndoorFanDuty > 0f && _last.IndoorFanDuty <= 0f && !blowerForAux) || (d.OutdoorFanDuty > 0f && _last.OutdoorFanDuty <= 0f))
                 {
                     what = "fan started in Fault";
                 }
-                else if ((d.IndoorFanDuty > 0f || d.OutdoorFanDuty > 0f) && inFaultMs >= purgeMs)
+                else if (((d.IndoorFanDuty > 0f && !blowerForAux) || d.OutdoorFanDuty > 0f) && inFaultMs >= purgeMs)
                 {
                     what = "fan still running " + Seconds(inFaultMs) + " into the Fault; a purge ends by "
                         + Seconds(purgeMs) + " (" + Seconds(inFaultMs - purgeMs) + " over)";
@@ -440,16 +463,53 @@ namespace HeatPump.Referee
             }
         }
 
-        /// <summary>A2: aux heat only with the blower at or above the configured minimum duty.</summary>
+        /// <summary>A2: aux heat only with the blower at or above the aux minimum duty.</summary>
         private void CheckAuxBlower(long nowMs, OutputState d)
         {
-            // fan.indoor.min-duty is set in percent.
-            float minDuty = _settings.Get(SettingId.IndoorFanMinDuty) / 100f;
+            float minDuty = AuxAirflow();
             if (Opens(Invariant.A2AuxBlower, d.AuxHeat && (d.IndoorFanDuty <= 0f || d.IndoorFanDuty < minDuty)))
             {
                 Breach(Invariant.A2AuxBlower, nowMs, "aux heat on with the blower at " + Percent(d.IndoorFanDuty) + "; needs "
                     + Percent(minDuty) + " (" + Percent(minDuty - d.IndoorFanDuty) + " short)");
             }
+        }
+
+        /// <summary>A3: from every aux stop, for the purge time, the blower at or above the aux minimum duty.</summary>
+        private void CheckAuxPurge(long nowMs, OutputState d)
+        {
+            float minDuty = AuxAirflow();
+            bool weak = !d.AuxHeat && InAuxPurge(nowMs) && (d.IndoorFanDuty <= 0f || d.IndoorFanDuty < minDuty);
+            if (Opens(Invariant.A3AuxPurge, weak))
+            {
+                Breach(Invariant.A3AuxPurge, nowMs, "blower at " + Percent(d.IndoorFanDuty) + " " + Seconds(nowMs - _auxStoppedAtMs)
+                    + " after aux stopped; the purge needs " + Percent(minDuty) + " for " + Seconds(_auxPurgeMs));
+            }
+        }
+
+        /// <summary>A4: emergency heat (mode 4) runs neither the compressor nor the outdoor fan.</summary>
+        private void CheckEmergencyHeat(long nowMs, OutputState d)
+        {
+            bool emergency = _settings.Get(SettingId.Mode) == 4;
+            if (Opens(Invariant.A4EmergencyHeat, emergency && (d.Compressor || d.OutdoorFanDuty > 0f)))
+            {
+                Breach(Invariant.A4EmergencyHeat, nowMs, d.Compressor
+                    ? "compressor running in emergency heat"
+                    : "outdoor fan at " + Percent(d.OutdoorFanDuty) + " in emergency heat");
+            }
+        }
+
+        /// <summary>True within <c>aux.purge</c> of the last aux stop.</summary>
+        private bool InAuxPurge(long nowMs)
+        {
+            return _auxStoppedAtMs != long.MinValue && nowMs - _auxStoppedAtMs < _auxPurgeMs;
+        }
+
+        /// <summary>The blower duty aux needs, 0..1: both minimums hold (each setting is in percent).</summary>
+        private float AuxAirflow()
+        {
+            int aux = _settings.Get(SettingId.AuxMinDuty);
+            int fan = _settings.Get(SettingId.IndoorFanMinDuty);
+            return (aux >= fan ? aux : fan) / 100f;
         }
 
         /// <summary>The reverse cycle of a defrost this referee saw follow a heating run, flag on ever since.</summary>
@@ -481,7 +541,7 @@ namespace HeatPump.Referee
             }
         }
 
-        /// <summary>The rule's code in docs/safety.md: I1…I7, A1, A2, D1.</summary>
+        /// <summary>The rule's code in docs/safety.md: I1…I7, A1…A4, D1.</summary>
         private static string Code(Invariant rule)
         {
             int n = (int)rule;

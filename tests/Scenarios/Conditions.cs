@@ -88,5 +88,11 @@ namespace HeatPump.Scenarios
         {
             return r.Out.AuxHeat;
         }
+
+        /// <summary>Aux heat is off.</summary>
+        public static bool AuxOff(Rig r)
+        {
+            return !r.Out.AuxHeat;
+        }
     }
 }

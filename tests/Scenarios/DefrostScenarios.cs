@@ -16,6 +16,10 @@ namespace HeatPump.Scenarios
             r.CoilC = 0f;
             r.CoilModel = true;
             r.FrostDeltaTPerHour = frostKPerHour;
+
+            // The room is held 2 K below setpoint, a droop that would stage aux in: these scenarios
+            // are about the defrost, so the balance point keeps aux out (AuxScenarios cover the droop).
+            r.Set(SettingId.AuxBalancePoint, -300);
             return r;
         }
 

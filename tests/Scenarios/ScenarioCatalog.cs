@@ -58,6 +58,10 @@ namespace HeatPump.Scenarios
             new ScenarioRow("Fault.DrainSwitchStopsCoolingAndRetries", FaultScenarios.DrainSwitchStopsCoolingAndRetries),
             new ScenarioRow("Fault.DrainTripsLockOutCoolingNotHeating", FaultScenarios.DrainTripsLockOutCoolingNotHeating),
             new ScenarioRow("Fault.DrainSwitchIgnoredWhileHeating", FaultScenarios.DrainSwitchIgnoredWhileHeating),
+            new ScenarioRow("Aux.DroopStagesAuxAfterTheDelay", AuxScenarios.DroopStagesAuxAfterTheDelay),
+            new ScenarioRow("Aux.BalancePointKeepsAuxOut", AuxScenarios.BalancePointKeepsAuxOut),
+            new ScenarioRow("Aux.EmergencyHeatRunsAuxAlone", AuxScenarios.EmergencyHeatRunsAuxAlone),
+            new ScenarioRow("Aux.PressureLockoutLeavesAuxHeating", AuxScenarios.PressureLockoutLeavesAuxHeating),
         };
 
         /// <summary>Number of scenarios.</summary>

@@ -77,7 +77,9 @@ namespace HeatPump.Control.FrontPanel
         // Steps of a commissioning run under way, indexed by CommissioningStep (Idle and Done show other pages).
         private static readonly string[] CommissioningStepCodes = new string[] { "Co.--", "Co.CP", "Co.C", "Co.HP", "Co.H", "Co.dn" };
 
-        private static readonly string[] ModeNames = new string[] { "OFF", "HEAt", "COOL", "AUtO" };
+        private static readonly string[] ModeNames = new string[] { "OFF", "HEAt", "COOL", "AUtO", "E.HEt" };
+
+        private static readonly string[] AuxCodes = new string[] { "AU.--", "AU.dr", "AU.Lo", "AU.dF", "AU.EH", "AU.CP" };
 
         private static readonly string[] NoticeCodes = new string[] { "", "rSEt", "dEF", "LrnS", "dFLt", "dF.no", "Err", "Co.St" };
 
@@ -139,7 +141,13 @@ namespace HeatPump.Control.FrontPanel
             return LockoutCodes[(int)kind];
         }
 
-        /// <summary>The mode name shown after MODE: "OFF", "HEAt", "COOL", "AUtO".</summary>
+        /// <summary>Why aux heat is on (a home-screen page): "AU.dr" droop, "AU.Lo" heat lockout, "AU.dF" defrost, "AU.EH" emergency heat, "AU.CP" compressor fault.</summary>
+        public static string Aux(AuxReason reason)
+        {
+            return AuxCodes[(int)reason];
+        }
+
+        /// <summary>The mode name shown after MODE: "OFF", "HEAt", "COOL", "AUtO", "E.HEt" (emergency heat).</summary>
         public static string Mode(UserMode mode)
         {
             return ModeNames[(int)mode];

@@ -81,5 +81,8 @@ namespace HeatPump.Control.FrontPanel
 
         /// <summary>The held report's findings.</summary>
         public int ReportFindings;
+
+        /// <summary>Why the controller asked for aux heat this tick, or None.</summary>
+        public AuxReason AuxReason;
     }
 }

@@ -33,6 +33,7 @@ namespace HeatPump.Control.FrontPanel
         private const int PageMode = 12;
         private const int PageDefrostWaiting = 13;
         private const int PageSwitchesInSeries = 14;
+        private const int PageAux = 15;
 
         private readonly int[] _pages = new int[MaxPages];
         private int _count;
@@ -41,6 +42,7 @@ namespace HeatPump.Control.FrontPanel
         private HoldReason _hold;
         private long _holdUntilMs;
         private UserMode _mode;
+        private AuxReason _auxReason;
 
         /// <summary>Rewrites <paramref name="display"/> for this tick.</summary>
         public void Render(DisplayModel display, ControllerSettings settings, PanelLogic panel, ref DisplayInputs inputs)
@@ -342,6 +344,13 @@ namespace HeatPump.Control.FrontPanel
                 Add(PageDefrostWaiting);
             }
 
+            if (x.Driven.AuxHeat && x.AuxReason != AuxReason.None)
+            {
+                // Resistance heat costs three times what the compressor does: the panel says why it runs.
+                _auxReason = x.AuxReason;
+                Add(PageAux);
+            }
+
             if (x.SettingsCorrupt)
             {
                 Add(PageSettingsCorrupt);
@@ -442,7 +451,7 @@ namespace HeatPump.Control.FrontPanel
             long signature = 0;
             for (int i = 0; i < _count; i++)
             {
-                signature = signature * 16 + _pages[i] + 1;
+                signature = signature * 32 + _pages[i] + 1;
             }
 
             if (signature != _signature)
@@ -497,6 +506,9 @@ namespace HeatPump.Control.FrontPanel
                     break;
                 case PageDefrostWaiting:
                     SevenSegment.Text(d, DisplayCodes.DefrostWaiting, 0);
+                    break;
+                case PageAux:
+                    SevenSegment.Text(d, DisplayCodes.Aux(_auxReason), 0);
                     break;
                 case PageBenchOutput:
                     BenchOutputPage(d, panel.Bench);

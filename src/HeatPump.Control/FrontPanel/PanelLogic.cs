@@ -333,6 +333,9 @@ namespace HeatPump.Control.FrontPanel
             }
         }
 
+        /// <summary>MODE cycles Off → Heat → Cool → Auto → emergency heat → Off.</summary>
+        private const int ModeCount = 5;
+
         private void HomeKeys(long nowMs)
         {
             UserMode mode = _settings.Mode;
@@ -346,7 +349,7 @@ namespace HeatPump.Control.FrontPanel
                 }
                 else
                 {
-                    _settings.TrySet(SettingId.Mode, ((int)mode + 1) % 4);
+                    _settings.TrySet(SettingId.Mode, ((int)mode + 1) % ModeCount);
                     Show(PanelScreen.Mode, nowMs);
                 }
 
@@ -367,7 +370,7 @@ namespace HeatPump.Control.FrontPanel
 
             bool showing = Screen == PanelScreen.Setpoint;
             int net = _keys.UpSteps - _keys.DownSteps;
-            if (mode == UserMode.Heat)
+            if (mode == UserMode.Heat || mode == UserMode.EmergencyHeat)
             {
                 EditingSetpoint = SettingId.HeatSetpoint;
             }

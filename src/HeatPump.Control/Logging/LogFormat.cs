@@ -19,8 +19,9 @@ namespace HeatPump.Control.Logging
         private static readonly string[] SubNames = new string[] { "None", "Idle", "Starting", "Running", "Purging", "ShiftIn", "Melting", "Drip", "ShiftOut", "Waiting", "Lockout" };
         private static readonly string[] HoldNames = new string[] { "None", "AntiShortCycle", "PowerUpDelay", "StartsPerHour", "QuietShift", "HeatLockout", "CoolLockout", "NoIndoorReading", "DrainOpen", "DrainLockout" };
         private static readonly string[] FaultNames = new string[] { "None", "IndoorSensor", "HighPressure", "LowPressure", "ReversedValve", "ProbesSwapped", "DrainOverflow" };
-        private static readonly string[] ModeNames = new string[] { "Off", "Heat", "Cool", "Auto" };
+        private static readonly string[] ModeNames = new string[] { "Off", "Heat", "Cool", "Auto", "EmergencyHeat" };
         private static readonly string[] UntestedNames = new string[] { "None", "Weather", "Lockout", "Drain", "Held" };
+        private static readonly string[] AuxNames = new string[] { "None", "Droop", "Lockout", "Defrost", "Emergency", "CompressorFault" };
         private static readonly string[] HealthNames = new string[] { "Starting", "Ok", "Failed", "Recovering" };
 
         /// <summary>One whole line: "HP1 <paramref name="kind"/> t=<paramref name="nowMs"/> <paramref name="body"/>".</summary>
@@ -51,6 +52,7 @@ namespace HeatPump.Control.Logging
                 + " fault=" + Name(FaultNames, (int)c.Fault) + (c.LockedOut ? ":lockout" : "")
                 + " in=" + Temperature(core.Indoor) + " out=" + Temperature(core.Outdoor) + " coil=" + Temperature(core.Coil)
                 + " comp=" + Bit(o.Compressor) + " valve=" + Bit(o.ValveEnergised) + " aux=" + Bit(o.AuxHeat)
+                + " aux_why=" + Name(AuxNames, o.AuxHeat ? (int)c.AuxReason : 0)
                 + " fan_in=" + Percent(o.IndoorFanDuty) + " fan_out=" + Percent(o.OutdoorFanDuty)
                 + " defrost=" + Bit(o.Defrost) + " defrosts=" + c.DefrostCount.ToString()
                 + " sp_heat=" + SettingFormat.Scaled(core.Settings.Get(SettingId.HeatSetpoint), 10)
@@ -127,7 +129,7 @@ namespace HeatPump.Control.Logging
             return Name(SubNames, (int)sub);
         }
 
-        /// <summary>The logged name of a user mode: "Off", "Heat", "Cool", "Auto".</summary>
+        /// <summary>The logged name of a user mode: "Off", "Heat", "Cool", "Auto", "EmergencyHeat".</summary>
         public static string ModeName(UserMode mode)
         {
             return Name(ModeNames, (int)mode);

@@ -39,10 +39,17 @@ namespace HeatPump.Control.Protection
         /// <summary>
         /// How many faults of <paramref name="kind"/> within the window lock out: one for a self-check
         /// (a wiring or probe mistake does not heal by itself, and every retry runs the unit the wrong
-        /// way for minutes), <see cref="LockoutCount"/> for the rest.
+        /// way for minutes), never for the indoor sensor, <see cref="LockoutCount"/> for the pressure switches.
         /// </summary>
         public static int CountToLockOut(FaultKind kind)
         {
+            if (kind == FaultKind.IndoorSensor)
+            {
+                // Not a refrigerant fault: a loose connector heals, and the fault itself waits for the
+                // reading to come back, so it retries on its own however often it drops out.
+                return int.MaxValue;
+            }
+
             return kind == FaultKind.ReversedValve || kind == FaultKind.ProbesSwapped ? 1 : LockoutCount;
         }
 

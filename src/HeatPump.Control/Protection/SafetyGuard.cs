@@ -4,8 +4,9 @@ namespace HeatPump.Control.Protection
 {
     /// <summary>
     /// Independent interlocks between the controller and the outputs (docs/safety.md, I1–I7, plus the
-    /// airflow rules A1 and A2: no compressor without the outdoor fan outside a defrost, no aux without
-    /// the blower at its minimum duty). It knows no modes or states: it sees only the commanded outputs, the intent flags on them, the sensor
+    /// airflow rules A1–A3: no compressor without the outdoor fan outside a defrost, no aux without
+    /// the blower at its aux minimum duty, a blower purge after every aux stop; and A4: in emergency
+    /// heat, which it reads from the mode setting like a limit, never the compressor or the outdoor fan). It knows no states: it sees only the commanded outputs, the intent flags on them, the sensor
     /// validity and the outdoor temperature, and can only veto — turn something off or hold it where
     /// it is. A bug in the controller therefore cannot short-cycle the compressor, slam the valve,
     /// heat or cool outside the lockouts, or stretch a defrost. A flag never relaxes a rule by
@@ -33,6 +34,7 @@ namespace HeatPump.Control.Protection
         private long _defrostRunStartMs;
         private RunKind _run;
         private long _faultSinceMs;
+        private long _auxPurgeUntilMs;
 
         /// <summary>What the guard saw the compressor's current (or last) run to be.</summary>
         private enum RunKind
@@ -98,6 +100,9 @@ namespace HeatPump.Control.Protection
             // When the supply dropped is not known: count the quiet-shift time from now.
             _stoppedAtMs = nowMs;
 
+            // A real power cut stops the blower with the strips: no purge to finish.
+            _auxPurgeUntilMs = 0;
+
             // A real power cut loses the RAM that held the start history.
             _starts.Clear();
             _shiftRestarts.Clear();
@@ -118,6 +123,12 @@ namespace HeatPump.Control.Protection
             if (_out.Compressor)
             {
                 _stoppedAtMs = nowMs;
+            }
+
+            if (_out.AuxHeat)
+            {
+                // The strips stop here with the blower still powered: it purges them (A3).
+                _auxPurgeUntilMs = nowMs + _settings.SecondsAsMs(SettingId.AuxPurge);
             }
 
             _out = new OutputState();
@@ -179,21 +190,32 @@ namespace HeatPump.Control.Protection
         {
             o.CopyFrom(ref wanted);
             bool wasOn = _out.Compressor;
+            float auxMinDuty = AuxMinDuty();
+
+            // A2: no aux without the blower at or above its aux minimum duty: strips in weak air cook on their limits.
+            if (o.AuxHeat && (o.IndoorFanDuty <= 0f || o.IndoorFanDuty < auxMinDuty))
+            {
+                o.AuxHeat = false;
+            }
 
             if (o.Fault)
             {
-                // I5: nothing that moves heat runs in a fault; the valve rests de-energised once I2 lets it.
+                // I5: the refrigerant circuit stops in a fault and the valve rests de-energised once I2
+                // lets it. The strips do not depend on it: aux may heat on, but only on a valid indoor
+                // reading (without one there is nothing to control on).
                 o.Compressor = false;
-                o.AuxHeat = false;
+                o.AuxHeat = o.AuxHeat && indoorValid;
                 o.ValveEnergised = false;
                 if (!_out.Fault)
                 {
                     _faultSinceMs = nowMs;
                 }
 
-                // Fans only finish a purge: none starts, and none runs past the run-on time.
+                // Fans only finish a purge: none starts, and none runs past the run-on time; the blower
+                // is the exception while aux heats (A2) or its purge runs (A3).
                 bool purgeOver = nowMs - _faultSinceMs >= _settings.SecondsAsMs(SettingId.IndoorFanRunOn);
-                if (_out.IndoorFanDuty <= 0f || purgeOver)
+                bool auxAirflow = o.AuxHeat || nowMs < _auxPurgeUntilMs;
+                if (!auxAirflow && (_out.IndoorFanDuty <= 0f || purgeOver))
                 {
                     o.IndoorFanDuty = 0f;
                 }
@@ -213,10 +235,22 @@ namespace HeatPump.Control.Protection
                 o.Compressor = false;
             }
 
-            // A2: no aux without the blower at or above its minimum duty: strips in still air cook on their limits.
-            if (o.AuxHeat && (o.IndoorFanDuty <= 0f || o.IndoorFanDuty < _settings.Fraction(SettingId.IndoorFanMinDuty)))
+            // A3: after every aux stop the blower runs on at the aux minimum for the purge time.
+            if (_out.AuxHeat && !o.AuxHeat)
             {
-                o.AuxHeat = false;
+                _auxPurgeUntilMs = nowMs + _settings.SecondsAsMs(SettingId.AuxPurge);
+            }
+
+            if (!o.AuxHeat && nowMs < _auxPurgeUntilMs && o.IndoorFanDuty < auxMinDuty)
+            {
+                o.IndoorFanDuty = auxMinDuty;
+            }
+
+            // A4: emergency heat is for a broken outdoor unit: the compressor and outdoor fan never start.
+            if (_settings.Mode == UserMode.EmergencyHeat)
+            {
+                o.Compressor = false;
+                o.OutdoorFanDuty = 0f;
             }
 
             // I2: the valve moves only with the compressor stopped for the quiet-shift time.
@@ -413,6 +447,14 @@ namespace HeatPump.Control.Protection
             f.ValveChangeAllowedAtMs = _out.Compressor ? long.MaxValue : QuietShiftOver();
             f.ShiftRestartAllowedAtMs = QuietShiftOver();
             f.ShiftedSinceStop = _shiftedSinceStop;
+        }
+
+        /// <summary>The blower duty aux needs: the larger of <c>aux.min-duty</c> and <c>fan.indoor.min-duty</c>.</summary>
+        private float AuxMinDuty()
+        {
+            float aux = _settings.Fraction(SettingId.AuxMinDuty);
+            float fan = _settings.Fraction(SettingId.IndoorFanMinDuty);
+            return aux > fan ? aux : fan;
         }
 
         /// <summary>The solenoid level that puts the valve in the heating position, by O/B polarity.</summary>

@@ -32,6 +32,12 @@ namespace HeatPump.Control.Remote
         public static string ModeWord(UserMode mode)
         {
             int i = (int)mode;
+            if (mode == UserMode.EmergencyHeat)
+            {
+                // Home Assistant has no emergency-heat mode: the unit heats, so it reports heat (set on the panel only).
+                i = (int)UserMode.Heat;
+            }
+
             return i >= 0 && i < ModeWords.Length ? ModeWords[i] : "off";
         }
 

@@ -83,5 +83,19 @@ namespace HeatPump.Control.Settings
         OutdoorOffset,
         /// <summary>Coil sensor calibration offset, 0.1 K.</summary>
         CoilOffset,
+        /// <summary>Aux joins the compressor when the room stays this far below the heating setpoint, 0.1 K.</summary>
+        AuxDroop,
+        /// <summary>How long the droop must last before aux joins, s.</summary>
+        AuxDelay,
+        /// <summary>A heating run that has not gained for this long brings aux in, min.</summary>
+        AuxStallTime,
+        /// <summary>Above this outdoor temperature aux never joins a working compressor, 0.1 °C.</summary>
+        AuxBalancePoint,
+        /// <summary>Minimum blower duty while aux heat runs, %.</summary>
+        AuxMinDuty,
+        /// <summary>Blower purge after aux heat stops, s.</summary>
+        AuxPurge,
+        /// <summary>Installation type: 0 ducted, 1 ductless, 2 window; chooses the defrost airflow.</summary>
+        InstallType,
     }
 }

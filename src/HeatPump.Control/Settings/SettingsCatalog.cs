@@ -8,8 +8,8 @@ namespace HeatPump.Control.Settings
     {
         private static readonly SettingDefinition[] Definitions = new SettingDefinition[]
         {
-            new SettingDefinition(SettingId.Mode, "mode", "", 1, 0, 0, 3, 1,
-                "Off until the user chooses: a new board must not start a compressor by itself."),
+            new SettingDefinition(SettingId.Mode, "mode", "", 1, 0, 0, 4, 1,
+                "Off until the user chooses: a new board must not start a compressor by itself. 4 is emergency heat: aux and blower only, the outdoor unit never started."),
             new SettingDefinition(SettingId.HeatSetpoint, "heat.setpoint", "°C", 10, 200, 100, 300, 5,
                 "20 °C is a common comfort default; 10 °C keeps pipes from freezing, 30 °C caps runaway."),
             new SettingDefinition(SettingId.CoolSetpoint, "cool.setpoint", "°C", 10, 240, 160, 320, 5,
@@ -84,6 +84,20 @@ namespace HeatPump.Control.Settings
                 "Corrects an outdoor sensor in sun or near the discharge air."),
             new SettingDefinition(SettingId.CoilOffset, "sensor.coil.offset", "K", 10, 0, -30, 30, 1,
                 "Corrects a coil sensor with poor thermal contact."),
+            new SettingDefinition(SettingId.AuxDroop, "aux.droop", "K", 10, 10, 5, 30, 1,
+                "1 K (2 °F) below setpoint, the droop heat-pump thermostats stage aux on: less buys resistance heat for sensor noise, more lets the room sag out of comfort."),
+            new SettingDefinition(SettingId.AuxDelay, "aux.delay", "s", 1, 300, 0, 1800, 60,
+                "The droop must last 5 min, so a dip after a defrost or an open door recovers on the compressor alone."),
+            new SettingDefinition(SettingId.AuxStallTime, "aux.stall-time", "min", 1, 60, 15, 240, 15,
+                "A run that has not gained 0.1 K in 60 min with the room more than half the droop below setpoint is not going to catch up: aux joins."),
+            new SettingDefinition(SettingId.AuxBalancePoint, "aux.balance-point", "°C", 10, 0, -300, 150, 5,
+                "Above 0 °C a working heat pump carries a house sized for it: aux stays locked out there (unless the compressor cannot run)."),
+            new SettingDefinition(SettingId.AuxMinDuty, "aux.min-duty", "%", 1, 70, 50, 100, 5,
+                "Heater kits list a minimum airflow near the rated airflow; below 50 % the strips cycle on their limit switches."),
+            new SettingDefinition(SettingId.AuxPurge, "aux.purge", "s", 1, 60, 30, 300, 10,
+                "The blower runs on after aux stops to carry the heat out of the strips before they sit in still air."),
+            new SettingDefinition(SettingId.InstallType, "install.type", "", 1, 1, 0, 2, 1,
+                "0 ducted: the blower stays on through a defrost's melt and aux tempers the air, so a fixed-orifice or TXV indoor coil neither freezes nor floods the compressor; 1 ductless and 2 window stop the indoor fan in the melt (no cold draught, no strips to temper with). 1 keeps a unit set up before this setting as it was."),
         };
 
         /// <summary>Number of settings; also the number of values in a settings record.</summary>

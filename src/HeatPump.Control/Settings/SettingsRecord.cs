@@ -10,7 +10,7 @@ namespace HeatPump.Control.Settings
     public static class SettingsRecord
     {
         /// <summary>Layout version; bump it whenever a setting is appended or the layout changes.</summary>
-        public const byte FormatVersion = 2;
+        public const byte FormatVersion = 3;
 
         /// <summary>First record byte, 'H'.</summary>
         public const byte Magic0 = 0x48;

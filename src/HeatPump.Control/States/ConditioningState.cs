@@ -72,7 +72,7 @@ namespace HeatPump.Control.States
 
                     if (lockedOut)
                     {
-                        // Stop now; from the next tick Starting shows the lockout (and Heat hands the load to aux).
+                        // Stop now; from the next tick Starting shows the lockout (and AuxStaging hands the load to aux).
                         c.SetSub(SubState.Starting);
                         return Id;
                     }
@@ -151,16 +151,10 @@ namespace HeatPump.Control.States
                 return Id;
             }
 
+            // Under the heat lockout aux carries the load the compressor may not (AuxStaging).
             if (c.RequestStart(_heating))
             {
                 Run(c, error);
-            }
-            else if (_heating && c.Hold == HoldReason.HeatLockout)
-            {
-                // Below the balance point the aux heat carries the load the compressor may not; with
-                // resistance heat less airflow gives warmer air, so the duty follows the demand.
-                c.Out.AuxHeat = true;
-                c.Out.IndoorFanDuty = c.DemandDuty(error);
             }
 
             return Id;

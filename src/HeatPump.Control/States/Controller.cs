@@ -20,6 +20,7 @@ namespace HeatPump.Control.States
         private readonly ControllerState[] _states;
         private readonly DefrostState _defrost;
         private readonly InstallCheck _install = new InstallCheck();
+        private readonly AuxStaging _aux = new AuxStaging();
         private ControllerState _current;
         private long _lastNowMs;
         private float _lastIndoorDuty;
@@ -100,6 +101,12 @@ namespace HeatPump.Control.States
             get { return _c.CoolLockedOut; }
         }
 
+        /// <summary>Why aux heat is on this tick (droop, lockout, defrost, emergency, compressor fault), or None.</summary>
+        public AuxReason AuxReason
+        {
+            get { return _aux.Reason; }
+        }
+
         /// <summary>Defrosts since power-up.</summary>
         public int DefrostCount
         {
@@ -162,6 +169,7 @@ namespace HeatPump.Control.States
             c.CoolLockedOut = false;
             c.Defrost.Reset();
             _install.Reset();
+            _aux.Reset();
             c.SetHold(HoldReason.None, 0);
             _lastNowMs = nowMs;
             _lastIndoorDuty = 0f;
@@ -251,7 +259,9 @@ namespace HeatPump.Control.States
                 Enter(next);
             }
 
+            _aux.Step(c);
             ApplyFans();
+            _aux.Purge(c);
             requested.CopyFrom(ref c.Out);
         }
 

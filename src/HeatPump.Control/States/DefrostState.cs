@@ -14,6 +14,9 @@ namespace HeatPump.Control.States
     /// </summary>
     internal sealed class DefrostState : ControllerState
     {
+        /// <summary><c>install.type</c> of a ducted system.</summary>
+        public const int InstallDucted = 0;
+
         /// <summary>The melt without a coil reading, ms (or the maximum defrost time, if shorter).</summary>
         public const long CoilLostMeltMs = 300000;
 
@@ -119,7 +122,9 @@ namespace HeatPump.Control.States
 
                 c.Out.Compressor = true;
                 c.Out.ValveEnergised = cooling;
-                if (c.Settings.IsOn(SettingId.AuxDuringDefrost))
+                // Ducted installs keep air over the indoor coil in the melt and temper it with the strips
+                // (docs/settings.md, install.type); ductless and window units hold the fan off unless defrost.aux asks.
+                if (c.Settings.IsOn(SettingId.AuxDuringDefrost) || c.Settings.Get(SettingId.InstallType) == InstallDucted)
                 {
                     c.Out.AuxHeat = true;
                     c.Out.IndoorFanDuty = c.Settings.Fraction(SettingId.IndoorFanMinDuty);

@@ -11,5 +11,7 @@ namespace HeatPump.Control
         Cool = 2,
         /// <summary>Heat or cool, changing over through idle.</summary>
         Auto = 3,
+        /// <summary>Emergency heat: aux heat and the blower only, for a broken outdoor unit; the compressor and outdoor fan never start.</summary>
+        EmergencyHeat = 4,
     }
 }

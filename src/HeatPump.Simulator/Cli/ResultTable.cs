@@ -23,6 +23,7 @@ public static class ResultTable
         }
 
         Row(table, results, "electricity, kWh", k => k.EnergyKWh.ToString("0.0", c));
+        Row(table, results, "aux heat, kWh", k => k.AuxKWh.ToString("0.0", c));
         Row(table, results, "heat delivered, kWh", k => k.HeatDeliveredKWh.ToString("0.0", c));
         Row(table, results, "seasonal COP", k => k.Scop.ToString("0.00", c));
         Row(table, results, "discomfort, K·h", k => k.DiscomfortKh.ToString("0.0", c));

@@ -93,7 +93,7 @@ public static class SimulatorCli
         root.Add(run);
 
         var compare = new Command("compare", "Simulate several controllers on the same weather and compare their KPIs.");
-        var compareOptions = new CommonOptions(compare, multiple: true, defaultControllers: ControllerCatalog.Names, defaultPlot: null);
+        var compareOptions = new CommonOptions(compare, multiple: true, defaultControllers: ControllerCatalog.DefaultNames, defaultPlot: null);
         compare.SetAction(p => context.Execute(p, compareOptions));
         root.Add(compare);
 

@@ -12,7 +12,16 @@ public static class ControllerCatalog
     public const string Oracle = "oracle";
 
     /// <summary>Every name, in the order reports list them.</summary>
-    public static readonly string[] Names = { Firmware, "timed-30", "timed-60", "timed-90", "hysteresis", Oracle };
+    public static readonly string[] Names = { Firmware, "timed-30", "timed-60", "timed-90", "hysteresis", Oracle, TwoStage, AuxLockoutOnly };
+
+    /// <summary>A two-stage heat-pump thermostat: aux at a fixed 1 K droop.</summary>
+    public const string TwoStage = "thermostat-2stage";
+
+    /// <summary>Aux with every heat call below a fixed outdoor temperature.</summary>
+    public const string AuxLockoutOnly = "aux-lockout-only";
+
+    /// <summary>The controllers a comparison runs when none are named (the aux baselines only on the cold climates that need them).</summary>
+    public static readonly string[] DefaultNames = { Firmware, "timed-30", "timed-60", "timed-90", "hysteresis", Oracle };
 
     /// <summary>The ice fractions the oracle is run at; the lowest-energy run is reported.</summary>
     public static readonly double[] OracleFractions = { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6 };
@@ -43,6 +52,10 @@ public static class ControllerCatalog
                 return ReferenceController.Timed(90, own);
             case "hysteresis":
                 return ReferenceController.Hysteresis(own);
+            case TwoStage:
+                return ReferenceController.TwoStage(own);
+            case AuxLockoutOnly:
+                return ReferenceController.AuxLockoutOnly(own);
             default:
                 throw new ArgumentException("unknown controller '" + name + "' (known: " + string.Join(", ", Names) + ")", nameof(name));
         }

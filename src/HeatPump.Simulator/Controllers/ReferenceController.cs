@@ -11,7 +11,9 @@ namespace HeatPump.Simulator.Controllers;
 /// at the interval it defrosts: compressor off, quiet shift to the cooling position, restart with
 /// both fans off, end at coil ≥ 15 °C or after 10 min, compressor off, quiet shift back).
 /// It reads the quantised sensor samples as a real board would: a reading is kept until the
-/// next good one, with no rate check and no failure detection.
+/// next good one, with no rate check and no failure detection. Two of them add a second stage of
+/// aux heat as plain thermostats wire it (see <see cref="AuxStage"/>); aux always runs with the
+/// blower at full duty, which then purges the strips for a minute after they stop.
 /// </summary>
 public sealed class ReferenceController : ISimController
 {
@@ -21,6 +23,28 @@ public sealed class ReferenceController : ISimController
         Heat,
         Cool,
     }
+
+    /// <summary>How a baseline brings in its aux heat (W2).</summary>
+    public enum AuxStage
+    {
+        /// <summary>No aux heat.</summary>
+        None,
+
+        /// <summary>A two-stage heat-pump thermostat: W2 on at a fixed droop below setpoint, off once the room is back at setpoint.</summary>
+        Droop,
+
+        /// <summary>An outdoor thermostat on the strips: W2 with every heat call below a fixed outdoor temperature.</summary>
+        OutdoorLockout,
+    }
+
+    /// <summary>Droop of the two-stage thermostat, K (2 °F, the common factory setting).</summary>
+    public const float TwoStageDroopK = 1.0f;
+
+    /// <summary>Outdoor temperature below which the outdoor-thermostat baseline adds the strips to every call, °C.</summary>
+    public const float AuxOutdoorBelowC = -10f;
+
+    /// <summary>Blower purge after the strips stop, ms.</summary>
+    private const long AuxPurgeMs = 60000;
 
     private enum Phase
     {
@@ -45,6 +69,10 @@ public sealed class ReferenceController : ISimController
     private readonly bool _heatModeOn;
     private readonly bool _coolModeOn;
     private readonly bool _heatingEnergised;
+    private readonly AuxStage _auxStage;
+
+    private bool _aux;
+    private long _auxPurgeUntilMs;
 
     private bool _hasIndoor;
     private bool _hasOutdoor;
@@ -63,9 +91,11 @@ public sealed class ReferenceController : ISimController
     private long _lastNowMs;
     private DefrostEnd _lastEnd;
 
-    private ReferenceController(string name, ControllerSettings s, float toleranceK, long minRunMs, int defrostIntervalMin)
+    private ReferenceController(string name, ControllerSettings s, float toleranceK, long minRunMs, int defrostIntervalMin,
+        AuxStage auxStage = AuxStage.None)
     {
         Name = name;
+        _auxStage = auxStage;
         _toleranceK = toleranceK;
         _minRunMs = minRunMs;
         _minOffMs = s.SecondsAsMs(SettingId.MinOffTime);
@@ -100,6 +130,24 @@ public sealed class ReferenceController : ISimController
     public static ReferenceController Hysteresis(ControllerSettings settings)
     {
         return new ReferenceController("hysteresis", settings, 0.3f, 300000, 90);
+    }
+
+    /// <summary>
+    /// The 60-minute timed board under a two-stage heat-pump thermostat (±0.5 K first stage): the
+    /// strips join at a fixed 1 K droop and drop when the room is back at setpoint.
+    /// </summary>
+    public static ReferenceController TwoStage(ControllerSettings settings)
+    {
+        return new ReferenceController("thermostat-2stage", settings, 0.5f, 0, 60, AuxStage.Droop);
+    }
+
+    /// <summary>
+    /// The 60-minute timed board under a ±0.5 K thermostat with an outdoor thermostat on the strips:
+    /// below −10 °C they run with every heat call, above it never.
+    /// </summary>
+    public static ReferenceController AuxLockoutOnly(ControllerSettings settings)
+    {
+        return new ReferenceController("aux-lockout-only", settings, 0.5f, 0, 60, AuxStage.OutdoorLockout);
     }
 
     /// <inheritdoc />
@@ -195,7 +243,31 @@ public sealed class ReferenceController : ISimController
         o.OutdoorFanDuty = fan;
         o.Defrost = _phase != Phase.Normal;
         o.QuietShiftRestart = shiftRestart;
+        StepAux(nowMs, ref o);
         return o;
+    }
+
+    /// <summary>The second stage: the strips with the blower at full duty, and a purge after they stop.</summary>
+    private void StepAux(long nowMs, ref OutputState o)
+    {
+        bool heatCall = _call == Call.Heat && _phase == Phase.Normal && _hasIndoor;
+        bool want = _auxStage switch
+        {
+            AuxStage.Droop => heatCall && (_aux ? _indoorC < _heatSetpointC : _indoorC <= _heatSetpointC - TwoStageDroopK),
+            AuxStage.OutdoorLockout => heatCall && _hasOutdoor && _outdoorC < AuxOutdoorBelowC,
+            _ => false,
+        };
+        if (_aux && !want)
+        {
+            _auxPurgeUntilMs = nowMs + AuxPurgeMs;
+        }
+
+        _aux = want;
+        if (want || nowMs < _auxPurgeUntilMs)
+        {
+            o.AuxHeat = want;
+            o.IndoorFanDuty = 1f;
+        }
     }
 
     private static void Read(in SensorSample sample, ref bool has, ref float celsius)

@@ -24,6 +24,7 @@ public sealed class KpiAccumulator
     private readonly CompressorTracker _tracker;
 
     private double _electricJ;
+    private double _auxJ;
     private double _heatJ;
     private double _discomfortKs;
     private double _defrostSeconds;
@@ -136,6 +137,12 @@ public sealed class KpiAccumulator
         _heatJ += heatToHouseW * dtSeconds;
     }
 
+    /// <summary>Adds what the aux (resistance) heater drew over a tick; it is already part of the electricity given to <see cref="AddEnergy"/>.</summary>
+    public void AddAuxEnergy(double auxW, double dtSeconds)
+    {
+        _auxJ += auxW * dtSeconds;
+    }
+
     /// <summary>The KPIs so far under <paramref name="name"/>, with the checker's violation count.</summary>
     public KpiResult Result(string name, int invariantViolations)
     {
@@ -156,6 +163,7 @@ public sealed class KpiAccumulator
             _endedByTime,
             _onCleanCoil,
             _peakFrost,
-            invariantViolations);
+            invariantViolations,
+            _auxJ / JoulesPerKWh);
     }
 }

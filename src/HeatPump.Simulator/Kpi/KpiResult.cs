@@ -15,6 +15,7 @@ namespace HeatPump.Simulator.Kpi;
 /// <param name="DefrostsOnCleanCoil">Defrosts started with the true ice under 10 % of the maximum.</param>
 /// <param name="PeakFrostFraction">Highest true ice fraction, 0..1.</param>
 /// <param name="InvariantViolations">Breaches of the safety invariants seen by the independent checker.</param>
+/// <param name="AuxKWh">Electricity of the aux (resistance) heater, kWh: part of <paramref name="EnergyKWh"/>, heat bought at COP 1.</param>
 public sealed record KpiResult(
     string Name,
     double EnergyKWh,
@@ -29,4 +30,5 @@ public sealed record KpiResult(
     int DefrostsEndedByTime,
     int DefrostsOnCleanCoil,
     double PeakFrostFraction,
-    int InvariantViolations);
+    int InvariantViolations,
+    double AuxKWh = 0);

@@ -22,6 +22,7 @@ public static class JsonReport
             w.WriteStartObject();
             w.WriteString("name", r.Name);
             w.WriteNumber("energyKWh", Round(r.EnergyKWh));
+            w.WriteNumber("auxKWh", Round(r.AuxKWh));
             w.WriteNumber("heatDeliveredKWh", Round(r.HeatDeliveredKWh));
             w.WriteNumber("scop", Round(r.Scop));
             w.WriteNumber("discomfortKh", Round(r.DiscomfortKh));

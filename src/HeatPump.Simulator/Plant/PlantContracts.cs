@@ -43,6 +43,9 @@ public interface IPlant
     /// <summary>Heat delivered to the house air by the heat pump, its indoor fan and aux in the last step, W (negative when cooling, defrosting or blowing cold).</summary>
     double HeatToHouseW { get; }
 
+    /// <summary>Electric power of the aux (resistance) heater in the last step, W; part of <see cref="ElectricPowerW"/>.</summary>
+    double AuxPowerW => 0.0;
+
     /// <summary>Advances the physics by <paramref name="dtSeconds"/> with the outputs as driven and the weather now.</summary>
     void Step(double dtSeconds, in OutputState outputs, in WeatherSample weather);
 

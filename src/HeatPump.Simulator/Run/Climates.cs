@@ -18,7 +18,10 @@ public static class Climates
     public const string Year = "year";
 
     /// <summary>Every built-in climate name.</summary>
-    public static readonly string[] Names = { "humid-cold", "dry-cold", "mild", HotSummer, HeatingSeason, Year };
+    public static readonly string[] Names = { "humid-cold", "dry-cold", "mild", HotSummer, HeatingSeason, Year, ColdSnap };
+
+    /// <summary>Days of −28..−20 °C that a mid-size unit cannot carry alone: the second stage's test.</summary>
+    public const string ColdSnap = "cold-snap";
 
     /// <summary>Days simulated for an EPW file when --days is not given: one year.</summary>
     public const double EpwDefaultDays = 365;

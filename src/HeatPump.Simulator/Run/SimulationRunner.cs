@@ -91,6 +91,7 @@ public static class SimulationRunner
             double electricW = plant.ElectricPowerW;
             double heatW = plant.HeatToHouseW;
             kpi.AddEnergy(electricW, heatW, dt);
+            kpi.AddAuxEnergy(plant.AuxPowerW, dt);
             series?.Add(w.OutdoorC, indoorC, coilC, frost, o, electricW, heatW);
 
             if (progress != null && k - reported >= ProgressEvery)

@@ -24,11 +24,17 @@ public static class WeatherLibrary
     /// <summary>About 120 days of winter mixing humid-cold, dry-cold and mild spells of a few days each, colder mid-season.</summary>
     public const string HeatingSeason = "heating-season";
 
+    /// <summary>
+    /// A cold snap (about −28..−20 °C, dry): colder than a mid-size unit can carry alone, the test
+    /// of the second stage of aux heat.
+    /// </summary>
+    public const string ColdSnap = "cold-snap";
+
     /// <summary>A year from 1 January: winter, spring, a summer that needs cooling, autumn.</summary>
     public const string Year = "year";
 
     /// <summary>Every built-in climate name.</summary>
-    public static IReadOnlyList<string> Names { get; } = new[] { HumidCold, DryCold, Mild, HotSummer, HeatingSeason, Year };
+    public static IReadOnlyList<string> Names { get; } = new[] { HumidCold, DryCold, Mild, HotSummer, HeatingSeason, Year, ColdSnap };
 
     /// <summary>The longest run a built-in climate is made for, days.</summary>
     public const double MaxDays = 3660.0;
@@ -74,6 +80,10 @@ public static class WeatherLibrary
                 break;
             case HeatingSeason:
                 g.HeatingSeason();
+                break;
+            case ColdSnap:
+                g.Steady(meanC: -24, halfRangeC: 4, dailyAmplitudeK: 2.5, synopticK: 1.6,
+                    meanRh: 60, halfRangeRh: 10, dailyRh: 3.0, synopticRh: 2.5, solarPeak: 400, cloudMin: 0.0, cloudMax: 0.5);
                 break;
             default:
                 g.Year();

@@ -216,8 +216,9 @@ public sealed class CoreDriver
             Fail("fan duty outside 0..1: " + o.IndoorFanDuty + " / " + o.OutdoorFanDuty);
         }
 
-        // I5's fan clause, which the monitor does not judge: in a fault a fan may finish its run-on, not start.
-        if (o.Fault && ((o.IndoorFanDuty > 0f && _last.IndoorFanDuty <= 0f) || (o.OutdoorFanDuty > 0f && _last.OutdoorFanDuty <= 0f)))
+        // I5's fan clause, which the monitor does not judge: in a fault a fan may finish its run-on, not start
+        // — except the blower under aux heat, which carries the house through a refrigerant fault.
+        if (o.Fault && ((o.IndoorFanDuty > 0f && _last.IndoorFanDuty <= 0f && !o.AuxHeat) || (o.OutdoorFanDuty > 0f && _last.OutdoorFanDuty <= 0f)))
         {
             Fail("I5: a fan started during a fault");
         }

@@ -185,7 +185,7 @@ public static class CoreGen
 
     /// <summary>A whole run.</summary>
     public static readonly Gen<CoreRun> Run =
-        from initial in Gen.Select(Gen.OneOf(1, 1, 1, 2, 3, 0), Setting.Array[0, 4],
+        from initial in Gen.Select(Gen.OneOf(1, 1, 1, 2, 3, 0, 4), Setting.Array[0, 4],
             (mode, more) => more.Prepend(new SettingTry(SettingId.Mode, mode)).ToArray())
         from start in Start
         from stagger in Gen.UInt

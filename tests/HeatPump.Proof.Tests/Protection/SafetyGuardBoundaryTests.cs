@@ -204,6 +204,52 @@ public class SafetyGuardBoundaryTests
     }
 
     [Fact]
+    public void In_a_fault_aux_heats_on_with_its_blower_but_only_on_a_valid_indoor_reading()
+    {
+        var g = new SafetyGuard(_s, 0, 0);
+        var auxInFault = new OutputState { Fault = true, AuxHeat = true, IndoorFanDuty = 0.7f, OutdoorFanDuty = 1f };
+        OutputState o = g.Apply(auxInFault, 1_000, true, true, -8f);
+        Assert.True(o.AuxHeat, "the strips do not depend on the refrigerant circuit");
+        Assert.Equal(0.7f, o.IndoorFanDuty);
+        Assert.Equal(0f, o.OutdoorFanDuty);
+        o = g.Apply(auxInFault, 600_000, true, true, -8f);
+        Assert.True(o.AuxHeat && o.IndoorFanDuty == 0.7f, "the blower is not a purge here: it runs as long as aux does");
+
+        o = g.Apply(auxInFault, 601_000, false, true, -8f);
+        Assert.False(o.AuxHeat, "no indoor reading, nothing to control on");
+        Assert.Equal(0.7f, o.IndoorFanDuty);
+        o = g.Apply(auxInFault with { IndoorFanDuty = 0f }, 660_999, false, true, -8f);
+        Assert.Equal(0.7f, o.IndoorFanDuty);
+        o = g.Apply(auxInFault with { IndoorFanDuty = 0f }, 661_000, false, true, -8f);
+        Assert.Equal(0f, o.IndoorFanDuty);
+    }
+
+    [Fact]
+    public void After_every_aux_stop_the_blower_purges_at_the_aux_minimum()
+    {
+        var g = new SafetyGuard(_s, 0, 0);
+        g.Apply(new OutputState { AuxHeat = true, IndoorFanDuty = 1f }, 1_000, true, true, -10f);
+        OutputState o = g.Apply(new OutputState(), 2_000, true, true, -10f);
+        Assert.False(o.AuxHeat);
+        Assert.Equal(0.7f, o.IndoorFanDuty);
+        Assert.Equal(0.7f, g.Apply(new OutputState(), 61_999, true, true, -10f).IndoorFanDuty);
+        Assert.Equal(0f, g.Apply(new OutputState(), 62_000, true, true, -10f).IndoorFanDuty);
+    }
+
+    [Fact]
+    public void Emergency_heat_never_starts_the_compressor_or_the_outdoor_fan()
+    {
+        var g = new SafetyGuard(_s, 0, 0);
+        g.Apply(new OutputState { ValveEnergised = false }, 1_000, true, true, -8f);
+        Assert.True(g.Apply(Heat(), 400_000, true, true, -8f).Compressor);
+        Assert.True(_s.TrySet(SettingId.Mode, (int)UserMode.EmergencyHeat, out _));
+        OutputState o = g.Apply(Heat() with { AuxHeat = true, IndoorFanDuty = 1f }, 401_000, true, true, -8f);
+        Assert.False(o.Compressor || o.OutdoorFanDuty > 0f);
+        Assert.True(o.AuxHeat);
+        Assert.False(g.Apply(Heat(), 2_000_000, true, true, -8f).Compressor, "long past min-off, still no start");
+    }
+
+    [Fact]
     public void Power_up_drops_everything_and_restarts_the_wait_with_the_new_stagger()
     {
         var g = new SafetyGuard(_s, 0, 0);
@@ -242,11 +288,11 @@ public class SafetyGuardBoundaryTests
     [Fact]
     public void Aux_heat_runs_only_with_the_blower_at_or_above_its_minimum_duty()
     {
-        // Minimum indoor duty 40 % by default.
+        // aux.min-duty 70 % by default, above fan.indoor.min-duty's 40 %.
         var g = new SafetyGuard(_s, 0, 0);
         Assert.False(g.Apply(new OutputState { AuxHeat = true }, 1000, true, true, -25f).AuxHeat, "no blower");
-        Assert.False(g.Apply(new OutputState { AuxHeat = true, IndoorFanDuty = 0.39f }, 2000, true, true, -25f).AuxHeat, "below the minimum");
-        Assert.True(g.Apply(new OutputState { AuxHeat = true, IndoorFanDuty = 0.4f }, 3000, true, true, -25f).AuxHeat);
+        Assert.False(g.Apply(new OutputState { AuxHeat = true, IndoorFanDuty = 0.69f }, 2000, true, true, -25f).AuxHeat, "below the minimum");
+        Assert.True(g.Apply(new OutputState { AuxHeat = true, IndoorFanDuty = 0.7f }, 3000, true, true, -25f).AuxHeat);
         Assert.True(g.Apply(new OutputState { AuxHeat = true, IndoorFanDuty = 1f, Defrost = true }, 4000, true, true, -25f).AuxHeat);
         Assert.False(g.Apply(new OutputState { AuxHeat = true, Defrost = true }, 5000, true, true, -25f).AuxHeat, "not in a defrost either");
     }

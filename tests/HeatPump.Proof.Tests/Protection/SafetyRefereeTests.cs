@@ -188,8 +188,9 @@ public class SafetyRefereeTests
         Assert.Equal("I5 at 361000 ms: fan still running 60.0 s into the Fault; a purge ends by 60.0 s (0.0 s over)", _r.Message(1));
         See(362_000, new OutputState { Fault = true }, outdoorC: 20f);
         See(363_000, new OutputState { Fault = true, OutdoorFanDuty = 1f }, outdoorC: 20f);
-        See(364_000, new OutputState { Fault = true, AuxHeat = true, IndoorFanDuty = 0.5f }, outdoorC: 20f);
-        See(365_000, new OutputState { Fault = true }, outdoorC: 20f);
+
+        // Aux heats on in a fault (the strips need no refrigerant circuit), with the blower it needs.
+        See(364_000, new OutputState { Fault = true, AuxHeat = true, IndoorFanDuty = 0.7f }, outdoorC: 20f);
         See(366_000, new OutputState { Fault = true, Compressor = true, OutdoorFanDuty = 1f }, outdoorC: 20f);
         See(367_000, new OutputState { Fault = true, Compressor = true, OutdoorFanDuty = 1f }, outdoorC: 20f);
 
@@ -357,17 +358,54 @@ public class SafetyRefereeTests
     [Fact]
     public void Aux_below_the_blower_minimum_is_an_A2_breach_naming_the_shortfall()
     {
-        // fan.indoor.min-duty is 40 % by default.
-        See(1_000, new OutputState { AuxHeat = true, IndoorFanDuty = 0.4f });
+        // aux.min-duty is 70 % by default, above fan.indoor.min-duty's 40 %.
+        See(1_000, new OutputState { AuxHeat = true, IndoorFanDuty = 0.7f });
         Assert.Equal(0, _r.Total);
-        See(2_000, new OutputState { AuxHeat = true, IndoorFanDuty = 0.3f });
+        See(2_000, new OutputState { AuxHeat = true, IndoorFanDuty = 0.6f });
         See(3_000, new OutputState { AuxHeat = true });
         Assert.Equal(1, _r.Count(Invariant.A2AuxBlower));
-        Assert.Equal("A2 at 2000 ms: aux heat on with the blower at 30.0 %; needs 40.0 % (10.0 % short)", _r.FirstMessage);
+        Assert.Equal("A2 at 2000 ms: aux heat on with the blower at 60.0 %; needs 70.0 % (10.0 % short)", _r.FirstMessage);
 
-        See(3_500, new OutputState());
-        Assert.True(_s.TrySet(SettingId.IndoorFanMinDuty, 60, out _));
-        See(4_000, new OutputState { AuxHeat = true, IndoorFanDuty = 0.5f });
+        See(3_500, new OutputState { IndoorFanDuty = 0.7f });
+        Assert.True(_s.TrySet(SettingId.IndoorFanMinDuty, 80, out _));
+        See(4_000, new OutputState { AuxHeat = true, IndoorFanDuty = 0.75f });
         Assert.Equal(2, _r.Count(Invariant.A2AuxBlower));
+    }
+
+    [Fact]
+    public void Aux_in_a_fault_needs_a_valid_indoor_reading_and_may_bring_the_blower()
+    {
+        See(1_000, new OutputState { Fault = true, AuxHeat = true, IndoorFanDuty = 0.7f });
+        Assert.Equal(0, _r.Total);
+        See(2_000, new OutputState { Fault = true, AuxHeat = true, IndoorFanDuty = 0.7f }, indoorValid: false);
+        Assert.Equal(1, _r.Count(Invariant.I5Fault));
+        Assert.Equal("I5 at 2000 ms: aux heat on in Fault without a valid indoor reading", _r.FirstMessage);
+    }
+
+    [Fact]
+    public void Every_aux_stop_needs_a_blower_purge_at_the_aux_minimum_an_A3_breach_otherwise()
+    {
+        See(1_000, new OutputState { AuxHeat = true, IndoorFanDuty = 1f });
+        See(2_000, new OutputState { IndoorFanDuty = 0.7f });
+        See(61_999, new OutputState { IndoorFanDuty = 0.7f });
+        See(62_000, new OutputState());
+        Assert.Equal(0, _r.Total);
+
+        See(63_000, new OutputState { AuxHeat = true, IndoorFanDuty = 1f });
+        See(64_000, new OutputState { IndoorFanDuty = 0.4f });
+        Assert.Equal(1, _r.Count(Invariant.A3AuxPurge));
+        Assert.Equal("A3 at 64000 ms: blower at 40.0 % 0.0 s after aux stopped; the purge needs 70.0 % for 60.0 s", _r.FirstMessage);
+    }
+
+    [Fact]
+    public void In_emergency_heat_the_compressor_and_outdoor_fan_never_run_an_A4_breach_otherwise()
+    {
+        Assert.True(_s.TrySet(SettingId.Mode, (int)UserMode.EmergencyHeat, out _));
+        See(400_000, new OutputState { AuxHeat = true, IndoorFanDuty = 1f });
+        Assert.Equal(0, _r.Total);
+        See(401_000, new OutputState { AuxHeat = true, IndoorFanDuty = 1f, OutdoorFanDuty = 1f });
+        See(402_000, new OutputState { AuxHeat = true, IndoorFanDuty = 1f, OutdoorFanDuty = 1f, Compressor = true });
+        Assert.Equal(1, _r.Count(Invariant.A4EmergencyHeat));
+        Assert.Equal("A4 at 401000 ms: outdoor fan at 100.0 % in emergency heat", _r.FirstMessage);
     }
 }

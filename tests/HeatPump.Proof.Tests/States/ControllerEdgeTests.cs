@@ -595,11 +595,16 @@ public class BlindAndFanTests
         Assert.True(b.RunUntil(x => x.Core.Controller.State == TopState.Heat, 20 * 60_000));
 
         Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 20 * 60_000));
+
+        // The room at setpoint: no call for the aux heat that a fault of the refrigerant circuit leaves available.
+        b.IndoorC = 20f;
+        b.Run(90_000);
         b.HighPressureTripped = true;
         b.Tick();
         b.HighPressureTripped = false;
         b.Run(5000);
         Assert.Equal(TopState.Fault, b.Core.Controller.State);
+        Assert.False(b.Core.Outputs.AuxHeat);
         Assert.Equal(0f, b.Core.Outputs.IndoorFanDuty);
     }
 }
@@ -724,7 +729,7 @@ public class DefrostSequenceEdgeTests
         Board b = Melting(17f, SettingId.AuxDuringDefrost, 1);
         b.Tick();
         Assert.True(b.Core.Outputs.AuxHeat);
-        Assert.Equal(0.4f, b.Core.Outputs.IndoorFanDuty, 3);
+        Assert.Equal(0.7f, b.Core.Outputs.IndoorFanDuty, 3);
         Assert.Equal(0f, b.Core.Outputs.OutdoorFanDuty);
         Assert.True(b.Referee.Total == 0, b.Referee.FirstMessage);
     }

@@ -1,0 +1,244 @@
+using HeatPump.Control.Settings;
+
+namespace HeatPump.Control
+{
+    /// <summary>Why aux heat is on (docs/front-panel.md shows it as "AU.dr", "AU.Lo", …).</summary>
+    public enum AuxReason
+    {
+        /// <summary>Aux heat is off.</summary>
+        None = 0,
+
+        /// <summary>Second stage: the room drooped below setpoint, or a heating run stopped gaining, with the compressor working.</summary>
+        Droop,
+
+        /// <summary>The outdoor temperature locks the compressor out (<c>heat.lockout-outdoor</c>): aux carries the house alone.</summary>
+        Lockout,
+
+        /// <summary>Tempering the air during a defrost's melt.</summary>
+        Defrost,
+
+        /// <summary>Emergency heat chosen by the user: aux and blower only.</summary>
+        Emergency,
+
+        /// <summary>A fault or lockout of the refrigerant circuit (pressure, valve, probes) stops the compressor: aux carries the house.</summary>
+        CompressorFault,
+    }
+}
+
+namespace HeatPump.Control.States
+{
+    /// <summary>
+    /// The second stage of heat (W2), decided after the states have stepped: aux joins a working
+    /// compressor when the room droops <c>aux.droop</c> below setpoint for <c>aux.delay</c>, or when a
+    /// run has not gained for <c>aux.stall-time</c>, and drops again at setpoint minus the heating
+    /// deadband — never above <c>aux.balance-point</c> outdoor, where the compressor carries the house.
+    /// When the compressor cannot run (heat lockout, a refrigerant fault or lockout) or the user chose
+    /// emergency heat, aux alone keeps the room at setpoint with the thermostat's own hysteresis: the
+    /// strips do not depend on the refrigerant circuit. Only a lost indoor reading stops it, because
+    /// there is nothing left to control on. Aux always runs with the blower at or above
+    /// <c>aux.min-duty</c>, and the blower purges the strips for <c>aux.purge</c> after every stop.
+    /// </summary>
+    internal sealed class AuxStaging
+    {
+        /// <summary>A run "gains" when the room comes this much closer to setpoint.</summary>
+        private const float GainK = 0.1f;
+
+        private AuxReason _reason;
+        private bool _drooping;
+        private long _droopSinceMs;
+        private bool _runTracked;
+        private float _bestErrorK;
+        private long _gainedAtMs;
+        private bool _lastAux;
+        private long _purgeUntilMs;
+
+        /// <summary>Why aux is on, or None.</summary>
+        public AuxReason Reason
+        {
+            get { return _reason; }
+        }
+
+        /// <summary>Forgets droop and run tracking (power-up); a purge under way is finished by the guard.</summary>
+        public void Reset()
+        {
+            _reason = AuxReason.None;
+            _drooping = false;
+            _runTracked = false;
+            _lastAux = false;
+            _purgeUntilMs = 0;
+        }
+
+        /// <summary>Decides aux for this tick and sets its blower duty; call after the states stepped, before the fan rules.</summary>
+        public void Step(ControllerContext c)
+        {
+            _reason = Decide(c);
+            c.Out.AuxHeat = _reason != AuxReason.None;
+            if (c.Out.AuxHeat)
+            {
+                // Tempering a defrost keeps the gentlest airflow the strips allow; heating follows the demand.
+                float duty = _reason == AuxReason.Defrost ? 0f : c.DemandDuty(c.Settings.HeatSetpointC - c.In.IndoorC);
+                if (c.Out.IndoorFanDuty > duty)
+                {
+                    duty = c.Out.IndoorFanDuty;
+                }
+
+                c.Out.IndoorFanDuty = AtLeastAuxMinimum(c, duty);
+            }
+        }
+
+        /// <summary>Holds the blower at the aux minimum through the purge after an aux stop; call after the fan rules.</summary>
+        public void Purge(ControllerContext c)
+        {
+            if (_lastAux && !c.Out.AuxHeat)
+            {
+                _purgeUntilMs = c.Now + c.Settings.SecondsAsMs(SettingId.AuxPurge);
+            }
+
+            _lastAux = c.Out.AuxHeat;
+            if (!c.Out.AuxHeat && c.Now < _purgeUntilMs)
+            {
+                c.Out.IndoorFanDuty = AtLeastAuxMinimum(c, c.Out.IndoorFanDuty);
+            }
+        }
+
+        /// <summary><paramref name="duty"/>, raised to the blower duty aux needs (the larger of the fan and aux minimums).</summary>
+        private static float AtLeastAuxMinimum(ControllerContext c, float duty)
+        {
+            float min = c.Settings.Fraction(SettingId.AuxMinDuty);
+            float fanMin = c.Settings.Fraction(SettingId.IndoorFanMinDuty);
+            if (fanMin > min)
+            {
+                min = fanMin;
+            }
+
+            return duty < min ? min : duty;
+        }
+
+        private AuxReason Decide(ControllerContext c)
+        {
+            if (!c.In.IndoorValid)
+            {
+                // Nothing to control on: aux stops with the compressor (E 01), as docs/safety.md says.
+                ForgetRun();
+                return AuxReason.None;
+            }
+
+            ControllerSettings s = c.Settings;
+            UserMode mode = s.Mode;
+            float error = s.HeatSetpointC - c.In.IndoorC;
+            if (mode == UserMode.EmergencyHeat)
+            {
+                ForgetRun();
+                return Thermostat(c, error, AuxReason.Emergency);
+            }
+
+            bool wantsHeat = mode == UserMode.Heat || mode == UserMode.Auto;
+            if (!wantsHeat || c.State == TopState.Cool || c.State == TopState.Off)
+            {
+                ForgetRun();
+                return AuxReason.None;
+            }
+
+            if (c.State == TopState.Defrost)
+            {
+                // The defrost state decides its own tempering (defrost.aux); droop tracking pauses.
+                return c.Out.AuxHeat ? AuxReason.Defrost : AuxReason.None;
+            }
+
+            if (c.State == TopState.Fault)
+            {
+                ForgetRun();
+                bool refrigerant = c.ActiveFault != FaultKind.IndoorSensor && c.ActiveFault != FaultKind.None;
+                return refrigerant ? Thermostat(c, error, AuxReason.CompressorFault) : AuxReason.None;
+            }
+
+            if (c.HeatLockedOut)
+            {
+                ForgetRun();
+                return Thermostat(c, error, AuxReason.Lockout);
+            }
+
+            return Staged(c, error);
+        }
+
+        /// <summary>Aux as the only heat: on below setpoint − deadband, off above setpoint + overrun.</summary>
+        private AuxReason Thermostat(ControllerContext c, float error, AuxReason reason)
+        {
+            bool wasOn = _reason != AuxReason.None;
+            bool on = wasOn
+                ? error >= -c.Settings.Tenths(SettingId.HeatOverrun)
+                : error > c.Settings.Tenths(SettingId.HeatDeadband);
+            return on ? reason : AuxReason.None;
+        }
+
+        /// <summary>The second stage with the compressor: droop or a stalled run, below the balance point only.</summary>
+        private AuxReason Staged(ControllerContext c, float error)
+        {
+            ControllerSettings s = c.Settings;
+            float balance = s.Tenths(SettingId.AuxBalancePoint);
+            bool wasOn = _reason == AuxReason.Droop;
+            if (c.In.OutdoorValid && c.In.OutdoorC > (wasOn ? balance + ControllerContext.LockoutHysteresisK : balance))
+            {
+                // Mild weather: the compressor carries the house; a droop here is a setpoint change or a defrost.
+                ForgetRun();
+                return AuxReason.None;
+            }
+
+            float droop = s.Tenths(SettingId.AuxDroop);
+            if (error > droop)
+            {
+                if (!_drooping)
+                {
+                    _drooping = true;
+                    _droopSinceMs = c.Now;
+                }
+            }
+            else
+            {
+                _drooping = false;
+            }
+
+            TrackRun(c, error);
+            if (wasOn)
+            {
+                // Drops at setpoint minus the deadband: the compressor finishes the recovery on its own.
+                return error > s.Tenths(SettingId.HeatDeadband) ? AuxReason.Droop : AuxReason.None;
+            }
+
+            bool drooped = _drooping && c.Now - _droopSinceMs >= s.SecondsAsMs(SettingId.AuxDelay);
+            bool stalled = _runTracked && error > droop / 2f
+                && c.Now - _gainedAtMs >= s.SecondsAsMs(SettingId.AuxStallTime) * 60L;
+            if (drooped || stalled)
+            {
+                // A fresh start for the stall clock once aux has helped.
+                _runTracked = false;
+                return AuxReason.Droop;
+            }
+
+            return AuxReason.None;
+        }
+
+        /// <summary>Remembers when a heating run last came <see cref="GainK"/> closer to setpoint.</summary>
+        private void TrackRun(ControllerContext c, float error)
+        {
+            if (!c.CompressorOn)
+            {
+                _runTracked = false;
+                return;
+            }
+
+            if (!_runTracked || error < _bestErrorK - GainK)
+            {
+                _runTracked = true;
+                _bestErrorK = error;
+                _gainedAtMs = c.Now;
+            }
+        }
+
+        private void ForgetRun()
+        {
+            _drooping = false;
+            _runTracked = false;
+        }
+    }
+}
