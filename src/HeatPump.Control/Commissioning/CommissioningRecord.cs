@@ -73,40 +73,7 @@ namespace HeatPump.Control.Commissioning
         /// <summary>Checks a record without loading it: length, marker, version, CRC. Allocates nothing.</summary>
         public static RecordCheck Check(byte[] buffer, int length, out uint sequence)
         {
-            sequence = 0;
-            if (buffer == null || length <= 0 || SettingsRecord.IsErased(buffer, length))
-            {
-                return RecordCheck.Empty;
-            }
-
-            if (length > buffer.Length || length < SequenceOffset)
-            {
-                return RecordCheck.WrongLength;
-            }
-
-            if (buffer[0] != Magic0 || buffer[1] != Magic1)
-            {
-                return RecordCheck.WrongMagic;
-            }
-
-            if (buffer[VersionOffset] != FormatVersion)
-            {
-                return RecordCheck.WrongVersion;
-            }
-
-            if (length != Size)
-            {
-                return RecordCheck.WrongLength;
-            }
-
-            int crcAt = Size - SettingsRecord.CrcSize;
-            if (SettingsRecord.ReadUInt32(buffer, crcAt) != Crc32.Compute(buffer, 0, crcAt))
-            {
-                return RecordCheck.CrcMismatch;
-            }
-
-            sequence = SettingsRecord.ReadUInt32(buffer, SequenceOffset);
-            return RecordCheck.Ok;
+            return SettingsRecord.CheckFramed(buffer, length, Magic0, Magic1, FormatVersion, Size, out sequence);
         }
 
         /// <summary>Loads a record that passes <see cref="Check"/> into <paramref name="into"/>; leaves it untouched otherwise.</summary>

@@ -78,40 +78,15 @@ namespace HeatPump.Control.Service
         /// <summary>Checks a record without loading it: length, marker, version, entry count, CRC. Allocates nothing.</summary>
         public static RecordCheck Check(byte[] buffer, int length, out uint sequence)
         {
-            sequence = 0;
-            if (buffer == null || length <= 0 || SettingsRecord.IsErased(buffer, length))
+            RecordCheck check = SettingsRecord.CheckFramed(buffer, length, Magic0, Magic1, FormatVersion, Size, out sequence);
+            if (check == RecordCheck.Ok && buffer[CountOffset] > ServiceLog.MaxEntries)
             {
-                return RecordCheck.Empty;
-            }
-
-            if (length > buffer.Length || length < SequenceOffset)
-            {
+                // A record whose CRC holds but whose count cannot be: written by other firmware, never used.
+                sequence = 0;
                 return RecordCheck.WrongLength;
             }
 
-            if (buffer[0] != Magic0 || buffer[1] != Magic1)
-            {
-                return RecordCheck.WrongMagic;
-            }
-
-            if (buffer[VersionOffset] != FormatVersion)
-            {
-                return RecordCheck.WrongVersion;
-            }
-
-            if (length != Size || buffer[CountOffset] > ServiceLog.MaxEntries)
-            {
-                return RecordCheck.WrongLength;
-            }
-
-            int crcAt = Size - SettingsRecord.CrcSize;
-            if (SettingsRecord.ReadUInt32(buffer, crcAt) != Crc32.Compute(buffer, 0, crcAt))
-            {
-                return RecordCheck.CrcMismatch;
-            }
-
-            sequence = SettingsRecord.ReadUInt32(buffer, SequenceOffset);
-            return RecordCheck.Ok;
+            return check;
         }
 
         /// <summary>

@@ -154,6 +154,49 @@ namespace HeatPump.Control.Settings
         }
 
         /// <summary>True when the first <paramref name="length"/> bytes are all 0xFF (flash never written).</summary>
+        /// <summary>
+        /// The checks every other two-slot record on the board shares (the service log, the commissioning
+        /// report): erased, marker, version, exact size and CRC-32, reading the sequence number when all
+        /// pass. The settings record adds its value checks to the same order. Allocates nothing.
+        /// </summary>
+        internal static RecordCheck CheckFramed(byte[] buffer, int length, byte magic0, byte magic1, byte formatVersion, int size, out uint sequence)
+        {
+            sequence = 0;
+            if (buffer == null || length <= 0 || IsErased(buffer, length))
+            {
+                return RecordCheck.Empty;
+            }
+
+            if (length > buffer.Length || length < SequenceOffset)
+            {
+                return RecordCheck.WrongLength;
+            }
+
+            if (buffer[0] != magic0 || buffer[1] != magic1)
+            {
+                return RecordCheck.WrongMagic;
+            }
+
+            if (buffer[VersionOffset] != formatVersion)
+            {
+                return RecordCheck.WrongVersion;
+            }
+
+            if (length != size)
+            {
+                return RecordCheck.WrongLength;
+            }
+
+            int crcAt = size - CrcSize;
+            if (ReadUInt32(buffer, crcAt) != Crc32.Compute(buffer, 0, crcAt))
+            {
+                return RecordCheck.CrcMismatch;
+            }
+
+            sequence = ReadUInt32(buffer, SequenceOffset);
+            return RecordCheck.Ok;
+        }
+
         internal static bool IsErased(byte[] buffer, int length)
         {
             int n = length < buffer.Length ? length : buffer.Length;
