@@ -98,10 +98,7 @@ namespace HeatPump.Scenarios
             Check.That(r.Controller.LockedOut, "locked out after the third trip", r);
             r.Run(2 * 3600000L);
             Check.That(r.Controller.LockedOut && !r.Out.Compressor, "stays locked out", r);
-            r.Buttons = Buttons.Mode;
-            r.Run(11000);
-            r.Buttons = Buttons.None;
-            r.Run(1000);
+            r.HoldModeToClearLockout();
             Check.That(!r.Controller.LockedOut, "MODE held 10 s clears the lockout", r);
             Check.That(r.RunUntil(Conditions.CompressorOn, 600000), "heats again", r);
             r.CheckClean();
@@ -147,10 +144,7 @@ namespace HeatPump.Scenarios
             Tap(r, Buttons.Down);
             Check.That(!r.RunUntil(Conditions.CompressorOn, 600000), "a locked-out unit does not run in bench mode", r);
             Check.That(r.Core.Panel.Bench.Active, "still in bench mode", r);
-            r.Buttons = Buttons.Mode;
-            r.Run(11000);
-            r.Buttons = Buttons.None;
-            r.Run(1000);
+            r.HoldModeToClearLockout();
             Check.That(!r.Controller.LockedOut, "MODE held 10 s acknowledges the lockout", r);
             Check.That(r.RunUntil(Conditions.CompressorOn, 600000), "then bench mode may run it again", r);
             r.CheckCleanWithVetoes();
@@ -241,10 +235,7 @@ namespace HeatPump.Scenarios
             r.Set(HeatPump.Control.Settings.SettingId.Mode, (int)UserMode.Cool);
             r.IndoorC = 26f;
             r.OutdoorC = 30f;
-            r.Buttons = Buttons.Mode;
-            r.Run(11000);
-            r.Buttons = Buttons.None;
-            r.Run(1000);
+            r.HoldModeToClearLockout();
             Check.That(!r.Controller.DrainLockedOut, "MODE held 10 s clears the drain lockout", r);
             Check.That(r.RunUntil(Conditions.ValveInCooling, 1200000), "the valve shifts to cooling", r);
             Check.That(r.RunUntil(Conditions.CompressorOn, 1200000), "cools again", r);

@@ -184,6 +184,18 @@ namespace HeatPump.Scenarios
             }
         }
 
+        /// <summary>
+        /// The panel's lockout reset as a user does it: MODE held 11 s (the reset needs 10), released,
+        /// then a second for the release to be read.
+        /// </summary>
+        public void HoldModeToClearLockout()
+        {
+            Buttons = HeatPump.Control.Hal.Buttons.Mode;
+            Run(11000);
+            Buttons = HeatPump.Control.Hal.Buttons.None;
+            Run(1000);
+        }
+
         /// <summary>Runs for <paramref name="ms"/> of simulated time.</summary>
         public void Run(long ms)
         {
