@@ -52,12 +52,15 @@ public class FlashFaultTests
             rig.Tick();
         }
 
-        rig.Press(Buttons.Up);
-        rig.Press(Buttons.Up);
-        rig.Press(Buttons.Up);
+        rig.Press(Buttons.Up); // leave "bond"
+        rig.Press(Buttons.Up); // outdoor
+        rig.Press(Buttons.Up); // coil
+        rig.Press(Buttons.Up); // supply
+        Assert.Equal("SAvE.", rig.Loop.Learn.Display.Text);
         rig.Flash.TearAfterBytes = 12; // the power fails a third of the way through
         rig.Press(Buttons.Mode);
         rig.RunFor(5);
+        Assert.Equal(12, rig.Flash.Bindings!.Length);
 
         BoardRig again = new BoardRig();
         again.Flash.Bindings = rig.Flash.Bindings;

@@ -28,6 +28,10 @@ public class LearnDialogTests
         rig.Bus.Devices.Add(coil);
         SearchAndSee(rig, "bond");
         rig.Press(Buttons.Up);
+        Assert.Equal("SuPP", rig.Loop.Learn.Display.Text);
+
+        // No supply-air probe on this unit: UP passes the optional role by.
+        rig.Press(Buttons.Up);
         Assert.Equal("SAvE.", rig.Loop.Learn.Display.Text);
 
         rig.Press(Buttons.Mode);
@@ -37,15 +41,62 @@ public class LearnDialogTests
         Assert.False(rig.Loop.Learn.Active);
 
         SensorBindings stored = new SensorBindings();
+        Assert.Equal(BindingRecord.ThreeRoleSize, rig.Flash.Bindings!.Length);
         Assert.True(BindingRecord.Decode(rig.Flash.Bindings, rig.Flash.Bindings.Length, stored));
         Assert.Equal(indoor.Rom, stored.Roms.Take(8).ToArray());
         Assert.Equal(outdoor.Rom, stored.Roms.Skip(8).Take(8).ToArray());
-        Assert.Equal(coil.Rom, stored.Roms.Skip(16).ToArray());
+        Assert.Equal(coil.Rom, stored.Roms.Skip(16).Take(8).ToArray());
+        Assert.False(stored.IsBound(SensorRole.Supply));
         Assert.All(new[] { indoor, outdoor, coil }, d => Assert.Equal(0x7F, d.EepromConfig));
 
         rig.RunFor(5);
         Assert.Equal(21.0f, rig.Loop.Core.Indoor.Celsius);
         Assert.Equal(-2.0f, rig.Loop.Core.Coil.Celsius);
+        Assert.False(rig.Loop.Core.Supply.IsValid);
+    }
+
+    [Fact]
+    public void A_supply_air_probe_added_later_is_learned_as_the_fourth_role_and_reaches_the_core()
+    {
+        BoardRig rig = new BoardRig().WithThreeBoundSensors();
+        Ds18b20Model supply = new(0x44, 31.5);
+        rig.Bus.Devices.Add(supply);
+        rig.Boot(learn: true);
+
+        // The installer keeps the three roles and searches on the fourth: the new probe is the one candidate.
+        rig.Press(Buttons.Up);
+        rig.Press(Buttons.Up);
+        rig.Press(Buttons.Up);
+        Assert.Equal("SuPP", rig.Loop.Learn.Display.Text);
+        Assert.False(rig.Loop.Learn.Display.Dots[3]);
+        SearchAndSee(rig, "bond");
+        rig.Press(Buttons.Up);
+        Assert.Equal("SAvE.", rig.Loop.Learn.Display.Text);
+        rig.Press(Buttons.Mode);
+        rig.RunFor(5);
+        Assert.False(rig.Loop.Learn.Active);
+
+        SensorBindings stored = new SensorBindings();
+        Assert.Equal(BindingRecord.Size, rig.Flash.Bindings!.Length);
+        Assert.True(BindingRecord.Decode(rig.Flash.Bindings, rig.Flash.Bindings.Length, stored));
+        Assert.Equal(rig.Indoor.Rom, stored.Roms.Take(8).ToArray());
+        Assert.Equal(supply.Rom, stored.Roms.Skip(24).ToArray());
+        Assert.Equal(0x7F, supply.EepromConfig);
+        Assert.Contains(rig.ListLog.Kind("LEARN"), l => l.Contains("step=bind role=supply", StringComparison.Ordinal));
+
+        rig.RunFor(5);
+        Assert.True(rig.Loop.Core.Supply.IsValid);
+        Assert.Equal(31.5f, rig.Loop.Core.Supply.Celsius);
+        Assert.Equal(21.0f, rig.Loop.Core.Indoor.Celsius);
+
+        // After a power cycle the board finds all four in flash and on the bus.
+        BoardRig again = new BoardRig();
+        again.Flash.Bindings = rig.Flash.Bindings;
+        again.Bus.Devices.AddRange(rig.Bus.Devices);
+        again.Boot();
+        Assert.Contains(again.ListLog.Kind("SENSOR"), l => l.Contains("role=supply", StringComparison.Ordinal) && l.Contains("status=present", StringComparison.Ordinal));
+        again.RunFor(5);
+        Assert.Equal(31.5f, again.Loop.Core.Supply.Celsius);
     }
 
     [Fact]
@@ -71,6 +122,7 @@ public class LearnDialogTests
         rig.Press(Buttons.Down); // clear indoor
         rig.Press(Buttons.Up);
         rig.Press(Buttons.Up);
+        rig.Press(Buttons.Up); // no supply probe
         rig.Press(Buttons.Down); // discard at SAvE.
 
         Assert.Equal("Abrt", rig.Loop.Learn.Display.Text);

@@ -110,16 +110,73 @@ public class OneWireCodeTests
         SensorBindings b = new SensorBindings();
         b.Bind(SensorRole.Coil, Ds18b20Model.MakeRom(7), 0);
         byte[] image = new byte[BindingRecord.Size];
-        BindingRecord.Encode(b, image);
+        int length = BindingRecord.Encode(b, image);
 
         SensorBindings back = new SensorBindings();
-        Assert.True(BindingRecord.Decode(image, BindingRecord.Size, back));
+        Assert.True(BindingRecord.Decode(image, length, back));
         Assert.Equal(b.Roms, back.Roms);
 
-        Assert.False(BindingRecord.Decode(image, BindingRecord.Size - 3, back));
+        Assert.False(BindingRecord.Decode(image, length - 3, back));
         Assert.False(back.IsBound(SensorRole.Coil));
         image[10] ^= 0x01;
-        Assert.False(BindingRecord.Decode(image, BindingRecord.Size, back));
+        Assert.False(BindingRecord.Decode(image, length, back));
+    }
+
+    [Fact]
+    public void A_bindings_file_written_by_the_three_role_firmware_still_binds_its_sensors_and_leaves_supply_unbound()
+    {
+        // The image as the firmware before the supply role wrote it: "HPS1", indoor, outdoor, coil, CRC-8.
+        byte[] indoor = Ds18b20Model.MakeRom(1), outdoor = Ds18b20Model.MakeRom(2), coil = Ds18b20Model.MakeRom(3);
+        byte[] old = "HPS1"u8.ToArray().Concat(indoor).Concat(outdoor).Concat(coil).ToArray();
+        old = old.Append(DallasCrc8.Compute(old, 0, old.Length)).ToArray();
+        Assert.Equal(29, old.Length);
+
+        SensorBindings back = new SensorBindings();
+        byte[] read = new byte[BindingRecord.Size];
+        old.CopyTo(read, 0);
+        Assert.True(BindingRecord.Decode(read, old.Length, back));
+        Assert.Equal(indoor, back.Roms.Take(8).ToArray());
+        Assert.Equal(outdoor, back.Roms.Skip(8).Take(8).ToArray());
+        Assert.Equal(coil, back.Roms.Skip(16).Take(8).ToArray());
+        Assert.False(back.IsBound(SensorRole.Supply));
+
+        // Saved again without a supply sensor, the file is byte for byte the one the old firmware wrote.
+        byte[] again = new byte[BindingRecord.Size];
+        int length = BindingRecord.Encode(back, again);
+        Assert.Equal(old, again.Take(length).ToArray());
+    }
+
+    [Fact]
+    public void With_a_supply_sensor_the_image_carries_four_roles_and_a_torn_write_never_reads_as_the_three_role_image()
+    {
+        SensorBindings b = new SensorBindings();
+        for (int r = 0; r < SensorBindings.RoleCount; r++)
+        {
+            b.Bind((SensorRole)r, Ds18b20Model.MakeRom((byte)(r + 1)), 0);
+        }
+
+        byte[] image = new byte[BindingRecord.Size];
+        int length = BindingRecord.Encode(b, image);
+        Assert.Equal(BindingRecord.Size, length);
+        SensorBindings back = new SensorBindings();
+        Assert.True(BindingRecord.Decode(image, length, back));
+        Assert.Equal(b.Roms, back.Roms);
+        Assert.True(back.IsBound(SensorRole.Supply));
+
+        // A power cut after any number of bytes: nothing half-bound, in particular not the first
+        // 29 bytes (the three-role image's length, whose CRC position holds a ROM byte).
+        for (int cut = 0; cut < length; cut++)
+        {
+            byte[] torn = new byte[BindingRecord.Size];
+            Array.Copy(image, torn, cut);
+            Assert.False(BindingRecord.Decode(torn, cut, back), "cut at " + cut);
+            Assert.All(back.Roms, x => Assert.Equal(0, x));
+        }
+
+        // The same bytes relabelled as a three-role image (the CRC made to fit) are still refused by the magic.
+        byte[] relabelled = image.Take(BindingRecord.ThreeRoleSize).ToArray();
+        relabelled[^1] = DallasCrc8.Compute(relabelled, 0, relabelled.Length - 1);
+        Assert.False(BindingRecord.Decode(relabelled, relabelled.Length, back));
     }
 
     private static byte[] Pad(byte lsb, byte msb, byte config = 0x7F)

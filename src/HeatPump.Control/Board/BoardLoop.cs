@@ -187,8 +187,8 @@ namespace HeatPump.Control.Board
             if (saveTurn)
             {
                 _bindings.CopyFrom(_learn.Work);
-                BindingRecord.Encode(_bindings, _bindingImage);
-                _learn.Saved(_storage.Write(_bindingImage, BindingRecord.Size), now);
+                int imageLength = BindingRecord.Encode(_bindings, _bindingImage);
+                _learn.Saved(_storage.Write(_bindingImage, imageLength), now);
                 _configRole = 0;
                 _configCopy = false;
             }

@@ -9,11 +9,11 @@ namespace HeatPump.Control.Board
     /// The "learn sensors" dialog (docs/flashing.md): phases, keys and what the four digits say.
     /// Started by holding UP + DOWN while the board powers up, or from the settings menu (LrnS). It
     /// takes over the buttons and the digits while the core keeps controlling (the guard still
-    /// decides every output). For each role in turn (" In ", "Out ", "CoiL"; a dot on the last digit
-    /// when the role is bound already):
+    /// decides every output). For each role in turn (" In ", "Out ", "CoiL", then "SuPP" for the
+    /// optional supply-air probe; a dot on the last digit when the role is bound already):
     ///   MODE searches the bus and binds the one DS18B20 that is not bound to another role
     ///        ("bond"); none ("nonE") or more than one ("Err2") leaves the role as it was and asks again;
-    ///   UP   keeps the role's present binding;
+    ///   UP   keeps the role's present binding (on a board without a supply probe: skips it);
     ///   DOWN leaves the role without a sensor.
     /// Then "SAvE.": MODE stores the bindings and sets each bound sensor to 12-bit resolution
     /// ("donE"), DOWN discards them ("Abrt"). Two minutes without a key also discard them.
@@ -29,7 +29,7 @@ namespace HeatPump.Control.Board
         /// <summary>The dialog gives up, keeping the old bindings, after this long without a key.</summary>
         public const long IdleAbortMs = 120000;
 
-        private static readonly string[] RoleText = { " In ", "Out ", "CoiL" };
+        private static readonly string[] RoleText = { " In ", "Out ", "CoiL", "SuPP" };
 
         private readonly SensorBindings _live;
         private readonly SensorBindings _work = new SensorBindings();

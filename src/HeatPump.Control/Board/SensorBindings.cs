@@ -3,27 +3,31 @@ using HeatPump.Control.Sensors;
 namespace HeatPump.Control.Board
 {
     /// <summary>
-    /// Which DS18B20 (by ROM code) plays which role: indoor, outdoor, coil. Kept in flash by
+    /// Which DS18B20 (by ROM code) plays which role: indoor, outdoor, coil, and the optional supply
+    /// air (the commissioning run's temperature split, docs/commissioning.md). Kept in flash by
     /// <see cref="BindingRecord"/> and changed only by the learn procedure, so swapping two
     /// cables or adding a sensor can never silently change what the controller measures.
     /// </summary>
     public sealed class SensorBindings
     {
-        /// <summary>Number of roles.</summary>
-        public const int RoleCount = 3;
+        /// <summary>Number of roles, <see cref="SensorRole"/> 0 to 3.</summary>
+        public const int RoleCount = 4;
 
-        private static readonly string[] RoleKeys = { "indoor", "outdoor", "coil" };
+        /// <summary>The roles every board has; <see cref="SensorRole.Supply"/>, after them, is optional.</summary>
+        public const int RequiredRoles = 3;
+
+        private static readonly string[] RoleKeys = { "indoor", "outdoor", "coil", "supply" };
 
         private readonly byte[] _roms = new byte[RoleCount * RomCode.Length];
         private readonly BindingStatus[] _status = new BindingStatus[RoleCount];
 
-        /// <summary>The ROM table, role by role (Indoor, Outdoor, Coil), 8 bytes each; zero = unbound.</summary>
+        /// <summary>The ROM table, role by role (Indoor, Outdoor, Coil, Supply), 8 bytes each; zero = unbound.</summary>
         public byte[] Roms
         {
             get { return _roms; }
         }
 
-        /// <summary>The role's name in the log: indoor, outdoor, coil.</summary>
+        /// <summary>The role's name in the log: indoor, outdoor, coil, supply.</summary>
         public static string RoleKey(int role)
         {
             return RoleKeys[role];

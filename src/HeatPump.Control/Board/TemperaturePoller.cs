@@ -6,9 +6,11 @@ namespace HeatPump.Control.Board
     /// <summary>
     /// Schedules the DS18B20s over the ticks, one bus slice per tick at most: Skip ROM + Convert T
     /// for every sensor at once (one slice), 800 ms of waiting with the bus idle, then each bound
-    /// role's scratchpad by Match ROM (three slices each), and again. With three sensors each is
-    /// sampled about every 1.8 s. Ticks without a finished read hand the core SampleStatus.None,
-    /// which its validators treat as "nothing new", not as a failure.
+    /// role's scratchpad by Match ROM (three slices each), and again. An unbound role costs no bus
+    /// slice and no tick: it reads as "no response" in the tick its turn comes. So a cycle is
+    /// 1 + 8 + 3 per bound sensor ticks: each sensor is sampled about every 1.8 s with three sensors
+    /// and every 2.1 s with the supply air as a fourth. Ticks without a finished read hand the core
+    /// SampleStatus.None, which its validators treat as "nothing new", not as a failure.
     /// </summary>
     public sealed class TemperaturePoller
     {
@@ -41,15 +43,17 @@ namespace HeatPump.Control.Board
         public bool BusEmpty { get; private set; }
 
         /// <summary>
-        /// Does this tick's bus work, if <paramref name="busAllowed"/>, and sets the three samples of
-        /// <paramref name="inputs"/> (Status None except for a read that finished). Returns true when
-        /// it used the bus.
+        /// Does this tick's bus work, if <paramref name="busAllowed"/>, and sets the four samples of
+        /// <paramref name="inputs"/> (Status None except for a read that finished, or an unbound role
+        /// whose turn came). Returns true when it used the bus.
         /// </summary>
         public bool Service(IOneWireBus bus, IMonotonicClock clock, RawInputs inputs, bool busAllowed)
         {
-            SetSample(inputs, 0, SampleStatus.None, 0);
-            SetSample(inputs, 1, SampleStatus.None, 0);
-            SetSample(inputs, 2, SampleStatus.None, 0);
+            for (int r = 0; r < SensorBindings.RoleCount; r++)
+            {
+                SetSample(inputs, r, SampleStatus.None, 0);
+            }
+
             if (!busAllowed)
             {
                 return false;
@@ -82,18 +86,14 @@ namespace HeatPump.Control.Board
                 }
 
                 _phase = Phase.Reading;
+                SkipUnbound(inputs);
+                if (_phase != Phase.Reading)
+                {
+                    return false;
+                }
             }
 
             SensorRole role = (SensorRole)_role;
-            if (!_bindings.IsBound(role))
-            {
-                // An unbound role reads as "no response" without bus traffic: a new board faults
-                // on a missing indoor sensor exactly as it would on a dead one.
-                SetSample(inputs, _role, SampleStatus.NoResponse, 0);
-                NextRole();
-                return false;
-            }
-
             if (!_tx.Running)
             {
                 Ds18b20Commands.QueueReadScratchpad(_tx, _bindings.Roms, SensorBindings.OffsetOf(role));
@@ -110,7 +110,8 @@ namespace HeatPump.Control.Board
                 }
 
                 SetSample(inputs, _role, status, sixteenths);
-                NextRole();
+                _role++;
+                SkipUnbound(inputs);
             }
 
             return true;
@@ -123,9 +124,21 @@ namespace HeatPump.Control.Board
             Ds18b20Commands.QueueConvertAll(_tx);
         }
 
-        private void NextRole()
+        /// <summary>
+        /// Passes over the roles from the current one on that have no sensor, each reading as "no
+        /// response" without bus traffic (a new board faults on a missing indoor sensor exactly as on a
+        /// dead one; an unfitted supply probe is simply not there), and starts a new conversion after
+        /// the last role. Done in the tick of the read before, so a board without the optional supply
+        /// sensor keeps the three-sensor cycle tick for tick.
+        /// </summary>
+        private void SkipUnbound(RawInputs inputs)
         {
-            _role++;
+            while (_role < SensorBindings.RoleCount && !_bindings.IsBound((SensorRole)_role))
+            {
+                SetSample(inputs, _role, SampleStatus.NoResponse, 0);
+                _role++;
+            }
+
             if (_role >= SensorBindings.RoleCount)
             {
                 _phase = Phase.Convert;
@@ -156,10 +169,15 @@ namespace HeatPump.Control.Board
                 inputs.Outdoor.Status = status;
                 inputs.Outdoor.Sixteenths = sixteenths;
             }
-            else
+            else if (role == (int)SensorRole.Coil)
             {
                 inputs.Coil.Status = status;
                 inputs.Coil.Sixteenths = sixteenths;
+            }
+            else
+            {
+                inputs.Supply.Status = status;
+                inputs.Supply.Sixteenths = sixteenths;
             }
         }
     }

@@ -20,7 +20,7 @@ namespace HeatPump.Simulator.Bench;
 /// <param name="Settings">Setting overrides NAME=VALUE, as the simulator's --set takes them.</param>
 /// <param name="Board">Run the firmware's board loop on a virtual board (byte-level 1-Wire, TM1637 pins, flash) instead of stepping the core directly.</param>
 /// <param name="InstallFault">An installation mistake the plant is built with (docs/commissioning.md), or null for a correct install.</param>
-/// <param name="SupplyProbe">The optional supply-air probe is fitted (read by the core directly; the board loop does not read it yet).</param>
+/// <param name="SupplyProbe">The optional supply-air probe is fitted (with <see cref="Board"/>: a fourth DS18B20 on the bus, bound to the supply role).</param>
 public sealed record BenchOptions(double OutdoorC = BenchOptions.DefaultOutdoorC, double RelativeHumidity = BenchOptions.DefaultHumidity,
     double IndoorC = BenchOptions.DefaultIndoorC, int Seed = 1, IReadOnlyList<string>? Settings = null, bool Board = false,
     string? InstallFault = null, bool SupplyProbe = false)
@@ -85,6 +85,7 @@ public sealed class BenchSession : IDisposable
             Log.Write(LogFormat.Line("BOOT", 0, "firmware=HeatPump.Simulator.Bench board=virtual tick_ms=" + TickMs));
             _boardLog = new LogToBench(Log);
             _board = new VirtualBoard(_boardLog).WithThreeBoundSensors();
+            if (_supplyProbe) _board.WithSupplySensor();
             _board.Store(settings);
             _board.Boot();
             Core = _board.Loop.Core;
@@ -128,11 +129,13 @@ public sealed class BenchSession : IDisposable
     /// <paramref name="supplyProbe"/> fitted or not: only before the first tick, as an installer's mistake
     /// is made before power-up.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Time has already run.</exception>
+    /// <exception cref="InvalidOperationException">Time has already run, or on a virtual board the supply probe differs from the one it booted with.</exception>
     /// <exception cref="ArgumentException">An unknown fault name.</exception>
     public void Install(string fault, bool supplyProbe)
     {
         if (NowMs != 0 && _board == null) throw new InvalidOperationException("a unit is installed before power-up: 'install' must come before any time passes");
+        if (_board != null && supplyProbe != (_board.Supply != null))
+            throw new InvalidOperationException("the virtual board learned its sensors at boot: fit the supply-air probe with --supply-probe, not in the script");
         Plant = new HeatPumpPlant(InstallFaults.Apply(PlantParameters.Default, fault), _indoorAtPowerUpC, 0.0, _weather.OutdoorC);
         _supplyProbe = supplyProbe;
     }
@@ -217,6 +220,7 @@ public sealed class BenchSession : IDisposable
         VirtualBoard.Follow(b.Indoor, Sensors.Read(SensorRole.Indoor, Plant.IndoorC, t));
         VirtualBoard.Follow(b.Outdoor, Sensors.Read(SensorRole.Outdoor, _weather.OutdoorC, t));
         VirtualBoard.Follow(b.Coil, Sensors.Read(SensorRole.Coil, Plant.CoilC, t));
+        if (b.Supply != null) VirtualBoard.Follow(b.Supply, Sensors.Read(SensorRole.Supply, Plant.ProbeC(SensorRole.Supply, _weather.OutdoorC), t));
         b.Panel.Held = ButtonLevels;
         b.Panel.HighPressure = Plant.HighPressureTripped;
         b.Panel.LowPressure = Plant.LowPressureTripped;

@@ -46,6 +46,9 @@ public sealed class VirtualBoard
 
     public Ds18b20Model Indoor = null!, Outdoor = null!, Coil = null!;
 
+    /// <summary>The optional supply-air sensor (null until <see cref="WithSupplySensor"/>).</summary>
+    public Ds18b20Model? Supply;
+
     /// <summary>The log as a list, when the board keeps its own.</summary>
     public ListLog ListLog => (ListLog)Log;
 
@@ -63,11 +66,26 @@ public sealed class VirtualBoard
         return this;
     }
 
-    /// <summary>Writes a bindings image naming <paramref name="indoor"/>, <paramref name="outdoor"/>, <paramref name="coil"/> (null = unbound).</summary>
-    public void Bind(Ds18b20Model? indoor, Ds18b20Model? outdoor, Ds18b20Model? coil)
+    /// <summary>
+    /// Adds the optional supply-air sensor (15 °C) to a board with three bound sensors and binds it
+    /// beside them, as the learn dialog's fourth role would.
+    /// </summary>
+    public VirtualBoard WithSupplySensor()
+    {
+        Supply = new Ds18b20Model(0x44, 15.0);
+        Bus.Devices.Add(Supply);
+        Bind(Indoor, Outdoor, Coil, Supply);
+        return this;
+    }
+
+    /// <summary>
+    /// Writes the bindings image the board would write for <paramref name="indoor"/>, <paramref name="outdoor"/>,
+    /// <paramref name="coil"/> and <paramref name="supply"/> (null = unbound).
+    /// </summary>
+    public void Bind(Ds18b20Model? indoor, Ds18b20Model? outdoor, Ds18b20Model? coil, Ds18b20Model? supply = null)
     {
         SensorBindings b = new SensorBindings();
-        Ds18b20Model?[] roles = { indoor, outdoor, coil };
+        Ds18b20Model?[] roles = { indoor, outdoor, coil, supply };
         for (int r = 0; r < roles.Length; r++)
         {
             if (roles[r] != null)
@@ -77,8 +95,8 @@ public sealed class VirtualBoard
         }
 
         byte[] image = new byte[BindingRecord.Size];
-        BindingRecord.Encode(b, image);
-        Flash.Bindings = image;
+        int length = BindingRecord.Encode(b, image);
+        Flash.Bindings = image[..length];
     }
 
     /// <summary>Stores <paramref name="settings"/> in the first settings slot, as a board that saved them would hold them.</summary>
