@@ -101,3 +101,46 @@ public class CommissioningTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 }
+
+/// <summary>
+/// The commissioning run on the virtual board (the firmware's loop over a byte-level 1-Wire bus): the
+/// supply-air probe reaches the run only through the board's fourth learned role.
+/// </summary>
+public class BoardCommissioningTests
+{
+    private static CommissioningReport Commission(string fault, bool supplyProbe)
+    {
+        using var bench = new HeatPump.Simulator.Bench.BenchSession(new HeatPump.Simulator.Bench.BenchOptions(
+            OutdoorC: 20, RelativeHumidity: 50, IndoorC: 22, Board: true, InstallFault: fault, SupplyProbe: supplyProbe));
+        Assert.True(bench.Core.StartCommissioning(bench.NowMs));
+        long giveUp = bench.NowMs + 60L * 60 * 1000;
+        while (bench.Core.Commissioning.Active && bench.NowMs < giveUp) bench.Step();
+        Assert.False(bench.Core.Commissioning.Active, "the run did not finish within an hour");
+        Assert.Equal(0, bench.Referee.Total);
+        Assert.True(bench.Core.CommissioningReport.UptimeSeconds >= 2 * 6 * 60, "both modes run for minutes");
+        return bench.Core.CommissioningReport;
+    }
+
+    [Fact]
+    public void With_the_supply_probe_learned_the_board_measures_the_split_and_a_correct_install_passes()
+    {
+        CommissioningReport r = Commission("correct", supplyProbe: true);
+        Assert.True(r.Passed, DisplayCodes.DescribeFindings(r.Findings));
+        Assert.Equal(0, r.Findings);
+        Assert.True(r.SupplyFitted[0] && r.SupplyFitted[1]);
+        Assert.True(r.SupplyEnd[0] < r.IndoorEnd[0] - 50, $"cooling supply {r.SupplyEnd[0]} indoor {r.IndoorEnd[0]} (tenths)");
+        Assert.True(r.SupplyEnd[1] > r.IndoorEnd[1] + 100, $"heating supply {r.SupplyEnd[1]} indoor {r.IndoorEnd[1]} (tenths)");
+    }
+
+    [Fact]
+    public void With_the_supply_probe_the_board_names_a_dead_indoor_fan_which_it_cannot_see_without()
+    {
+        CommissioningReport with = Commission("dead-indoor-fan", supplyProbe: true);
+        Assert.Equal(CommissioningRun.Bit(CommissioningFinding.IndoorFanNoAir), with.Findings & CommissioningRun.Bit(CommissioningFinding.IndoorFanNoAir));
+        Assert.Equal(0, with.Findings & CommissioningRun.Bit(CommissioningFinding.SplitNotChecked));
+
+        CommissioningReport without = Commission("correct", supplyProbe: false);
+        Assert.Equal(CommissioningRun.Bit(CommissioningFinding.SplitNotChecked), without.Findings);
+        Assert.False(without.SupplyFitted[0] || without.SupplyFitted[1]);
+    }
+}
