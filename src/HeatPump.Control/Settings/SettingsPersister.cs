@@ -126,7 +126,7 @@ namespace HeatPump.Control.Settings
             int slot = _slots.NextSlot;
             uint sequence = _slots.NextSequence;
             int length = SettingsRecord.Encode(_settings, sequence, _record);
-            if (!WriteVerified(_store, slot, _record, length, slot == 0 ? _read0 : _read1))
+            if (!SlotPersister.WriteVerified(_store, slot, _record, length, slot == 0 ? _read0 : _read1))
             {
                 WriteFailures++;
                 _retryAtMs = nowMs + RetryMs;
@@ -138,41 +138,9 @@ namespace HeatPump.Control.Settings
             RememberSaved();
         }
 
-        /// <summary>
-        /// Writes <paramref name="length"/> bytes of <paramref name="record"/> to <paramref name="slot"/> and
-        /// reads them back into <paramref name="back"/>; true only when the bytes came back the same.
-        /// A flash or file-system error counts as a failed write: it must not stop the control loop.
-        /// </summary>
-        internal static bool WriteVerified(ISettingsStore store, int slot, byte[] record, int length, byte[] back)
-        {
-            try
-            {
-                store.WriteSlot(slot, record, length);
-                return store.ReadSlot(slot, back) == length && SameBytes(back, record, length);
-            }
-            catch (System.Exception)
-            {
-                return false;
-            }
-        }
-
         private int ReadSlot(int slot, byte[] buffer)
         {
-            return ReadSlot(_store, slot, buffer);
-        }
-
-        /// <summary>Reads <paramref name="slot"/>; an unreadable slot reads as empty (0 bytes).</summary>
-        internal static int ReadSlot(ISettingsStore store, int slot, byte[] buffer)
-        {
-            try
-            {
-                return store.ReadSlot(slot, buffer);
-            }
-            catch (System.Exception)
-            {
-                // An unreadable slot is treated like an empty one; the other slot may still be good.
-                return 0;
-            }
+            return SlotPersister.ReadSlot(_store, slot, buffer);
         }
 
         private void RememberSaved()
@@ -190,19 +158,6 @@ namespace HeatPump.Control.Settings
             for (int i = 0; i < _saved.Length; i++)
             {
                 if (_saved[i] != _settings.Get((SettingId)i))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private static bool SameBytes(byte[] a, byte[] b, int length)
-        {
-            for (int i = 0; i < length; i++)
-            {
-                if (a[i] != b[i])
                 {
                     return false;
                 }

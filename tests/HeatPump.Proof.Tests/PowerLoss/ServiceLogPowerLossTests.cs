@@ -154,6 +154,54 @@ public class ServiceLogPowerLossTests
         Assert.Equal(3u, after.RunHours);        // 6 × 30 min, the counters of the last save
         Assert.Equal(2u, after.PowerUps);
     }
+
+    /// <summary>A store whose next <see cref="FailingWrites"/> writes throw, as LittleFS does on a flash error.</summary>
+    private sealed class FailingStore : HeatPump.Control.Hal.ISettingsStore
+    {
+        public readonly TearableStore Inner = new();
+        public int FailingWrites;
+
+        public int ReadSlot(int slot, byte[] buffer) => Inner.ReadSlot(slot, buffer);
+
+        public void WriteSlot(int slot, byte[] record, int length)
+        {
+            if (FailingWrites > 0)
+            {
+                FailingWrites--;
+                throw new Exception("LittleFS error (simulated)");
+            }
+
+            Inner.WriteSlot(slot, record, length);
+        }
+    }
+
+    [Fact]
+    public void A_fault_the_flash_refused_is_counted_written_again_a_minute_later_and_kept()
+    {
+        var store = new FailingStore { FailingWrites = 1 };
+        var log = new ServiceLog();
+        var persister = new ServicePersister(log, store);
+        persister.LoadAtPowerUp(0);
+        Fault(log, FaultKind.LowPressure, 10);
+
+        persister.Tick(12_000);
+        Assert.Equal(1, persister.WriteFailures);
+        Assert.True(persister.FaultPending);
+
+        // Not hammered every tick while the flash is unhappy: nothing until the retry time.
+        for (long t = 12_100; t < 12_000 + ServicePersister.RetryMs; t += 100)
+        {
+            persister.Tick(t);
+        }
+
+        Assert.Equal(0, store.Inner.Writes);
+        persister.Tick(12_000 + ServicePersister.RetryMs);
+        Assert.Equal(1, persister.WriteCount);
+        Assert.False(persister.FaultPending);
+
+        var (after, _) = Boot(store.Inner);
+        Assert.Equal(FaultKind.LowPressure, after.KindAt(0));
+    }
 }
 
 /// <summary>A service record is believed only when every check passes, as a settings record is.</summary>
