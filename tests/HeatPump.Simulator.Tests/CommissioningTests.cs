@@ -108,10 +108,11 @@ public class CommissioningTests
 /// </summary>
 public class BoardCommissioningTests
 {
-    private static CommissioningReport Commission(string fault, bool supplyProbe)
+    private static CommissioningReport Commission(string fault, bool supplyProbe, bool unplugProbe = false)
     {
         using var bench = new HeatPump.Simulator.Bench.BenchSession(new HeatPump.Simulator.Bench.BenchOptions(
             OutdoorC: 20, RelativeHumidity: 50, IndoorC: 22, Board: true, InstallFault: fault, SupplyProbe: supplyProbe));
+        if (unplugProbe) bench.Install(fault, supplyProbe: false);
         Assert.True(bench.Core.StartCommissioning(bench.NowMs));
         long giveUp = bench.NowMs + 60L * 60 * 1000;
         while (bench.Core.Commissioning.Active && bench.NowMs < giveUp) bench.Step();
@@ -142,5 +143,13 @@ public class BoardCommissioningTests
         CommissioningReport without = Commission("correct", supplyProbe: false);
         Assert.Equal(CommissioningRun.Bit(CommissioningFinding.SplitNotChecked), without.Findings);
         Assert.False(without.SupplyFitted[0] || without.SupplyFitted[1]);
+    }
+
+    [Fact]
+    public void A_learned_supply_probe_that_drops_off_the_bus_only_leaves_the_split_unchecked()
+    {
+        CommissioningReport r = Commission("correct", supplyProbe: true, unplugProbe: true);
+        Assert.True(r.Passed);
+        Assert.Equal(CommissioningRun.Bit(CommissioningFinding.SplitNotChecked), r.Findings);
     }
 }

@@ -129,12 +129,14 @@ public sealed class BenchSession : IDisposable
     /// <paramref name="supplyProbe"/> fitted or not: only before the first tick, as an installer's mistake
     /// is made before power-up.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Time has already run, or on a virtual board the supply probe differs from the one it booted with.</exception>
+    /// <exception cref="InvalidOperationException">Time has already run, or the supply probe asked for on a virtual board that booted without one.</exception>
     /// <exception cref="ArgumentException">An unknown fault name.</exception>
     public void Install(string fault, bool supplyProbe)
     {
         if (NowMs != 0 && _board == null) throw new InvalidOperationException("a unit is installed before power-up: 'install' must come before any time passes");
-        if (_board != null && supplyProbe != (_board.Supply != null))
+        // The virtual board learned its sensors at boot: a probe it has can be left off the bus (it then
+        // reads as missing, as an unplugged one would), one it never learned cannot be added.
+        if (_board != null && supplyProbe && _board.Supply == null)
             throw new InvalidOperationException("the virtual board learned its sensors at boot: fit the supply-air probe with --supply-probe, not in the script");
         Plant = new HeatPumpPlant(InstallFaults.Apply(PlantParameters.Default, fault), _indoorAtPowerUpC, 0.0, _weather.OutdoorC);
         _supplyProbe = supplyProbe;
@@ -220,7 +222,8 @@ public sealed class BenchSession : IDisposable
         VirtualBoard.Follow(b.Indoor, Sensors.Read(SensorRole.Indoor, Plant.IndoorC, t));
         VirtualBoard.Follow(b.Outdoor, Sensors.Read(SensorRole.Outdoor, _weather.OutdoorC, t));
         VirtualBoard.Follow(b.Coil, Sensors.Read(SensorRole.Coil, Plant.CoilC, t));
-        if (b.Supply != null) VirtualBoard.Follow(b.Supply, Sensors.Read(SensorRole.Supply, Plant.ProbeC(SensorRole.Supply, _weather.OutdoorC), t));
+        if (b.Supply != null && _supplyProbe) VirtualBoard.Follow(b.Supply, Sensors.Read(SensorRole.Supply, Plant.ProbeC(SensorRole.Supply, _weather.OutdoorC), t));
+        else if (b.Supply != null) b.Supply.Present = false;
         b.Panel.Held = ButtonLevels;
         b.Panel.HighPressure = Plant.HighPressureTripped;
         b.Panel.LowPressure = Plant.LowPressureTripped;
