@@ -8,6 +8,24 @@ public class SettingsSlotsTests
 {
     private static readonly byte[] Nothing = new byte[SettingsRecord.Size];
 
+    /// <summary>
+    /// Powers up a persister over two slots holding <paramref name="length0"/> bytes of <paramref name="slot0"/>
+    /// and <paramref name="length1"/> of <paramref name="slot1"/>, loading into <paramref name="into"/>;
+    /// returns true when defaults are in use, and the slot choice it made.
+    /// </summary>
+    private static bool Load(byte[] slot0, int length0, byte[] slot1, int length1, ControllerSettings into, out SettingsSlots slots)
+    {
+        var store = new MemoryStore();
+        Array.Copy(slot0, store.Slot[0], length0);
+        store.Length[0] = length0;
+        Array.Copy(slot1, store.Slot[1], length1);
+        store.Length[1] = length1;
+        var persister = new SettingsPersister(into, store);
+        bool defaults = persister.LoadAtPowerUp(0);
+        slots = persister.Slots;
+        return defaults;
+    }
+
     private static ControllerSettings WithHeatSetpoint(int raw)
     {
         var s = new ControllerSettings();
@@ -19,9 +37,8 @@ public class SettingsSlotsTests
     public void Two_empty_slots_give_defaults_without_a_fault()
     {
         var into = WithHeatSetpoint(250);
-        var slots = new SettingsSlots();
 
-        Assert.True(slots.Load(Nothing, 0, Nothing, 0, into));
+        Assert.True(Load(Nothing, 0, Nothing, 0, into, out SettingsSlots slots));
 
         Assert.False(slots.SettingsFault);
         Assert.Equal(Values(new ControllerSettings()), Values(into));
@@ -37,9 +54,8 @@ public class SettingsSlotsTests
         byte[] garbage = new byte[SettingsRecord.Size];
         new Random(1).NextBytes(garbage);
         var into = WithHeatSetpoint(250);
-        var slots = new SettingsSlots();
 
-        Assert.True(slots.Load(torn, torn.Length, garbage, garbage.Length, into));
+        Assert.True(Load(torn, torn.Length, garbage, garbage.Length, into, out SettingsSlots slots));
 
         Assert.True(slots.SettingsFault);
         Assert.Equal(SettingsSlots.NoSlot, slots.NewestSlot);
@@ -52,8 +68,7 @@ public class SettingsSlotsTests
     public void One_corrupt_slot_and_nothing_else_is_a_fault_too()
     {
         byte[] torn = Record(Customised(), 1)[..40];
-        var slots = new SettingsSlots();
-        Assert.True(slots.Load(torn, torn.Length, Nothing, 0, new ControllerSettings()));
+        Assert.True(Load(torn, torn.Length, Nothing, 0, new ControllerSettings(), out SettingsSlots slots));
         Assert.True(slots.SettingsFault);
     }
 
@@ -68,9 +83,8 @@ public class SettingsSlotsTests
         byte[] r0 = Record(WithHeatSetpoint(180), seq0);
         byte[] r1 = Record(WithHeatSetpoint(190), seq1);
         var into = new ControllerSettings();
-        var slots = new SettingsSlots();
 
-        Assert.False(slots.Load(r0, r0.Length, r1, r1.Length, into));
+        Assert.False(Load(r0, r0.Length, r1, r1.Length, into, out SettingsSlots slots));
 
         Assert.Equal(newest, slots.NewestSlot);
         Assert.Equal(newest == 0 ? 180 : 190, into.Get(SettingId.HeatSetpoint));
@@ -86,9 +100,8 @@ public class SettingsSlotsTests
         byte[] bad = Record(WithHeatSetpoint(180), 42);
         bad[bad.Length - 1] ^= 1;
         var into = new ControllerSettings();
-        var slots = new SettingsSlots();
 
-        Assert.False(slots.Load(bad, bad.Length, good, good.Length, into));
+        Assert.False(Load(bad, bad.Length, good, good.Length, into, out SettingsSlots slots));
 
         Assert.Equal(225, into.Get(SettingId.HeatSetpoint));
         Assert.Equal(1, slots.NewestSlot);
@@ -118,8 +131,7 @@ public class SettingsSlotsTests
         byte[] slot0 = Record(lastGood, 10);
         byte[] older = Record(WithHeatSetpoint(170), 9);
         byte[] inFlight = Record(WithHeatSetpoint(260), 11);
-        var slots = new SettingsSlots();
-        slots.Choose(slot0, slot0.Length, older, older.Length);
+        Load(slot0, slot0.Length, older, older.Length, new ControllerSettings(), out SettingsSlots slots);
         Assert.Equal(1, slots.NextSlot);
 
         for (int written = 0; written < inFlight.Length; written++)
@@ -134,7 +146,7 @@ public class SettingsSlotsTests
             int length = model == FlashModel.Truncated ? written : slot1.Length;
             var into = new ControllerSettings();
 
-            slots.Load(slot0, slot0.Length, slot1, length, into);
+            Load(slot0, slot0.Length, slot1, length, into, out slots);
 
             Assert.True(slots.NewestSlot == 0, $"torn after {written} bytes: slot {slots.NewestSlot} chosen");
             Assert.Equal(Values(lastGood), Values(into));
@@ -143,7 +155,7 @@ public class SettingsSlotsTests
 
         // The complete write is the new newest record.
         var after = new ControllerSettings();
-        slots.Load(slot0, slot0.Length, inFlight, inFlight.Length, after);
+        Load(slot0, slot0.Length, inFlight, inFlight.Length, after, out slots);
         Assert.Equal(1, slots.NewestSlot);
         Assert.Equal(260, after.Get(SettingId.HeatSetpoint));
     }

@@ -1,8 +1,8 @@
 namespace HeatPump.Control.Settings
 {
     /// <summary>
-    /// One kind of record kept in two flash slots by a <see cref="SlotPersister"/> (the service log, the
-    /// commissioning report): how to check a slot's bytes, load them into the live object, and write
+    /// One kind of record kept in two flash slots by a <see cref="SlotPersister"/> (the settings, the
+    /// service log, the commissioning report): how to check a slot's bytes, load them into the live object, and write
     /// the live object out. Implementations allocate nothing.
     /// </summary>
     public interface ISlotRecord

@@ -7,7 +7,8 @@ namespace HeatPump.Control.Settings
     /// the loop, writes a new record only once the settings have stayed unchanged for
     /// <see cref="QuietMs"/>, so a user pressing UP ten times costs one flash write, not ten (flash
     /// wear). Writes alternate between the two slots with a rising sequence number and are read back
-    /// to verify. All buffers are allocated at construction; a tick allocates nothing.
+    /// to verify (<see cref="SlotPersister"/>, as for the service log and the commissioning report).
+    /// All buffers are allocated at construction; a tick allocates nothing.
     /// </summary>
     public sealed class SettingsPersister
     {
@@ -17,38 +18,25 @@ namespace HeatPump.Control.Settings
         /// <summary>After a write that did not read back correctly, wait this long before trying again, ms.</summary>
         public const long RetryMs = 60000;
 
-        // Read buffers are a little larger than a record so an over-long slot is seen as such.
-        private const int ReadSlack = 16;
-
         private readonly ControllerSettings _settings;
-        private readonly ISettingsStore _store;
-        private readonly SettingsSlots _slots = new SettingsSlots();
-        private readonly byte[] _read0;
-        private readonly byte[] _read1;
-        private readonly byte[] _record;
+        private readonly SlotPersister _slots;
         private readonly int[] _saved;
-        private bool _loaded;
         private int _savedRevision;
         private int _seenRevision;
         private long _changedAtMs;
-        private long _retryAtMs;
 
         /// <summary>Creates a persister for <paramref name="settings"/> on <paramref name="store"/>; call <see cref="LoadAtPowerUp"/> first.</summary>
         public SettingsPersister(ControllerSettings settings, ISettingsStore store)
         {
             _settings = settings;
-            _store = store;
-            int size = SettingsRecord.Size;
-            _read0 = new byte[size + ReadSlack];
-            _read1 = new byte[size + ReadSlack];
-            _record = new byte[size];
+            _slots = new SlotPersister(store, new Format(settings), SettingsRecord.Size);
             _saved = new int[SettingsCatalog.Count];
         }
 
         /// <summary>The slot choice: which slot is newest, what each slot held, where the next write goes.</summary>
         public SettingsSlots Slots
         {
-            get { return _slots; }
+            get { return _slots.Slots; }
         }
 
         /// <summary>
@@ -57,20 +45,26 @@ namespace HeatPump.Control.Settings
         /// </summary>
         public bool SettingsFault
         {
-            get { return _slots.SettingsFault; }
+            get { return _slots.Slots.SettingsFault; }
         }
 
         /// <summary>True while a change is waiting to be written.</summary>
         public bool Pending
         {
-            get { return _loaded && _settings.Revision != _savedRevision; }
+            get { return _slots.Loaded && _settings.Revision != _savedRevision; }
         }
 
         /// <summary>Records written and verified since power-up.</summary>
-        public int WriteCount { get; private set; }
+        public int WriteCount
+        {
+            get { return _slots.WriteCount; }
+        }
 
         /// <summary>Writes that failed or did not read back since power-up.</summary>
-        public int WriteFailures { get; private set; }
+        public int WriteFailures
+        {
+            get { return _slots.WriteFailures; }
+        }
 
         /// <summary>
         /// Reads both slots and loads the newest valid record into the settings, or factory defaults
@@ -78,21 +72,22 @@ namespace HeatPump.Control.Settings
         /// </summary>
         public bool LoadAtPowerUp(long nowMs)
         {
-            int n0 = ReadSlot(0, _read0);
-            int n1 = ReadSlot(1, _read1);
-            bool defaults = _slots.Load(_read0, n0, _read1, n1, _settings);
+            bool loaded = _slots.Load(nowMs);
+            if (!loaded)
+            {
+                _settings.ResetToDefaults();
+            }
+
             RememberSaved();
             _seenRevision = _savedRevision;
             _changedAtMs = nowMs;
-            _retryAtMs = nowMs;
-            _loaded = true;
-            return defaults;
+            return !loaded;
         }
 
         /// <summary>Call once per loop tick: writes the settings once they have been quiet for <see cref="QuietMs"/>.</summary>
         public void Tick(long nowMs)
         {
-            if (!_loaded)
+            if (!_slots.Loaded)
             {
                 // Writing before the slots were read could overwrite the newest record.
                 return;
@@ -106,41 +101,22 @@ namespace HeatPump.Control.Settings
                 return;
             }
 
-            if (revision == _savedRevision || nowMs - _changedAtMs < QuietMs || nowMs < _retryAtMs)
+            if (revision == _savedRevision || nowMs - _changedAtMs < QuietMs || !_slots.CanWrite(nowMs))
             {
                 return;
             }
 
-            if (_slots.NewestSlot != SettingsSlots.NoSlot && SameAsSaved())
+            if (_slots.Slots.NewestSlot != SettingsSlots.NoSlot && SameAsSaved())
             {
                 // Changed and changed back: the flash already holds these values.
                 _savedRevision = revision;
                 return;
             }
 
-            Write(nowMs);
-        }
-
-        private void Write(long nowMs)
-        {
-            int slot = _slots.NextSlot;
-            uint sequence = _slots.NextSequence;
-            int length = SettingsRecord.Encode(_settings, sequence, _record);
-            if (!SlotPersister.WriteVerified(_store, slot, _record, length, slot == 0 ? _read0 : _read1))
+            if (_slots.Write(nowMs))
             {
-                WriteFailures++;
-                _retryAtMs = nowMs + RetryMs;
-                return;
+                RememberSaved();
             }
-
-            _slots.Written(slot, sequence);
-            WriteCount++;
-            RememberSaved();
-        }
-
-        private int ReadSlot(int slot, byte[] buffer)
-        {
-            return SlotPersister.ReadSlot(_store, slot, buffer);
         }
 
         private void RememberSaved()
@@ -164,6 +140,33 @@ namespace HeatPump.Control.Settings
             }
 
             return true;
+        }
+
+        /// <summary>The settings record's side of the two slots.</summary>
+        private sealed class Format : ISlotRecord
+        {
+            private readonly ControllerSettings _settings;
+
+            public Format(ControllerSettings settings)
+            {
+                _settings = settings;
+            }
+
+            public RecordCheck Check(byte[] buffer, int length, out uint sequence)
+            {
+                return SettingsRecord.Check(buffer, length, out sequence);
+            }
+
+            public bool Load(byte[] buffer, int length)
+            {
+                uint sequence;
+                return SettingsRecord.TryDecode(buffer, length, _settings, out sequence) == RecordCheck.Ok;
+            }
+
+            public int Encode(uint sequence, byte[] buffer)
+            {
+                return SettingsRecord.Encode(_settings, sequence, buffer);
+            }
         }
     }
 }

@@ -4,7 +4,8 @@ namespace HeatPump.Control.Settings
     /// The two-slot scheme that keeps the last good settings through a power cut mid-write: each
     /// write goes to the slot that does <em>not</em> hold the newest valid record, with a sequence
     /// number one higher, so a torn write can only spoil the slot that held the older copy.
-    /// At power-up the newest valid record wins. Pure logic over byte buffers; the store does the I/O.
+    /// At power-up the newest valid record wins. Pure logic over the slots' checks; the
+    /// <see cref="SlotPersister"/> reads and writes them.
     /// </summary>
     public sealed class SettingsSlots
     {
@@ -22,10 +23,10 @@ namespace HeatPump.Control.Settings
             NewestSlot = NoSlot;
         }
 
-        /// <summary>What slot 0 held at the last <see cref="Choose"/>.</summary>
+        /// <summary>What slot 0 held at the last <see cref="ChooseChecked"/>.</summary>
         public RecordCheck Check0 { get; private set; }
 
-        /// <summary>What slot 1 held at the last <see cref="Choose"/>.</summary>
+        /// <summary>What slot 1 held at the last <see cref="ChooseChecked"/>.</summary>
         public RecordCheck Check1 { get; private set; }
 
         /// <summary>The slot with the newest valid record, or <see cref="NoSlot"/>.</summary>
@@ -65,19 +66,9 @@ namespace HeatPump.Control.Settings
             return unchecked((int)(a - b)) > 0;
         }
 
-        /// <summary>Checks both slots and picks the newest valid record (slot 0 on a tie). Allocates nothing.</summary>
-        public void Choose(byte[] slot0, int length0, byte[] slot1, int length1)
-        {
-            uint seq0;
-            uint seq1;
-            RecordCheck check0 = SettingsRecord.Check(slot0, length0, out seq0);
-            RecordCheck check1 = SettingsRecord.Check(slot1, length1, out seq1);
-            ChooseChecked(check0, seq0, check1, seq1);
-        }
-
         /// <summary>
         /// Picks the newest valid record from both slots' checks and sequence numbers (slot 0 on a tie):
-        /// the same choice for any record kept in two slots (settings, the service log).
+        /// the same choice for any record kept in two slots (<see cref="SlotPersister"/>). Allocates nothing.
         /// </summary>
         public void ChooseChecked(RecordCheck check0, uint seq0, RecordCheck check1, uint seq1)
         {
@@ -100,30 +91,6 @@ namespace HeatPump.Control.Settings
                 NewestSlot = NoSlot;
                 NewestSequence = 0;
             }
-        }
-
-        /// <summary>
-        /// Chooses as <see cref="Choose"/> does and loads the newest valid record into
-        /// <paramref name="into"/>; with none, puts <paramref name="into"/> back to factory defaults.
-        /// Returns true when defaults are in use (see <see cref="SettingsFault"/> for whether that is a fault).
-        /// </summary>
-        public bool Load(byte[] slot0, int length0, byte[] slot1, int length1, ControllerSettings into)
-        {
-            Choose(slot0, length0, slot1, length1);
-            if (NewestSlot != NoSlot)
-            {
-                uint sequence;
-                RecordCheck check = NewestSlot == 0
-                    ? SettingsRecord.TryDecode(slot0, length0, into, out sequence)
-                    : SettingsRecord.TryDecode(slot1, length1, into, out sequence);
-                if (check == RecordCheck.Ok)
-                {
-                    return false;
-                }
-            }
-
-            into.ResetToDefaults();
-            return true;
         }
 
         /// <summary>Notes that <paramref name="slot"/> now holds a verified record with <paramref name="sequence"/>: it becomes the newest.</summary>

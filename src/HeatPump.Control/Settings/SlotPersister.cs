@@ -3,8 +3,8 @@ using HeatPump.Control.Hal;
 namespace HeatPump.Control.Settings
 {
     /// <summary>
-    /// The two-slot load and save that the service log and the commissioning report share, over the
-    /// same scheme as the settings (<see cref="SettingsSlots"/>): at power-up the newest valid record
+    /// The two-slot load and save that the settings, the service log and the commissioning report
+    /// share (<see cref="SettingsSlots"/> makes the choice): at power-up the newest valid record
     /// of both slots is loaded; each write goes to the slot not holding it, with a sequence number one
     /// higher, and is read back; a write that fails or reads back wrong is counted and not retried for
     /// <see cref="SettingsPersister.RetryMs"/>. So a power cut mid-write loses at most the record being
