@@ -152,4 +152,14 @@ public class BoardCommissioningTests
         Assert.True(r.Passed);
         Assert.Equal(CommissioningRun.Bit(CommissioningFinding.SplitNotChecked), r.Findings);
     }
+
+    [Theory]
+    [InlineData("swapped-probes", CommissioningFinding.ProbesSwapped)]
+    [InlineData("coil-probe-off-coil", CommissioningFinding.CoilProbeOffCoil)]
+    public void Probes_installed_wrongly_are_named_on_the_board_as_in_the_core(string fault, CommissioningFinding expected)
+    {
+        // The board's DS18B20 models read what the plant puts at each probe, mistakes included.
+        CommissioningReport r = Commission(fault, supplyProbe: true);
+        Assert.Equal(CommissioningRun.Bit(expected), r.Findings);
+    }
 }

@@ -220,8 +220,8 @@ public sealed class BenchSession : IDisposable
     {
         VirtualBoard b = _board!;
         VirtualBoard.Follow(b.Indoor, Sensors.Read(SensorRole.Indoor, Plant.IndoorC, t));
-        VirtualBoard.Follow(b.Outdoor, Sensors.Read(SensorRole.Outdoor, _weather.OutdoorC, t));
-        VirtualBoard.Follow(b.Coil, Sensors.Read(SensorRole.Coil, Plant.CoilC, t));
+        VirtualBoard.Follow(b.Outdoor, Sensors.Read(SensorRole.Outdoor, Plant.ProbeC(SensorRole.Outdoor, _weather.OutdoorC), t));
+        VirtualBoard.Follow(b.Coil, Sensors.Read(SensorRole.Coil, Plant.ProbeC(SensorRole.Coil, _weather.OutdoorC), t));
         if (b.Supply != null && _supplyProbe) VirtualBoard.Follow(b.Supply, Sensors.Read(SensorRole.Supply, Plant.ProbeC(SensorRole.Supply, _weather.OutdoorC), t));
         else if (b.Supply != null) b.Supply.Present = false;
         b.Panel.Held = ButtonLevels;
