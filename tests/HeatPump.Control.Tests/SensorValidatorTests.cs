@@ -208,6 +208,46 @@ public class SensorValidatorTests
     }
 
     [Fact]
+    public void Supply_air_rising_fifteen_kelvin_in_a_minute_after_a_start_in_heat_is_followed_sample_by_sample()
+    {
+        var v = new SensorValidator(SensorRole.Supply, 0);
+        Feed(v, C(20f), 0, 10_000);
+        long t = 11_000;
+        for (int s = 1; s <= 60; s++, t += 1000)
+        {
+            v.Update(C(20f + 15f * s / 60f), t, 0f);
+            Assert.Equal(SampleRejection.None, v.LastRejection);
+        }
+
+        Assert.Equal(35f, v.Celsius, 1);
+
+        // The same rise on the room sensor is held back: supply air is not room air.
+        var room = SteadyIndoor();
+        int rejected = 0;
+        t = 11_000;
+        for (int s = 1; s <= 60; s++, t += 1000)
+        {
+            room.Update(C(20f + 15f * s / 60f), t, 0f);
+            if (room.LastRejection == SampleRejection.RateOfChange)
+            {
+                rejected++;
+            }
+        }
+
+        Assert.True(rejected > 0, "the indoor limit let a 15 K/min rise through");
+    }
+
+    [Fact]
+    public void A_glitch_on_the_supply_sensor_is_still_rejected()
+    {
+        var v = new SensorValidator(SensorRole.Supply, 0);
+        Feed(v, C(30f), 0, 10_000);
+        v.Update(C(55f), 11_000, 0f);
+        Assert.Equal(SampleRejection.RateOfChange, v.LastRejection);
+        Assert.Equal(30f, v.Celsius, 1);
+    }
+
+    [Fact]
     public void Indoor_air_drifting_three_kelvin_a_minute_is_followed_sample_by_sample()
     {
         var v = SteadyIndoor();

@@ -21,7 +21,11 @@ namespace HeatPump.Control.Sensors
     /// outdoor air 6 K/min (sun reaching the sensor or the outdoor fan starting moves it faster than the
     /// weather does);
     /// coil 30 K/min (the coil drops 10–15 K within a minute when the compressor starts in heat, and hot
-    /// gas at the start of a defrost warms it about 20 K in a few minutes, fastest in the first minute).
+    /// gas at the start of a defrost warms it about 20 K in a few minutes, fastest in the first minute);
+    /// supply air 20 K/min (the air leaving the indoor coil follows the coil: 15–20 K above return air
+    /// within two or three minutes of a start in heat, and as fast the other way when the valve reverses
+    /// for a defrost or the unit changes mode; the room's 3 K/min would hold the commissioning run's
+    /// split behind the real one for minutes).
     /// A bus glitch that passes the CRC typically reads tens of kelvin away within one second and is still
     /// rejected. Each sample is compared with the last accepted one and with an anchor accepted
     /// <see cref="AnchorMs"/> to twice that earlier: with samples a second apart the noise allowance alone
@@ -119,6 +123,11 @@ namespace HeatPump.Control.Sensors
             if (role == SensorRole.Coil)
             {
                 return 30 * 16;
+            }
+
+            if (role == SensorRole.Supply)
+            {
+                return 20 * 16;
             }
 
             return role == SensorRole.Outdoor ? 6 * 16 : 3 * 16;
