@@ -89,7 +89,7 @@ namespace HeatPump.Control.Settings
             new SettingDefinition(SettingId.AuxDelay, "aux.delay", "s", 1, 300, 0, 1800, 60,
                 "The droop must last 5 min, so a dip after a defrost or an open door recovers on the compressor alone."),
             new SettingDefinition(SettingId.AuxStallTime, "aux.stall-time", "min", 1, 60, 15, 240, 15,
-                "The time a run is given to catch up: one that has not gained 0.1 K in 60 min with the room past halfway from the aux drop point to the droop gets aux, and so does a drooped room it would not bring back within the droop in 60 min at its gain so far. A defrost starts a new run."),
+                "The time a run is given to catch up: one that has not gained 0.1 K in 60 min with the room past halfway from the aux drop point to the droop gets aux, and so does a drooped room it would not bring back within the droop in 60 min at its gain so far. A defrost pauses the clock, and winning back what it cost counts as gain."),
             new SettingDefinition(SettingId.AuxBalancePoint, "aux.balance-point", "°C", 10, 0, -300, 150, 5,
                 "Above 0 °C a working heat pump carries a house sized for it: aux stays locked out there (unless the compressor cannot run)."),
             new SettingDefinition(SettingId.AuxMinDuty, "aux.min-duty", "%", 1, 70, 50, 100, 5,

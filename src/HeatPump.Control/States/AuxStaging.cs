@@ -31,7 +31,7 @@ namespace HeatPump.Control.States
     /// The second stage of heat (W2), decided after the states have stepped: aux joins a running
     /// compressor when the room stays more than <c>aux.droop</c> below setpoint for <c>aux.delay</c> of
     /// the run without catching up, or when a run has not gained for <c>aux.stall-time</c> (a defrost
-    /// starts a new run), and drops again at setpoint minus the heating deadband (at most half the
+    /// pauses that clock), and drops again at setpoint minus the heating deadband (at most half the
     /// droop) — never above <c>aux.balance-point</c> outdoor, where the compressor carries the house.
     /// Heat the compressor can deliver is not bought from the strips.
     /// When the compressor cannot run (heat lockout, a refrigerant fault or lockout) or the user chose
@@ -53,6 +53,9 @@ namespace HeatPump.Control.States
         private bool _runTracked;
         private float _bestErrorK;
         private long _gainedAtMs;
+        private bool _defrostPaused;
+        private long _pausedAtMs;
+        private bool _recovering;
         private bool _lastAux;
         private long _purgeUntilMs;
 
@@ -66,8 +69,7 @@ namespace HeatPump.Control.States
         public void Reset()
         {
             _reason = AuxReason.None;
-            _drooping = false;
-            _runTracked = false;
+            ForgetRun();
             _lastAux = false;
             _purgeUntilMs = 0;
         }
@@ -145,10 +147,16 @@ namespace HeatPump.Control.States
 
             if (c.State == TopState.Defrost)
             {
-                // The defrost state decides its own tempering (defrost.aux). The run ends here: the
-                // recovery afterwards is a new run, so the droop and stall clocks start again rather than
-                // count the melt and the restart as time the compressor did not gain.
-                ForgetRun();
+                // The defrost state decides its own tempering (defrost.aux). The stall clock pauses
+                // through it, and afterwards the run's gain counts from the lowest the room falls, so the
+                // compressor winning back what the melt cost is not taken for a stall; a run that had
+                // stalled before the defrost stays as far into its stall time as it was.
+                if (_runTracked && !_defrostPaused)
+                {
+                    _defrostPaused = true;
+                    _pausedAtMs = c.Now;
+                }
+
                 return c.Out.AuxHeat ? AuxReason.Defrost : AuxReason.None;
             }
 
@@ -208,8 +216,10 @@ namespace HeatPump.Control.States
                     _droopPeakMs = c.Now;
                 }
             }
-            else
+            else if (error < droop - GainK)
             {
+                // Ended only once the room is clearly back: a reading that flickers by one sensor step
+                // across the droop does not restart the delay.
                 _drooping = false;
             }
 
@@ -234,8 +244,11 @@ namespace HeatPump.Control.States
                 if (CatchingUp(c, error, droop))
                 {
                     // The compressor is bringing the room back (after a setpoint rise, say): its heat
-                    // is not bought from the strips; the room is judged again after another delay.
+                    // is not bought from the strips; the room is judged again after another delay, on
+                    // what it gains from now.
                     _droopSinceMs = c.Now;
+                    _droopPeakK = error;
+                    _droopPeakMs = c.Now;
                 }
                 else
                 {
@@ -294,12 +307,27 @@ namespace HeatPump.Control.States
             if (!c.CompressorOn)
             {
                 _runTracked = false;
+                _defrostPaused = false;
                 return;
+            }
+
+            if (_defrostPaused)
+            {
+                // Back from a defrost: the clock resumes where it stopped, measuring gain from here down.
+                _defrostPaused = false;
+                _gainedAtMs += c.Now - _pausedAtMs;
+                _bestErrorK = error;
+                _recovering = true;
+            }
+            else if (_recovering && error > _bestErrorK)
+            {
+                _bestErrorK = error;
             }
 
             if (!_runTracked || error < _bestErrorK - GainK)
             {
                 _runTracked = true;
+                _recovering = false;
                 _bestErrorK = error;
                 _gainedAtMs = c.Now;
             }
@@ -309,6 +337,7 @@ namespace HeatPump.Control.States
         {
             _drooping = false;
             _runTracked = false;
+            _defrostPaused = false;
         }
     }
 }
