@@ -338,6 +338,7 @@ namespace HeatPump.Control.States
             _drooping = false;
             _runTracked = false;
             _defrostPaused = false;
+            _recovering = false;
         }
     }
 }
