@@ -87,12 +87,12 @@ public class FrontPanelFieldTests
         WalkTo(p, SettingId.HeatDeadband);
         Assert.Equal("0.9", p.Display.Text.Trim());     // 0.5 K = 0.9 °F
         WalkTo(p, SettingId.HeatLockoutOutdoor);
-        Assert.Equal("-4", p.Display.Text.Trim());      // −20 °C = −4 °F
+        Assert.Equal("-13", p.Display.Text.Trim());     // −25 °C = −13 °F
         p.Tap(Buttons.Up);
-        Assert.Equal("-3", p.Display.Text.Trim());      // a step is one whole °F ...
-        Assert.Equal(-195, p.Raw(SettingId.HeatLockoutOutdoor)); // ... kept on the 0.5 °C grid
+        Assert.Equal("-12", p.Display.Text.Trim());     // a step is one whole °F ...
+        Assert.Equal(-245, p.Raw(SettingId.HeatLockoutOutdoor)); // ... kept on the 0.5 °C grid
         p.Tap(Buttons.Down);
-        Assert.Equal(-200, p.Raw(SettingId.HeatLockoutOutdoor));
+        Assert.Equal(-250, p.Raw(SettingId.HeatLockoutOutdoor));
         WalkTo(p, SettingId.OutdoorOffset);
         Assert.Equal("0.0", p.Display.Text.Trim());
         p.Tap(Buttons.Up);

@@ -217,7 +217,7 @@ public class ReferenceControllerTests
         var s = Heat();
         var b = new Bench(ReferenceController.Timed(60, s), s);
         b.RunUntil(o => o.Compressor);
-        b.OutdoorC = -20.5f;
+        b.OutdoorC = -25.5f;
         b.Tick();
         Assert.False(b.Last.Compressor);
         b.RunUntil(_ => b.NowS >= 2000);

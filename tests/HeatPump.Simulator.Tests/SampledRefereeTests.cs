@@ -12,13 +12,13 @@ namespace HeatPump.Simulator.Tests;
 /// breaks a rule is flagged with the rule and the time, and what the raw samples cannot tell (a
 /// spike, the power-on value, a dead sensor) is read as the board would. The rules themselves are
 /// tested against the referee directly (tests/HeatPump.Proof.Tests/Protection/SafetyRefereeTests).
-/// Default settings: min-off 300 s, quiet shift 30 s, defrost max 600 s, heating lockout −20 °C.
+/// Default settings: min-off 300 s, quiet shift 30 s, defrost max 600 s, heating lockout −25 °C.
 /// </summary>
 public class SampledRefereeTests
 {
     private static readonly SensorSample Mild = SensorSample.Good(SensorSample.ToSixteenths(5f));
     private static readonly SensorSample Room = SensorSample.Good(SensorSample.ToSixteenths(20f));
-    private static readonly SensorSample Cold = SensorSample.Good(SensorSample.ToSixteenths(-21f));
+    private static readonly SensorSample Cold = SensorSample.Good(SensorSample.ToSixteenths(-26f));
 
     /// <summary>Judges a trace given as (from second, character) segments (<see cref="KpiTrace"/>): each character holds until the next; the run ends at <paramref name="endS"/>.</summary>
     private static SampledReferee Judge(int endS, Func<int, SensorSample> indoor, Func<int, SensorSample> outdoor, params (int FromS, char C)[] segments)
@@ -66,7 +66,7 @@ public class SampledRefereeTests
     {
         SampledReferee held = Judge(800, _ => Room, t => t >= 600 ? Cold : Mild, (0, '.'), (300, 'h'));
         Assert.Equal(1, held.Referee.Count(Invariant.I6Lockout));
-        Assert.StartsWith("I6 at 660000 ms: heating at -21.0 °C outdoors", held.Messages[0]);
+        Assert.StartsWith("I6 at 660000 ms: heating at -26.0 °C outdoors", held.Messages[0]);
 
         SampledReferee spike = Judge(800, _ => Room, t => t == 600 ? Cold : Mild, (0, '.'), (300, 'h'));
         Assert.Equal(0, spike.Violations);

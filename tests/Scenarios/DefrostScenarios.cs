@@ -202,9 +202,9 @@ namespace HeatPump.Scenarios
         {
             Rig r = FrostingRig(2f);
             r.OutdoorStatus = SampleStatus.NoResponse;
-            r.OutdoorC = -25f;
-            r.CoilC = -30f;
-            Check.That(r.RunUntil(Conditions.CompressorOn, 400000), "heats though outdoor really is −25 °C: heating lockout off", r);
+            r.OutdoorC = -30f;
+            r.CoilC = -35f;
+            Check.That(r.RunUntil(Conditions.CompressorOn, 400000), "heats though outdoor really is −30 °C: heating lockout off", r);
             long start = r.LastStartMs;
             r.RunUntil(Conditions.InDefrost, 2 * 3600000L);
             Check.That(r.Controller.LastDefrostCause == DefrostCause.Interval, "time-temperature defrost", r);

@@ -92,7 +92,7 @@ namespace HeatPump.Scenarios
             r.CheckClean();
 
             Rig a = CompressorScenarios.Heating();
-            a.OutdoorC = -25f;
+            a.OutdoorC = -30f;
             a.IndoorC = 18f;
             a.Run(10000);
             Check.That(a.Out.AuxHeat && a.Out.IndoorFanDuty > 0.99f, "aux with full airflow 2 K below setpoint", a);
@@ -102,20 +102,20 @@ namespace HeatPump.Scenarios
             a.CheckClean();
         }
 
-        /// <summary>Below −20 °C outdoor the compressor does not heat (aux does); it resumes above −19 °C.</summary>
+        /// <summary>Below the −25 °C default lockout the compressor does not heat (aux does); it resumes above −24 °C.</summary>
         public static void LowAmbientLockoutHandsToAux()
         {
             Rig r = CompressorScenarios.Heating();
-            r.OutdoorC = -25f;
+            r.OutdoorC = -30f;
             r.Run(400000);
-            Check.That(!r.Out.Compressor, "no compressor heating at −25 °C", r);
+            Check.That(!r.Out.Compressor, "no compressor heating at −30 °C", r);
             Check.That(r.Out.AuxHeat && r.Out.IndoorFanDuty > 0f, "aux heat with the fan carries the load", r);
             Check.That(r.Controller.Hold == HoldReason.HeatLockout, "hold shown as heat lockout", r);
-            r.OutdoorC = -19.5f;
+            r.OutdoorC = -24.5f;
             r.Run(60000);
             Check.That(!r.Out.Compressor, "still locked inside the 1 K hysteresis", r);
-            r.OutdoorC = -18.5f;
-            Check.That(r.RunUntil(Conditions.CompressorOn, 60000), "heats again above −19 °C", r);
+            r.OutdoorC = -23.5f;
+            Check.That(r.RunUntil(Conditions.CompressorOn, 60000), "heats again above −24 °C", r);
             Check.That(!r.Out.AuxHeat, "aux off with the compressor running", r);
             r.CheckClean();
         }

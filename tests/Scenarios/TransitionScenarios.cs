@@ -120,9 +120,10 @@ namespace HeatPump.Scenarios
         public static void LockoutStopsRunningCompressor()
         {
             Rig r = CompressorScenarios.Heating();
+            r.OutdoorC = -12f;
             r.RunUntil(Conditions.CompressorOn, 400000);
             r.Run(30000);
-            for (int i = 0; i < 30 && r.OutdoorC > -25f; i++)
+            for (int i = 0; i < 30 && r.OutdoorC > -30f; i++)
             {
                 r.OutdoorC -= 1f;
                 r.Run(15000);

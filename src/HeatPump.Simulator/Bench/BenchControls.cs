@@ -3,6 +3,7 @@ using HeatPump.Control;
 using HeatPump.Control.FrontPanel;
 using HeatPump.Control.Hal;
 using HeatPump.Control.Sensors;
+using HeatPump.Control.Settings;
 using HeatPump.Simulator.Plant;
 
 namespace HeatPump.Simulator.Bench;
@@ -245,8 +246,12 @@ public sealed class BenchControls
         Say(BenchNarrator.RoleName(Selected) + ": " + BenchNarrator.FaultMeaning(kind) + effect);
     }
 
-    private static string OutdoorNote(BenchSession s) =>
-        s.OutdoorC >= 6 ? " (no frost forms at 6 °C and above)" : s.OutdoorC < -20 ? " (below the −20 °C heating lockout)" : "";
+    private static string OutdoorNote(BenchSession s)
+    {
+        float lockoutC = s.Settings.Tenths(SettingId.HeatLockoutOutdoor);
+        return s.OutdoorC >= 6 ? " (no frost forms at 6 °C and above)"
+            : s.OutdoorC < lockoutC ? " (below the " + BenchNarrator.Temp(lockoutC) + " heating lockout)" : "";
+    }
 
     private static string HumidityNote(BenchSession s) =>
         s.RelativeHumidity < 55 && s.OutdoorC < -10 ? " (dry cold: little frost)" : "";

@@ -10,7 +10,7 @@ namespace HeatPump.Proof.Tests.Protection;
 /// A hostile controller sets the intent flags the guard relaxes a rule for (the quiet-shift restart,
 /// the defrost) where no defrost is happening. The guard must check each claim against what it saw
 /// itself, so the referee finds nothing. Defaults: min-off 300 s, quiet shift 30 s, heat lockout
-/// −20 °C, cooling lockout 12 °C, defrost maximum 600 s, indoor run-on 60 s, O polarity (valve
+/// −25 °C, cooling lockout 12 °C, defrost maximum 600 s, indoor run-on 60 s, O polarity (valve
 /// energised in cooling).
 /// </summary>
 public class GuardClaimTests
@@ -96,7 +96,7 @@ public class GuardClaimTests
     [Fact]
     public void A_defrost_flag_does_not_lift_the_heating_lockout()
     {
-        long started = Insist(Heat() with { Defrost = true }, 300_000, 400_000, -25f);
+        long started = Insist(Heat() with { Defrost = true }, 300_000, 400_000, -30f);
 
         Assert.Equal(-1, started);
         AssertNoBreach();

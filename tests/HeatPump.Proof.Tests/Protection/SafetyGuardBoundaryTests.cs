@@ -154,10 +154,10 @@ public class SafetyGuardBoundaryTests
     public void Ambient_lockouts_hold_at_the_limit_and_bite_below_it()
     {
         var g = new SafetyGuard(_s, 0, 0);
-        Assert.True(g.Apply(Heat(), 300_000, true, true, -20f).Compressor);
-        Assert.False(g.Apply(Heat(), 301_000, true, true, -20.1f).Compressor);
-        Assert.False(g.Apply(Heat(), 900_000, true, true, -25f).Compressor);
-        Assert.True(g.Apply(Heat(), 901_000, true, false, -25f).Compressor, "without an outdoor reading the lockout is off");
+        Assert.True(g.Apply(Heat(), 300_000, true, true, -25f).Compressor);
+        Assert.False(g.Apply(Heat(), 301_000, true, true, -25.1f).Compressor);
+        Assert.False(g.Apply(Heat(), 900_000, true, true, -30f).Compressor);
+        Assert.True(g.Apply(Heat(), 901_000, true, false, -30f).Compressor, "without an outdoor reading the lockout is off");
 
         var c = new SafetyGuard(_s, 0, 0);
         c.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 12f);

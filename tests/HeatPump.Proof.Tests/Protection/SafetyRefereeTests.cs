@@ -9,7 +9,7 @@ namespace HeatPump.Proof.Tests.Protection;
 /// The referee judges every property, scenario and simulation: each rule of docs/safety.md must be
 /// seen broken at the boundary the text draws, and not a tick before; its message names the rule,
 /// the time and the amount. Defaults: min-off 300 s, quiet shift 30 s, 6 starts an hour, defrost
-/// 600 s at most, heat lockout −20 °C, cooling lockout 12 °C, run-on 60 s, O polarity (valve
+/// 600 s at most, heat lockout −25 °C, cooling lockout 12 °C, run-on 60 s, O polarity (valve
 /// energised in cooling).
 /// </summary>
 public class SafetyRefereeTests
@@ -203,14 +203,14 @@ public class SafetyRefereeTests
     [Fact]
     public void Heating_below_the_low_ambient_lockout_is_an_I6_breach_at_the_limit_not_before()
     {
-        See(300_000, Heat(), outdoorC: -20f);
+        See(300_000, Heat(), outdoorC: -25f);
         Assert.Equal(0, _r.Total);
-        See(301_000, Heat(), outdoorC: -22.04f);
-        See(302_000, Heat(), outdoorC: -23f);
+        See(301_000, Heat(), outdoorC: -27.04f);
+        See(302_000, Heat(), outdoorC: -28f);
         See(303_000, Heat(), outdoorValid: false, outdoorC: -30f);
 
         Assert.Equal(1, _r.Count(Invariant.I6Lockout));
-        Assert.Equal("I6 at 301000 ms: heating at -22.0 °C outdoors; locked out below -20.0 °C (2.0 K under)", _r.FirstMessage);
+        Assert.Equal("I6 at 301000 ms: heating at -27.0 °C outdoors; locked out below -25.0 °C (2.0 K under)", _r.FirstMessage);
     }
 
     [Fact]
@@ -243,13 +243,13 @@ public class SafetyRefereeTests
     public void A_lockout_grace_forgives_a_breach_shorter_than_it()
     {
         var r = new SafetyReferee(_s, 0, 0) { LockoutGraceMs = 60_000 };
-        r.Observe(300_000, Heat(), true, true, -25f);
-        r.Observe(359_000, Heat(), true, true, -25f);
+        r.Observe(300_000, Heat(), true, true, -30f);
+        r.Observe(359_000, Heat(), true, true, -30f);
         r.Observe(360_000, Heat(), true, true, 5f);
-        r.Observe(361_000, Heat(), true, true, -25f);
+        r.Observe(361_000, Heat(), true, true, -30f);
         Assert.Equal(0, r.Total);
 
-        r.Observe(421_000, Heat(), true, true, -25f);
+        r.Observe(421_000, Heat(), true, true, -30f);
         Assert.Equal(1, r.Count(Invariant.I6Lockout));
     }
 

@@ -126,7 +126,7 @@ public class SettingsMessagesTests
         var s = new ControllerSettings();
         Assert.Equal(20f, s.HeatSetpointC);
         Assert.Equal(24f, s.CoolSetpointC);
-        Assert.Equal(-20f, s.Tenths(SettingId.HeatLockoutOutdoor));
+        Assert.Equal(-25f, s.Tenths(SettingId.HeatLockoutOutdoor));
         Assert.Equal(300_000L, s.SecondsAsMs(SettingId.MinOffTime));
         Assert.Equal(3_600_000L, s.MinutesAsMs(SettingId.DefrostInterval));
         Assert.Equal(0.4f, s.Fraction(SettingId.IndoorFanMinDuty));

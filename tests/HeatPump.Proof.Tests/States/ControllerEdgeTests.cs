@@ -44,7 +44,7 @@ public class ControllerEdgeTests
         Assert.True(b.RunUntil(x => x.Core.Controller.Sub == SubState.Running, 20 * 60_000));
         b.Run(60_000);
 
-        b.OutdoorC = -25f;
+        b.OutdoorC = -30f;
         Assert.True(b.RunUntil(x => x.Core.Controller.HeatLockedOut, 5 * 60_000));
         Assert.Equal(SubState.Starting, b.Core.Controller.Sub);
         Assert.False(b.Core.Requested.Compressor);
@@ -240,13 +240,13 @@ public class LockoutHysteresisTests
     [Fact]
     public void Heating_locks_out_below_the_limit_and_lifts_only_a_kelvin_above_it()
     {
-        Board b = Boot(UserMode.Heat, -19.5f);
+        Board b = Boot(UserMode.Heat, -24.5f);
         Func<Controller, bool> locked = c => c.HeatLockedOut;
-        Assert.False(At(b, -20f, locked), "at the limit: not locked");
-        Assert.True(At(b, -20.125f, locked), "below: locked");
-        Assert.True(At(b, -19.5f, locked), "back above the limit: still locked");
-        Assert.True(At(b, -19.0625f, locked), "just under limit + 1 K: still locked");
-        Assert.False(At(b, -19f, locked), "at limit + 1 K: lifted");
+        Assert.False(At(b, -25f, locked), "at the limit: not locked");
+        Assert.True(At(b, -25.125f, locked), "below: locked");
+        Assert.True(At(b, -24.5f, locked), "back above the limit: still locked");
+        Assert.True(At(b, -24.0625f, locked), "just under limit + 1 K: still locked");
+        Assert.False(At(b, -24f, locked), "at limit + 1 K: lifted");
     }
 
     [Fact]
@@ -276,7 +276,7 @@ public class LockoutHysteresisTests
         Assert.False(b.RunUntil(x => x.Core.Outputs.Compressor, 20 * 60_000));
         Assert.Equal(HoldReason.CoolLockout, b.Core.Controller.Hold);
 
-        Board h = Boot(UserMode.Heat, -25f, indoorC: 17f);
+        Board h = Boot(UserMode.Heat, -30f, indoorC: 17f);
         Assert.True(h.Core.Controller.HeatLockedOut);
         h.OutdoorSilent = true;
         Assert.True(h.RunUntil(x => !x.Core.Outdoor.IsValid, 60_000));
