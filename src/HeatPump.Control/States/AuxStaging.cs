@@ -68,10 +68,10 @@ namespace HeatPump.Control.States
             _purgeUntilMs = 0;
         }
 
-        /// <summary>Decides aux for this tick and sets its blower duty; call after the states stepped, before the fan rules.</summary>
-        public void Step(ControllerContext c)
+        /// <summary>Decides aux for this tick in the present state's <paramref name="role"/> and sets its blower duty; call after the states stepped, before the fan rules.</summary>
+        public void Step(ControllerContext c, AuxRole role)
         {
-            _reason = Decide(c);
+            _reason = Decide(c, role);
             c.Out.AuxHeat = _reason != AuxReason.None;
             if (c.Out.AuxHeat)
             {
@@ -114,7 +114,7 @@ namespace HeatPump.Control.States
             return duty < min ? min : duty;
         }
 
-        private AuxReason Decide(ControllerContext c)
+        private AuxReason Decide(ControllerContext c, AuxRole role)
         {
             if (!c.In.IndoorValid)
             {
@@ -133,19 +133,19 @@ namespace HeatPump.Control.States
             }
 
             bool wantsHeat = mode == UserMode.Heat || mode == UserMode.Auto;
-            if (!wantsHeat || c.State == TopState.Cool || c.State == TopState.Off)
+            if (!wantsHeat || role == AuxRole.None)
             {
                 ForgetRun();
                 return AuxReason.None;
             }
 
-            if (c.State == TopState.Defrost)
+            if (role == AuxRole.Tempering)
             {
                 // The defrost state decides its own tempering (defrost.aux); droop tracking pauses.
                 return c.Out.AuxHeat ? AuxReason.Defrost : AuxReason.None;
             }
 
-            if (c.State == TopState.Fault)
+            if (role == AuxRole.Backup)
             {
                 ForgetRun();
                 bool refrigerant = c.ActiveFault != FaultKind.IndoorSensor && c.ActiveFault != FaultKind.None;
