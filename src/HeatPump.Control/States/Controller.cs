@@ -142,7 +142,7 @@ namespace HeatPump.Control.States
             set { _c.AutomaticDefrost = value; }
         }
 
-        /// <summary>Transitions taken that <see cref="TransitionTable"/> does not list (a bug if not 0).</summary>
+        /// <summary>Rows of <see cref="TransitionTable"/> taken from a state or sub-state they do not leave (a bug if not 0).</summary>
         public int UnlistedTransitions
         {
             get { return _c.Unlisted; }
