@@ -56,6 +56,39 @@ public class StateDiagramTests
     }
 
     [Fact]
+    public void Each_row_sits_at_its_name_and_the_name_says_what_it_changes()
+    {
+        // States take a transition by naming its row (ControllerContext.Go): the name must say the
+        // row's change, or a state could name one transition and take another.
+        Assert.Equal(TransitionTable.Count, Enum.GetValues<Row>().Length);
+        for (int i = 0; i < TransitionTable.Count; i++)
+        {
+            Transition t = TransitionTable.At(i);
+            string expected = t.IsTopLevel
+                ? $"{t.From}To{t.To}"
+                : $"{t.From}{(t.FromSub == SubState.None ? "Entry" : t.FromSub.ToString())}To{t.ToSub}";
+            Assert.Equal((Row)i, t.Row);
+            Assert.Equal(expected, t.Row.ToString());
+            Assert.Same(t, TransitionTable.At(t.Row));
+        }
+    }
+
+    [Fact]
+    public void The_states_ask_no_state_which_it_is()
+    {
+        // Per-state rules live in the states' hooks (ControllerState); only the transition rows
+        // themselves name a state. A "c.State ==" in the state machine would bring the exemptions back.
+        string dir = Path.Combine(DocsSync.RepoRoot(), "src", "HeatPump.Control", "States");
+        var found = Directory.EnumerateFiles(dir, "*.cs")
+            .SelectMany(f => File.ReadLines(f).Select((line, n) => (File: Path.GetFileName(f), Line: n + 1, Text: line)))
+            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l.Text, @"\b_?c\.State\s*[=!]=|[=!]=\s*_?c\.State\b|switch\s*\(\s*_?c\.State\b"))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+        Assert.True(found.Count == 0, "states that test which state they are in:\n" + string.Join("\n", found));
+        Assert.True(Directory.EnumerateFiles(dir, "*.cs").Count() > 10, "the scan found the States folder");
+    }
+
+    [Fact]
     public void Table_has_no_duplicate_rows_and_every_state_is_reachable()
     {
         var rows = Enumerable.Range(0, TransitionTable.Count).Select(TransitionTable.At).ToList();

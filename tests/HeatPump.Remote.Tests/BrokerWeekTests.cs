@@ -120,10 +120,9 @@ public class BrokerWeekTests
 
         public DefrostEnd LastDefrostEnd => _inner.LastDefrostEnd;
 
-        public OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction,
-            bool highPressureTripped = false, bool lowPressureTripped = false)
+        public OutputState Step(RawInputs reading, double trueFrostFraction)
         {
-            OutputState o = _inner.Step(nowMs, indoor, outdoor, coil, trueFrostFraction, highPressureTripped, lowPressureTripped);
+            OutputState o = _inner.Step(reading, trueFrostFraction);
             ulong word = (o.Compressor ? 1UL : 0) | (o.ValveEnergised ? 2UL : 0) | (o.AuxHeat ? 4UL : 0) | (o.Defrost ? 8UL : 0)
                 | (o.Fault ? 16UL : 0) | (o.QuietShiftRestart ? 32UL : 0)
                 | ((ulong)BitConverter.SingleToUInt32Bits(o.IndoorFanDuty) << 6) ^ ((ulong)BitConverter.SingleToUInt32Bits(o.OutdoorFanDuty) << 31);

@@ -4,6 +4,7 @@ using HeatPump.Control.Settings;
 using HeatPump.Simulator.Controllers;
 using HeatPump.Simulator.Plant;
 using HeatPump.Simulator.Run;
+using HeatPump.Simulator.Weather;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -38,7 +39,7 @@ public class ColdClimateRunTests
             _faults = faults ?? FaultSchedule.Empty;
         }
 
-        public IWeather CreateWeather() => new TestWeather(_outdoorC, 70);
+        public IWeather CreateWeather() => new SteadyWeather(_outdoorC, 70);
 
         public IPlant CreatePlant(double initialIndoorC)
         {

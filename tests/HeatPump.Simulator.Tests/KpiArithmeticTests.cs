@@ -25,7 +25,7 @@ public class KpiArithmeticTests
             k.Observe((long)(i * stepS * 1000), o, indoor?.Invoke(i) ?? 20.0, frost?.Invoke(i) ?? 0.0, end?.Invoke(i) ?? DefrostEnd.None, stepS);
         }
 
-        return k.Result("test", 0);
+        return k.Result("test", 0, new EnergyLedger());
     }
 
     [Fact]
@@ -54,12 +54,44 @@ public class KpiArithmeticTests
     public void Energy_heat_and_seasonal_cop_come_from_the_plant_powers()
     {
         var k = new KpiAccumulator(HeatAt20());
-        k.AddEnergy(2000, 6000, 3600); // 2 kWh in, 6 kWh out
-        k.AddEnergy(1000, -500, 1800); // a defrost: 0.5 kWh in, 0.25 kWh taken from the house
-        KpiResult r = k.Result("test", 0);
-        Assert.Equal(2.5, r.EnergyKWh, 9);
-        Assert.Equal(5.75, r.HeatDeliveredKWh, 9);
-        Assert.Equal(5.75 / 2.5, r.Scop, 9);
+        var ledger = new EnergyLedger();
+        ledger.Add(new Flows(2000, 6000, 0), 3600); // 2 kWh in, 6 kWh out
+        ledger.Add(new Flows(1000, -500, 0), 1800); // a defrost: 0.5 kWh in, 0.25 kWh taken from the house
+        ledger.Add(new Flows(5000, 5000, 5000), 720); // strips alone: 1 kWh in and out, all of it aux
+        KpiResult r = k.Result("test", 0, ledger);
+        Assert.Equal(3.5, r.EnergyKWh, 9);
+        Assert.Equal(6.75, r.HeatDeliveredKWh, 9);
+        Assert.Equal(6.75 / 3.5, r.Scop, 9);
+        Assert.Equal(1.0, r.AuxKWh, 9);
+    }
+
+    /// <summary>A plant that only reports the powers of its last step.</summary>
+    private sealed class Flows : HeatPump.Simulator.Plant.IPlant
+    {
+        public Flows(double electricW, double heatW, double auxW)
+        {
+            ElectricPowerW = electricW;
+            HeatToHouseW = heatW;
+            AuxPowerW = auxW;
+        }
+
+        public double IndoorC => 20;
+
+        public double OutdoorC => 0;
+
+        public double CoilC => 0;
+
+        public double FrostFraction => 0;
+
+        public double ElectricPowerW { get; }
+
+        public double HeatToHouseW { get; }
+
+        public double AuxPowerW { get; }
+
+        public void Step(double dtSeconds, in OutputState outputs, in HeatPump.Simulator.Plant.WeatherSample weather)
+        {
+        }
     }
 
     [Fact]

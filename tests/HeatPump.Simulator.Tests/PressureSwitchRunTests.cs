@@ -5,6 +5,7 @@ using HeatPump.Control.States;
 using HeatPump.Simulator.Controllers;
 using HeatPump.Simulator.Plant;
 using HeatPump.Simulator.Run;
+using HeatPump.Simulator.Weather;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -38,7 +39,7 @@ public class PressureSwitchRunTests
 
         public HeatPumpPlant? LastPlant { get; private set; }
 
-        public IWeather CreateWeather() => new TestWeather(_outdoorC, 40);
+        public IWeather CreateWeather() => new SteadyWeather(_outdoorC, 40);
 
         public IPlant CreatePlant(double initialIndoorC)
         {

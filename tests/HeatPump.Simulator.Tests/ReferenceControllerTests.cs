@@ -34,6 +34,8 @@ public class ReferenceControllerTests
 
         public long NowS { get; private set; } = -1;
 
+        private readonly RawInputs _reading = new();
+
         public OutputState Last { get; private set; }
 
         public int Violations => _referee.Violations;
@@ -41,11 +43,12 @@ public class ReferenceControllerTests
         public OutputState Tick()
         {
             NowS++;
-            SensorSample i = SensorSample.Good(SensorSample.ToSixteenths(IndoorC));
-            SensorSample o = SensorSample.Good(SensorSample.ToSixteenths(OutdoorC));
-            SensorSample c = SensorSample.Good(SensorSample.ToSixteenths(CoilC));
-            Last = Controller.Step(NowS * 1000, i, o, c, 0);
-            _referee.Check(NowS * 1000, Last, i, o);
+            _reading.NowMs = NowS * 1000;
+            _reading.Indoor = SensorSample.Good(SensorSample.ToSixteenths(IndoorC));
+            _reading.Outdoor = SensorSample.Good(SensorSample.ToSixteenths(OutdoorC));
+            _reading.Coil = SensorSample.Good(SensorSample.ToSixteenths(CoilC));
+            Last = Controller.Step(_reading, 0);
+            _referee.Check(NowS * 1000, Last, _reading.Indoor, _reading.Outdoor);
             return Last;
         }
 

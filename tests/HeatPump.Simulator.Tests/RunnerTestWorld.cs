@@ -2,6 +2,7 @@ using HeatPump.Control;
 using HeatPump.Control.Sensors;
 using HeatPump.Simulator.Plant;
 using HeatPump.Simulator.Run;
+using HeatPump.Simulator.Weather;
 
 namespace HeatPump.Simulator.Tests;
 
@@ -93,23 +94,6 @@ internal sealed class TestPlant : IPlant
     }
 }
 
-/// <summary>Constant weather.</summary>
-internal sealed class TestWeather : IWeather
-{
-    private readonly WeatherSample _sample;
-
-    public TestWeather(double outdoorC, double rh = 0.9)
-    {
-        _sample = new WeatherSample(outdoorC, rh, 0);
-    }
-
-    public string Name => "test-weather";
-
-    public double Days => 365;
-
-    public WeatherSample At(double seconds) => _sample;
-}
-
 /// <summary>Perfect DS18B20s: the true temperature quantised to 1/16 °C, read every tick.</summary>
 internal sealed class TestSensors : ISensorModel
 {
@@ -128,7 +112,7 @@ internal sealed class TestWorld : IWorld
 
     public TestPlant? LastPlant { get; private set; }
 
-    public IWeather CreateWeather() => new TestWeather(_outdoorC);
+    public IWeather CreateWeather() => new SteadyWeather(_outdoorC, 0.9);
 
     public IPlant CreatePlant(double initialIndoorC)
     {

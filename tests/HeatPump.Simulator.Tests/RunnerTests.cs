@@ -6,6 +6,7 @@ using HeatPump.Simulator.Kpi;
 using HeatPump.Simulator.Output;
 using HeatPump.Simulator.Plant;
 using HeatPump.Simulator.Run;
+using HeatPump.Simulator.Weather;
 using Xunit;
 
 namespace HeatPump.Simulator.Tests;
@@ -103,11 +104,14 @@ public class RunnerTests
         Assert.True(firmware.Core.Controller.AutomaticDefrost);
 
         SensorSample t = SensorSample.Good(SensorSample.ToSixteenths(19f));
-        oracle.Step(0, t, t, t, 0.29);
+        var reading = new RawInputs { Indoor = t, Outdoor = t, Coil = t };
+        oracle.Step(reading, 0.29);
         Assert.False(oracle.LastInputs.DefrostRequested);
-        oracle.Step(1000, t, t, t, 0.30);
+        reading.NowMs = 1000;
+        oracle.Step(reading, 0.30);
         Assert.True(oracle.LastInputs.DefrostRequested);
-        firmware.Step(0, t, t, t, 0.9);
+        reading.NowMs = 0;
+        firmware.Step(reading, 0.9);
         Assert.False(firmware.LastInputs.DefrostRequested);
     }
 
@@ -170,11 +174,10 @@ public class RunnerTests
 
         public DefrostEnd LastDefrostEnd => DefrostEnd.None;
 
-        public OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction,
-            bool highPressureTripped = false, bool lowPressureTripped = false)
+        public OutputState Step(RawInputs reading, double trueFrostFraction)
         {
             OutputState o = default;
-            o.Compressor = nowMs / 1000 % 2 == 1;
+            o.Compressor = reading.NowMs / 1000 % 2 == 1;
             return o;
         }
     }
@@ -222,7 +225,7 @@ public class RunnerTests
 
         public SpySensors Sensors { get; } = new SpySensors();
 
-        public IWeather CreateWeather() => new TestWeather(0);
+        public IWeather CreateWeather() => new SteadyWeather(0, 0.9);
 
         public IPlant CreatePlant(double initialIndoorC) => Plant;
 

@@ -1,30 +1,5 @@
 using HeatPump.Control.Settings;
 
-namespace HeatPump.Control
-{
-    /// <summary>Why aux heat is on (docs/front-panel.md shows it as "AU.dr", "AU.Lo", …).</summary>
-    public enum AuxReason
-    {
-        /// <summary>Aux heat is off.</summary>
-        None = 0,
-
-        /// <summary>Second stage: the room drooped below setpoint, or a heating run stopped gaining, with the compressor working.</summary>
-        Droop,
-
-        /// <summary>The outdoor temperature locks the compressor out (<c>heat.lockout-outdoor</c>): aux carries the house alone.</summary>
-        Lockout,
-
-        /// <summary>Tempering the air during a defrost's melt.</summary>
-        Defrost,
-
-        /// <summary>Emergency heat chosen by the user: aux and blower only.</summary>
-        Emergency,
-
-        /// <summary>A fault or lockout of the refrigerant circuit (pressure, valve, probes) stops the compressor: aux carries the house.</summary>
-        CompressorFault,
-    }
-}
-
 namespace HeatPump.Control.States
 {
     /// <summary>
@@ -74,10 +49,10 @@ namespace HeatPump.Control.States
             _purgeUntilMs = 0;
         }
 
-        /// <summary>Decides aux for this tick and sets its blower duty; call after the states stepped, before the fan rules.</summary>
-        public void Step(ControllerContext c)
+        /// <summary>Decides aux for this tick in the present state's <paramref name="role"/> and sets its blower duty; call after the states stepped, before the fan rules.</summary>
+        public void Step(ControllerContext c, AuxRole role)
         {
-            _reason = Decide(c);
+            _reason = Decide(c, role);
             c.Out.AuxHeat = _reason != AuxReason.None;
             if (c.Out.AuxHeat)
             {
@@ -120,7 +95,7 @@ namespace HeatPump.Control.States
             return duty < min ? min : duty;
         }
 
-        private AuxReason Decide(ControllerContext c)
+        private AuxReason Decide(ControllerContext c, AuxRole role)
         {
             if (!c.In.IndoorValid)
             {
@@ -139,13 +114,13 @@ namespace HeatPump.Control.States
             }
 
             bool wantsHeat = mode == UserMode.Heat || mode == UserMode.Auto;
-            if (!wantsHeat || c.State == TopState.Cool || c.State == TopState.Off)
+            if (!wantsHeat || role == AuxRole.None)
             {
                 ForgetRun();
                 return AuxReason.None;
             }
 
-            if (c.State == TopState.Defrost)
+            if (role == AuxRole.Tempering)
             {
                 // The defrost state decides its own tempering (defrost.aux). The stall clock pauses
                 // through it, and afterwards the run's gain counts from the lowest the room falls, so the
@@ -160,7 +135,7 @@ namespace HeatPump.Control.States
                 return c.Out.AuxHeat ? AuxReason.Defrost : AuxReason.None;
             }
 
-            if (c.State == TopState.Fault)
+            if (role == AuxRole.Backup)
             {
                 ForgetRun();
                 bool refrigerant = c.ActiveFault != FaultKind.IndoorSensor && c.ActiveFault != FaultKind.None;

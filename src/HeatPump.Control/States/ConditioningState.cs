@@ -11,23 +11,29 @@ namespace HeatPump.Control.States
     internal abstract class ConditioningState : ControllerState
     {
         private readonly bool _heating;
+        private readonly CycleRows _rows;
 
-        protected ConditioningState(bool heating)
+        protected ConditioningState(bool heating, CycleRows rows)
         {
             _heating = heating;
+            _rows = rows;
         }
 
         public override void Enter(ControllerContext c, TopState from)
         {
-            // After a defrost the compressor may already be running again in heat. From anywhere else
-            // the cycle starts at Idle, even if the compressor still runs with the valve where this
+            // The cycle starts at Idle, even if the compressor still runs with the valve where this
             // mode wants it (the O/B polarity changed under a running unit): Idle → Starting → Running
-            // then takes it over through the table's own transitions.
-            bool afterDefrost = from == TopState.Defrost;
-            c.SetSub(afterDefrost && c.CompressorOn && c.ValveInHeating == _heating ? SubState.Running : SubState.Idle);
+            // then takes it over through the table's own transitions. Heat has one more way in.
+            c.Go(_rows.EntryToIdle);
         }
 
-        public override TopState Step(ControllerContext c, TopState desired)
+        public override bool IntoFault(out Row row)
+        {
+            row = _rows.ToFault;
+            return true;
+        }
+
+        public override void Step(ControllerContext c, TopState desired)
         {
             float error = ErrorK(c);
             bool call = c.In.IndoorValid && error > Deadband(c);
@@ -42,10 +48,11 @@ namespace HeatPump.Control.States
                     && c.CompressorForMs < c.Settings.SecondsAsMs(SettingId.MinRunTime))
                 {
                     Run(c, error);
-                    return Id;
+                    return;
                 }
 
-                return desired;
+                c.Go(desired == TopState.Off ? _rows.ToOff : _rows.Changeover);
+                return;
             }
 
             switch (c.Sub)
@@ -53,53 +60,57 @@ namespace HeatPump.Control.States
                 case SubState.Idle:
                     if (call)
                     {
-                        c.SetSub(SubState.Starting);
-                        return Starting(c, error, satisfied);
+                        c.Go(_rows.IdleToStarting);
+                        Starting(c, error, satisfied);
                     }
 
-                    return Id;
+                    return;
 
                 case SubState.Starting:
-                    return Starting(c, error, satisfied);
+                    Starting(c, error, satisfied);
+                    return;
 
                 case SubState.Running:
                     if (!c.CompressorOn)
                     {
                         // The guard stopped it (a lockout limit or a sensor): wait for a start again.
-                        c.SetSub(SubState.Starting);
-                        return Starting(c, error, satisfied);
+                        c.Go(_rows.RunningToStarting);
+                        Starting(c, error, satisfied);
+                        return;
                     }
 
                     if (lockedOut)
                     {
                         // Stop now; from the next tick Starting shows the lockout (and AuxStaging hands the load to aux).
-                        c.SetSub(SubState.Starting);
-                        return Id;
+                        c.Go(_rows.RunningToStarting);
+                        return;
                     }
 
                     if (satisfied && c.CompressorForMs >= c.Settings.SecondsAsMs(SettingId.MinRunTime))
                     {
-                        c.SetSub(SubState.Purging);
-                        return Id;
+                        c.Go(_rows.RunningToPurging);
+                        return;
                     }
 
                     Run(c, error);
-                    return AfterRun(c);
+                    AfterRun(c);
+                    return;
 
                 default:
                     // Purging: the compressor is off and the run-on finishes; a new call restarts.
                     if (call)
                     {
-                        c.SetSub(SubState.Starting);
-                        return Starting(c, error, satisfied);
+                        c.Go(_rows.PurgingToStarting);
+                        Starting(c, error, satisfied);
+                        return;
                     }
 
                     if (!c.RunOnActive)
                     {
-                        c.SetSub(SubState.Idle);
+                        c.Go(_rows.PurgingToIdle);
                     }
 
-                    return Id;
+                    return;
             }
         }
 
@@ -114,9 +125,8 @@ namespace HeatPump.Control.States
         }
 
         /// <summary>What follows a running tick: Heat checks for a defrost here.</summary>
-        protected virtual TopState AfterRun(ControllerContext c)
+        protected virtual void AfterRun(ControllerContext c)
         {
-            return Id;
         }
 
         /// <summary>Distance from setpoint in the direction of work, K: positive means there is work to do.</summary>
@@ -135,20 +145,20 @@ namespace HeatPump.Control.States
             return c.Settings.Tenths(_heating ? SettingId.HeatOverrun : SettingId.CoolOverrun);
         }
 
-        private TopState Starting(ControllerContext c, float error, bool satisfied)
+        private void Starting(ControllerContext c, float error, bool satisfied)
         {
             if (c.CompressorOn && c.ValveInHeating == _heating)
             {
                 // Started last tick: from here the minimum run applies, whatever the room does.
-                c.SetSub(SubState.Running);
+                c.Go(_rows.StartingToRunning);
                 Run(c, error);
-                return Id;
+                return;
             }
 
             if (satisfied)
             {
-                c.SetSub(c.RunOnActive ? SubState.Purging : SubState.Idle);
-                return Id;
+                c.Go(c.RunOnActive ? _rows.StartingToPurging : _rows.StartingToIdle);
+                return;
             }
 
             // Under the heat lockout aux carries the load the compressor may not (AuxStaging).
@@ -156,8 +166,6 @@ namespace HeatPump.Control.States
             {
                 Run(c, error);
             }
-
-            return Id;
         }
 
         private void Run(ControllerContext c, float error)

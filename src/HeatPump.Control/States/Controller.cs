@@ -9,7 +9,7 @@ namespace HeatPump.Control.States
     /// no I/O, no allocation after construction. The states Off, Heat, Cool, Defrost and Fault are a
     /// class each beside this one, with entry and exit actions and the hooks of
     /// <see cref="ControllerState"/>; the dispatcher asks the present state, never which state it is.
-    /// Every transition is checked against <see cref="TransitionTable"/>.
+    /// Every transition is taken by naming its row of <see cref="TransitionTable"/>.
     /// </summary>
     public sealed class Controller
     {
@@ -142,7 +142,7 @@ namespace HeatPump.Control.States
             set { _c.AutomaticDefrost = value; }
         }
 
-        /// <summary>Transitions taken that <see cref="TransitionTable"/> does not list (a bug if not 0).</summary>
+        /// <summary>Rows of <see cref="TransitionTable"/> taken from a state or sub-state they do not leave (a bug if not 0).</summary>
         public int UnlistedTransitions
         {
             get { return _c.Unlisted; }
@@ -152,6 +152,12 @@ namespace HeatPump.Control.States
         public int TransitionVisits(int row)
         {
             return _c.Visits[row];
+        }
+
+        /// <summary>How often the row named <paramref name="row"/> has been taken.</summary>
+        public int TransitionVisits(Row row)
+        {
+            return _c.Visits[(int)row];
         }
 
         /// <summary>
@@ -194,10 +200,12 @@ namespace HeatPump.Control.States
         {
             ControllerContext c = _c;
             c.In.NowMs = nowMs;
-            if (!_current.RecordBenchTrip(c, kind))
+            Row into;
+            if (!_current.RecordBenchTrip(c, kind) && _current.IntoFault(out into))
             {
                 c.ActiveFault = kind;
-                Enter(TopState.Fault);
+                c.Go(into);
+                TakeTransition();
             }
         }
 
@@ -210,7 +218,7 @@ namespace HeatPump.Control.States
             }
 
             _c.Faults.Clear();
-            _c.SetSub(SubState.Waiting);
+            _c.Go(Row.FaultLockoutToWaiting);
         }
 
         /// <summary>
@@ -239,48 +247,57 @@ namespace HeatPump.Control.States
             c.Defrost.Observe(c.ElapsedMs, _current.HeatingRunMs(c), inputs.OutdoorValid, inputs.OutdoorC, inputs.CoilValid, inputs.CoilC);
             _current.Observe(c);
 
-            FaultKind fault = DetectFault();
+            Row into;
+            FaultKind fault = DetectFault(out into);
             if (fault != FaultKind.None)
             {
                 c.ActiveFault = fault;
-                Enter(TopState.Fault);
+                c.Go(into);
+                TakeTransition();
             }
 
             TopState desired = Desired();
             for (int i = 0; i < MaxHandoversPerStep; i++)
             {
                 c.Out = new OutputState();
-                TopState next = _current.Step(c, desired);
-                if (next == _current.Id)
+                _current.Step(c, desired);
+                if (!TakeTransition())
                 {
                     break;
                 }
-
-                Enter(next);
             }
 
-            _aux.Step(c);
+            _aux.Step(c, _current.AuxRole);
             ApplyFans();
             _aux.Purge(c);
             requested.CopyFrom(ref c.Out);
         }
 
-        private void Enter(TopState next)
+        /// <summary>Takes the top-level row named since the last call, if any: the exit action, the new state, its entry action.</summary>
+        private bool TakeTransition()
         {
             ControllerContext c = _c;
+            Row row;
+            if (!c.TakePending(out row))
+            {
+                return false;
+            }
+
             TopState from = _current.Id;
+            TopState next = TransitionTable.At(row).To;
             _current.Exit(c, next);
-            c.Count(TransitionTable.FindTop(from, next));
             _current = _states[(int)next];
             c.SwitchTo(next);
             StateSinceMs = c.Now;
             _current.Enter(c, from);
+            return true;
         }
 
-        private FaultKind DetectFault()
+        /// <summary>The fault to handle now, if any, with the row that takes the present state into Fault.</summary>
+        private FaultKind DetectFault(out Row into)
         {
             ControllerContext c = _c;
-            if (!_current.WatchesForFaults)
+            if (!_current.IntoFault(out into))
             {
                 _install.Reset();
                 return FaultKind.None;

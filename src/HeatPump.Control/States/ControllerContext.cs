@@ -83,45 +83,57 @@ namespace HeatPump.Control.States
         /// <summary>The top-level state whose step is running. Set only by the dispatcher (<see cref="Controller"/>), through <see cref="SwitchTo"/>.</summary>
         public TopState State { get; private set; }
 
-        /// <summary>The sub-state within <see cref="State"/>. Changed by the states only through <see cref="SetSub"/>, which checks the table.</summary>
+        /// <summary>The sub-state within <see cref="State"/>. Changed only through <see cref="Go"/>, by naming a row of the table.</summary>
         public SubState Sub { get; private set; }
-
-        /// <summary>The dispatcher's half of a top-level transition: the new state, with no sub-state until its entry action sets one.</summary>
-        public void SwitchTo(TopState next)
-        {
-            State = next;
-            Sub = SubState.None;
-        }
 
         /// <summary>How often each row of <see cref="TransitionTable"/> was taken.</summary>
         public readonly int[] Visits = new int[TransitionTable.Count];
 
-        /// <summary>Transitions taken that the table does not list: a bug, and tests require 0.</summary>
+        /// <summary>Rows taken from a state or sub-state they do not leave: a bug, and tests require 0.</summary>
         public int Unlisted;
 
-        /// <summary>Changes the sub-state, checking the change against the transition table.</summary>
-        public void SetSub(SubState sub)
-        {
-            if (sub == Sub)
-            {
-                return;
-            }
+        // The top-level row named in this step and not yet taken by the dispatcher; −1 for none.
+        private int _pendingTop = -1;
 
-            Count(TransitionTable.FindSub(State, Sub, sub));
-            Sub = sub;
-        }
-
-        /// <summary>Counts a transition by its table row (−1: not in the table).</summary>
-        public void Count(int row)
+        /// <summary>
+        /// Takes the transition of <paramref name="row"/>, the only way a state changes: a change of
+        /// sub-state at once, a change of top-level state when the step returns (the dispatcher then
+        /// runs the exit and entry actions). A row that does not leave the present state (and
+        /// sub-state) is counted in <see cref="Unlisted"/>.
+        /// </summary>
+        public void Go(Row row)
         {
-            if (row < 0)
+            Transition t = TransitionTable.At(row);
+            if (t.From != State || (!t.IsTopLevel && t.FromSub != Sub))
             {
                 Unlisted++;
             }
+
+            Visits[(int)row]++;
+            if (t.IsTopLevel)
+            {
+                _pendingTop = (int)row;
+            }
             else
             {
-                Visits[row]++;
+                Sub = t.ToSub;
             }
+        }
+
+        /// <summary>The dispatcher's half of <see cref="Go"/>: the top-level row named since it last asked, if any.</summary>
+        public bool TakePending(out Row row)
+        {
+            row = (Row)_pendingTop;
+            bool pending = _pendingTop >= 0;
+            _pendingTop = -1;
+            return pending;
+        }
+
+        /// <summary>The dispatcher's half of a top-level transition: the new state, with no sub-state until its entry action names one.</summary>
+        public void SwitchTo(TopState next)
+        {
+            State = next;
+            Sub = SubState.None;
         }
 
         public void SetHold(HoldReason reason, long untilMs)

@@ -1,8 +1,9 @@
 namespace HeatPump.Control.States
 {
     /// <summary>
-    /// One top-level state. <see cref="Step"/> runs to completion: it sets the commands and the
-    /// sub-state for this tick and names the top-level state for the next one (itself to stay).
+    /// One top-level state. <see cref="Step"/> runs to completion: it sets the commands for this tick
+    /// and takes any transition by naming its row of <see cref="TransitionTable"/>
+    /// (<see cref="ControllerContext.Go"/>); naming no top-level row stays in the state.
     /// The hooks below are the state's own rules that the dispatcher (<see cref="Controller"/>) applies
     /// around every step, so the dispatcher never asks which state it is in.
     /// </summary>
@@ -22,7 +23,7 @@ namespace HeatPump.Control.States
 
         /// <param name="c">The tick's context.</param>
         /// <param name="desired">The state the user's mode asks for now (Off, Heat or Cool).</param>
-        public abstract TopState Step(ControllerContext c, TopState desired);
+        public abstract void Step(ControllerContext c, TopState desired);
 
         /// <summary>How long the compressor has been heating in this state, ms, for the defrost scheduler's frosting clock (0: not heating).</summary>
         public virtual long HeatingRunMs(ControllerContext c)
@@ -35,11 +36,11 @@ namespace HeatPump.Control.States
         {
         }
 
-        /// <summary>False where a fault cannot be detected anew: in Fault itself.</summary>
-        public virtual bool WatchesForFaults
-        {
-            get { return true; }
-        }
+        /// <summary>
+        /// The row that takes this state into Fault when the dispatcher detects a fault; false where
+        /// a fault cannot be detected anew: in Fault itself.
+        /// </summary>
+        public abstract bool IntoFault(out Row row);
 
         /// <summary>True where a failed indoor sensor is not a fault yet: a defrost under way finishes first (I4's exception).</summary>
         public virtual bool FinishesWithoutIndoorReading
@@ -81,6 +82,12 @@ namespace HeatPump.Control.States
         public virtual bool AllowsContinuousFan
         {
             get { return true; }
+        }
+
+        /// <summary>What aux heat does here (<see cref="AuxStaging"/>): none unless the state says otherwise.</summary>
+        public virtual AuxRole AuxRole
+        {
+            get { return AuxRole.None; }
         }
 
         /// <summary>True while this state keeps the unit locked out.</summary>

@@ -6,7 +6,21 @@ namespace HeatPump.Control.States
     internal sealed class CoolState : ConditioningState
     {
         public CoolState()
-            : base(false)
+            : base(false, new CycleRows
+            {
+                EntryToIdle = Row.CoolEntryToIdle,
+                IdleToStarting = Row.CoolIdleToStarting,
+                StartingToRunning = Row.CoolStartingToRunning,
+                StartingToIdle = Row.CoolStartingToIdle,
+                StartingToPurging = Row.CoolStartingToPurging,
+                RunningToPurging = Row.CoolRunningToPurging,
+                RunningToStarting = Row.CoolRunningToStarting,
+                PurgingToStarting = Row.CoolPurgingToStarting,
+                PurgingToIdle = Row.CoolPurgingToIdle,
+                ToOff = Row.CoolToOff,
+                Changeover = Row.CoolToHeat,
+                ToFault = Row.CoolToFault,
+            })
         {
         }
 

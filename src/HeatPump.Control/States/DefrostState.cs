@@ -45,7 +45,7 @@ namespace HeatPump.Control.States
             LastEnd = DefrostEnd.None;
             Ended = DefrostEnd.None;
             c.CancelRunOn();
-            c.SetSub(SubState.ShiftIn);
+            c.Go(Row.DefrostEntryToShiftIn);
         }
 
         public override void Exit(ControllerContext c, TopState to)
@@ -82,6 +82,11 @@ namespace HeatPump.Control.States
             get { return TopState.Heat; }
         }
 
+        public override AuxRole AuxRole
+        {
+            get { return AuxRole.Tempering; }
+        }
+
         public override bool AllowsFanRunOn
         {
             get { return false; }
@@ -92,7 +97,13 @@ namespace HeatPump.Control.States
             get { return false; }
         }
 
-        public override TopState Step(ControllerContext c, TopState desired)
+        public override bool IntoFault(out Row row)
+        {
+            row = Row.DefrostToFault;
+            return true;
+        }
+
+        public override void Step(ControllerContext c, TopState desired)
         {
             bool cooling = c.ValveFor(false);
             c.Out.ValveEnergised = c.In.Guard.ValveEnergised;
@@ -102,12 +113,12 @@ namespace HeatPump.Control.States
                 c.Out.Defrost = true;
                 if (c.CompressorOn && c.In.Guard.ValveEnergised == cooling)
                 {
-                    c.SetSub(SubState.Melting);
+                    c.Go(Row.DefrostShiftInToMelting);
                 }
                 else
                 {
                     ShiftThenRestart(c, cooling);
-                    return Id;
+                    return;
                 }
             }
 
@@ -116,8 +127,8 @@ namespace HeatPump.Control.States
                 c.Out.Defrost = true;
                 if (MeltingOver(c))
                 {
-                    c.SetSub(SubState.Drip);
-                    return Id;
+                    c.Go(Row.DefrostMeltingToDrip);
+                    return;
                 }
 
                 c.Out.Compressor = true;
@@ -130,7 +141,7 @@ namespace HeatPump.Control.States
                     c.Out.IndoorFanDuty = c.Settings.Fraction(SettingId.IndoorFanMinDuty);
                 }
 
-                return Id;
+                return;
             }
 
             if (c.Sub == SubState.Drip)
@@ -138,22 +149,25 @@ namespace HeatPump.Control.States
                 c.Out.Defrost = true;
                 if (c.CompressorOn || c.CompressorForMs < c.Settings.SecondsAsMs(SettingId.DripTime))
                 {
-                    return Id;
+                    return;
                 }
 
-                c.SetSub(SubState.ShiftOut);
+                c.Go(Row.DefrostDripToShiftOut);
             }
 
             // ShiftOut: valve back to heating; restart in heat if there is still heat to deliver.
             bool heating = c.ValveFor(true);
             if (c.CompressorOn && c.In.Guard.ValveEnergised == heating)
             {
-                return TopState.Heat;
+                c.Go(Row.DefrostToHeat);
+                return;
             }
 
             if (c.In.Guard.ValveEnergised == heating && !WantsHeatRestart(c, desired))
             {
-                return desired == TopState.Cool ? TopState.Heat : desired;
+                // Cooling is reached through Heat: the table has no Defrost → Cool.
+                c.Go(desired == TopState.Off ? Row.DefrostToOff : Row.DefrostToHeat);
+                return;
             }
 
             ShiftThenRestart(c, heating);
@@ -162,8 +176,6 @@ namespace HeatPump.Control.States
                 // The restart is in heat: the outdoor coil is the evaporator again and needs its air.
                 c.Out.OutdoorFanDuty = c.Settings.Fraction(SettingId.OutdoorFanDuty);
             }
-
-            return Id;
         }
 
         /// <summary>Moves the valve to <paramref name="position"/> once the guard allows it, then asks for the quiet-shift restart.</summary>

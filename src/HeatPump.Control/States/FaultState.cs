@@ -21,9 +21,17 @@ namespace HeatPump.Control.States
             get { return TopState.Fault; }
         }
 
-        public override bool WatchesForFaults
+        public override bool IntoFault(out Row row)
         {
-            get { return false; }
+            // In Fault already: no fault is detected anew, so there is no row in and the value is unused
+            // (a bench trip is recorded by RecordBenchTrip).
+            row = Row.FaultToOff;
+            return false;
+        }
+
+        public override AuxRole AuxRole
+        {
+            get { return AuxRole.Backup; }
         }
 
         public override bool AllowsContinuousFan
@@ -41,7 +49,7 @@ namespace HeatPump.Control.States
             if (c.Faults.Record(kind, c.Now) && c.Sub != SubState.Lockout)
             {
                 c.ActiveFault = kind;
-                c.SetSub(SubState.Lockout);
+                c.Go(Row.FaultWaitingToLockout);
             }
 
             return true;
@@ -60,7 +68,7 @@ namespace HeatPump.Control.States
                 lockout = false;
             }
 
-            c.SetSub(lockout ? SubState.Lockout : SubState.Waiting);
+            c.Go(lockout ? Row.FaultEntryToLockout : Row.FaultEntryToWaiting);
         }
 
         public override void Exit(ControllerContext c, TopState to)
@@ -68,7 +76,7 @@ namespace HeatPump.Control.States
             c.ActiveFault = FaultKind.None;
         }
 
-        public override TopState Step(ControllerContext c, TopState desired)
+        public override void Step(ControllerContext c, TopState desired)
         {
             c.Out.Fault = true;
             c.MoveValve(false);
@@ -78,7 +86,7 @@ namespace HeatPump.Control.States
                 bool retryDue = c.Now - _enteredMs >= LockoutRetryMs;
                 if (!c.In.ResetRequested && !retryDue)
                 {
-                    return TopState.Fault;
+                    return;
                 }
 
                 // A timed retry keeps the history: the next fault of a self-check kind locks out again at once.
@@ -87,7 +95,7 @@ namespace HeatPump.Control.States
                     c.Faults.Clear();
                 }
 
-                c.SetSub(SubState.Waiting);
+                c.Go(Row.FaultLockoutToWaiting);
             }
 
             if (c.In.ResetRequested)
@@ -96,7 +104,10 @@ namespace HeatPump.Control.States
             }
 
             bool minOffOver = c.Now - _enteredMs >= c.Settings.SecondsAsMs(SettingId.MinOffTime);
-            return minOffOver && CauseCleared(c) ? TopState.Off : TopState.Fault;
+            if (minOffOver && CauseCleared(c))
+            {
+                c.Go(Row.FaultToOff);
+            }
         }
 
         private static bool CauseCleared(ControllerContext c)

@@ -6,8 +6,34 @@ namespace HeatPump.Control.States
     internal sealed class HeatState : ConditioningState
     {
         public HeatState()
-            : base(true)
+            : base(true, new CycleRows
+            {
+                EntryToIdle = Row.HeatEntryToIdle,
+                IdleToStarting = Row.HeatIdleToStarting,
+                StartingToRunning = Row.HeatStartingToRunning,
+                StartingToIdle = Row.HeatStartingToIdle,
+                StartingToPurging = Row.HeatStartingToPurging,
+                RunningToPurging = Row.HeatRunningToPurging,
+                RunningToStarting = Row.HeatRunningToStarting,
+                PurgingToStarting = Row.HeatPurgingToStarting,
+                PurgingToIdle = Row.HeatPurgingToIdle,
+                ToOff = Row.HeatToOff,
+                Changeover = Row.HeatToCool,
+                ToFault = Row.HeatToFault,
+            })
         {
+        }
+
+        public override void Enter(ControllerContext c, TopState from)
+        {
+            // After a defrost the compressor may already be running again in heat: the cycle goes on from Running.
+            if (from == TopState.Defrost && c.CompressorOn && c.ValveInHeating)
+            {
+                c.Go(Row.HeatEntryToRunning);
+                return;
+            }
+
+            base.Enter(c, from);
         }
 
         public override TopState Id
@@ -15,15 +41,23 @@ namespace HeatPump.Control.States
             get { return TopState.Heat; }
         }
 
+        public override AuxRole AuxRole
+        {
+            get { return AuxRole.Staged; }
+        }
+
         public override long HeatingRunMs(ControllerContext c)
         {
             return c.CompressorOn && c.ValveInHeating ? c.CompressorForMs : 0;
         }
 
-        protected override TopState AfterRun(ControllerContext c)
+        protected override void AfterRun(ControllerContext c)
         {
             bool scheduled = c.AutomaticDefrost && c.Defrost.Due != DefrostCause.None;
-            return scheduled || c.In.DefrostRequested ? TopState.Defrost : TopState.Heat;
+            if (scheduled || c.In.DefrostRequested)
+            {
+                c.Go(Row.HeatToDefrost);
+            }
         }
     }
 }

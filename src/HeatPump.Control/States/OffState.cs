@@ -8,16 +8,24 @@ namespace HeatPump.Control.States
             get { return TopState.Off; }
         }
 
-        public override void Enter(ControllerContext c, TopState from)
-        {
-            c.SetSub(SubState.None);
-        }
-
-        public override TopState Step(ControllerContext c, TopState desired)
+        public override void Step(ControllerContext c, TopState desired)
         {
             // No reason to move the valve while idle: it stays where it is.
             c.Out.ValveEnergised = c.In.Guard.ValveEnergised;
-            return desired;
+            if (desired == TopState.Heat)
+            {
+                c.Go(Row.OffToHeat);
+            }
+            else if (desired == TopState.Cool)
+            {
+                c.Go(Row.OffToCool);
+            }
+        }
+
+        public override bool IntoFault(out Row row)
+        {
+            row = Row.OffToFault;
+            return true;
         }
     }
 }

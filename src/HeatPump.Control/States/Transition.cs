@@ -3,14 +3,18 @@ namespace HeatPump.Control.States
     /// <summary>One allowed change of state or sub-state, with the event that causes it.</summary>
     public sealed class Transition
     {
-        internal Transition(TopState from, SubState fromSub, TopState to, SubState toSub, string trigger)
+        internal Transition(Row row, TopState from, SubState fromSub, TopState to, SubState toSub, string trigger)
         {
+            Row = row;
             From = from;
             FromSub = fromSub;
             To = to;
             ToSub = toSub;
             Trigger = trigger;
         }
+
+        /// <summary>The row's name: what a state writes to take it.</summary>
+        public Row Row { get; }
 
         /// <summary>State left (for a sub-state change, the state it happens in).</summary>
         public TopState From { get; }

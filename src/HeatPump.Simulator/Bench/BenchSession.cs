@@ -9,6 +9,8 @@ using HeatPump.Simulator.Board;
 using HeatPump.Simulator.Cli;
 using HeatPump.Simulator.Commissioning;
 using HeatPump.Simulator.Plant;
+using HeatPump.Simulator.Run;
+using HeatPump.Simulator.Weather;
 
 namespace HeatPump.Simulator.Bench;
 
@@ -37,8 +39,8 @@ public sealed record BenchOptions(double OutdoorC = BenchOptions.DefaultOutdoorC
 
 /// <summary>
 /// The virtual bench: the firmware's <see cref="ControlCore"/> stepped every <see cref="TickMs"/>
-/// exactly as the board's loop steps it, with the simulator's plant and DS18B20 models in place of
-/// the heat pump, the buttons driven by <see cref="BenchButtons"/>, the outdoor air set by hand, and
+/// exactly as the board's loop steps it, with the simulator's <see cref="PlantLoop"/> (plant and
+/// DS18B20 models) in place of the heat pump, the buttons driven by <see cref="BenchButtons"/>, the outdoor air set by hand, and
 /// the serial log written in the firmware's format by the core's own formatter. Time is simulated:
 /// the live view paces it against the wall clock, a script runs it as fast as it can. With
 /// <see cref="BenchOptions.Board"/> the firmware shell runs too: the core's <see cref="BoardLoop"/>
@@ -53,15 +55,14 @@ public sealed class BenchSession : IDisposable
     /// <summary>Outdoor air the keys can set, °C.</summary>
     public const double MinOutdoorC = -30, MaxOutdoorC = 45;
 
-    private readonly RawInputs _inputs = new();
     private readonly StatusLines _lines = new();
     private readonly VirtualBoard? _board;
     private readonly LogToBench? _boardLog;
-    private WeatherSample _weather;
+    private readonly SteadyWeather _weather = new(BenchOptions.DefaultOutdoorC, BenchOptions.DefaultHumidity);
+    private readonly PlantLoop _loop;
     private long _eventsBefore;
     private int _reportLogged;
     private readonly double _indoorAtPowerUpC;
-    private bool _supplyProbe;
 
     /// <summary>A bench at power-up, time 0.</summary>
     public BenchSession(BenchOptions? options = null, TextWriter? logFile = null)
@@ -71,9 +72,9 @@ public sealed class BenchSession : IDisposable
         foreach (string s in options.Settings ?? Array.Empty<string>()) SettingOverrides.Apply(settings, s);
 
         _indoorAtPowerUpC = options.IndoorC;
-        _supplyProbe = options.SupplyProbe;
         Plant = new HeatPumpPlant(InstallFaults.Apply(PlantParameters.Default, options.InstallFault ?? "correct"), options.IndoorC, 0.0, options.OutdoorC);
         Sensors = new BenchSensors(PlantParameters.Default, options.Seed);
+        _loop = new PlantLoop(_weather, Plant, Sensors, options.SupplyProbe);
         Buttons = new BenchButtons();
         Log = new BenchLog(logFile);
         SetOutdoor(options.OutdoorC);
@@ -85,7 +86,7 @@ public sealed class BenchSession : IDisposable
             Log.Write(LogFormat.Line("BOOT", 0, "firmware=HeatPump.Simulator.Bench board=virtual tick_ms=" + TickMs));
             _boardLog = new LogToBench(Log);
             _board = new VirtualBoard(_boardLog).WithThreeBoundSensors();
-            if (_supplyProbe) _board.WithSupplySensor();
+            if (options.SupplyProbe) _board.WithSupplySensor();
             _board.Store(settings);
             _board.Boot();
             Core = _board.Loop.Core;
@@ -122,7 +123,11 @@ public sealed class BenchSession : IDisposable
     public HeatPumpPlant Plant { get; private set; }
 
     /// <summary>The condensate overflow switch is open (the pan is full): set by a key or a script.</summary>
-    public bool DrainOpen { get; set; }
+    public bool DrainOpen
+    {
+        get => _loop.DrainOpen;
+        set => _loop.DrainOpen = value;
+    }
 
     /// <summary>
     /// Installs the unit again with <paramref name="fault"/> (docs/commissioning.md), and
@@ -138,8 +143,9 @@ public sealed class BenchSession : IDisposable
         // reads as missing, as an unplugged one would), one it never learned cannot be added.
         if (_board != null && supplyProbe && _board.Supply == null)
             throw new InvalidOperationException("the virtual board learned its sensors at boot: fit the supply-air probe with --supply-probe, not in the script");
-        Plant = new HeatPumpPlant(InstallFaults.Apply(PlantParameters.Default, fault), _indoorAtPowerUpC, 0.0, _weather.OutdoorC);
-        _supplyProbe = supplyProbe;
+        Plant = new HeatPumpPlant(InstallFaults.Apply(PlantParameters.Default, fault), _indoorAtPowerUpC, 0.0, OutdoorC);
+        _loop.Replace(Plant);
+        _loop.SupplyFitted = supplyProbe;
     }
 
     /// <summary>The sensors, with hand-injected faults.</summary>
@@ -152,10 +158,10 @@ public sealed class BenchSession : IDisposable
     public BenchLog Log { get; }
 
     /// <summary>Outdoor air, °C.</summary>
-    public double OutdoorC => _weather.OutdoorC;
+    public double OutdoorC => _weather.Sample.OutdoorC;
 
     /// <summary>Outdoor relative humidity, %.</summary>
-    public double RelativeHumidity => _weather.RelativeHumidity;
+    public double RelativeHumidity => _weather.Sample.RelativeHumidity;
 
     /// <summary>The raw button levels of the last tick.</summary>
     public int ButtonLevels { get; private set; }
@@ -165,36 +171,27 @@ public sealed class BenchSession : IDisposable
 
     /// <summary>Sets the outdoor air temperature, °C (kept within <see cref="MinOutdoorC"/>..<see cref="MaxOutdoorC"/>).</summary>
     public void SetOutdoor(double celsius) =>
-        _weather = _weather with { OutdoorC = Math.Clamp(Math.Round(celsius, 1), MinOutdoorC, MaxOutdoorC) };
+        _weather.Sample = _weather.Sample with { OutdoorC = Math.Clamp(Math.Round(celsius, 1), MinOutdoorC, MaxOutdoorC) };
 
     /// <summary>Sets the outdoor relative humidity, % (kept within 5..100).</summary>
     public void SetHumidity(double percent) =>
-        _weather = _weather with { RelativeHumidity = Math.Clamp(Math.Round(percent), 5, 100) };
+        _weather.Sample = _weather.Sample with { RelativeHumidity = Math.Clamp(Math.Round(percent), 5, 100) };
 
-    /// <summary>One tick: buttons and sensors in, the core, the log, then the plant with the outputs as driven.</summary>
+    /// <summary>One tick: buttons and the loop's reading in, the core, the log, then the plant with the outputs as driven.</summary>
     public void Step()
     {
         NowMs += TickMs;
-        double t = NowMs / 1000.0;
         ButtonLevels = Buttons.Levels(NowMs);
+        RawInputs i = _loop.Read(NowMs);
+        i.Buttons = ButtonLevels;
 
         if (_board != null)
         {
-            StepBoard(t);
+            StepBoard(i);
             AfterStep?.Invoke(NowMs);
             return;
         }
 
-        RawInputs i = _inputs;
-        i.NowMs = NowMs;
-        i.Buttons = ButtonLevels;
-        i.Indoor = Sensors.Read(SensorRole.Indoor, Plant.IndoorC, t);
-        i.Outdoor = Sensors.Read(SensorRole.Outdoor, Plant.ProbeC(SensorRole.Outdoor, _weather.OutdoorC), t);
-        i.Coil = Sensors.Read(SensorRole.Coil, Plant.ProbeC(SensorRole.Coil, _weather.OutdoorC), t);
-        i.Supply = _supplyProbe ? Sensors.Read(SensorRole.Supply, Plant.ProbeC(SensorRole.Supply, _weather.OutdoorC), t) : default;
-        i.HighPressureTripped = Plant.HighPressureTripped;
-        i.LowPressureTripped = Plant.LowPressureTripped;
-        i.DrainOpen = DrainOpen;
         Core.Step(i);
 
         _lines.Check(NowMs, Core);
@@ -210,31 +207,33 @@ public sealed class BenchSession : IDisposable
 
         OutputState o = Core.Outputs;
         Judge(o);
-        Plant.Step(TickMs / 1000.0, o, _weather);
+        _loop.Advance(TickMs / 1000.0, o);
         AfterStep?.Invoke(NowMs);
     }
 
     /// <summary>Called at the end of every tick with the time, after the core has stepped (the Home Assistant bridge's place in the loop).</summary>
     public Action<long>? AfterStep { get; set; }
-    private void StepBoard(double t)
+
+    /// <summary>The board's tick: the loop's reading on the virtual board's bus and input pins, then the board loop as the firmware runs it.</summary>
+    private void StepBoard(RawInputs reading)
     {
         VirtualBoard b = _board!;
-        VirtualBoard.Follow(b.Indoor, Sensors.Read(SensorRole.Indoor, Plant.IndoorC, t));
-        VirtualBoard.Follow(b.Outdoor, Sensors.Read(SensorRole.Outdoor, Plant.ProbeC(SensorRole.Outdoor, _weather.OutdoorC), t));
-        VirtualBoard.Follow(b.Coil, Sensors.Read(SensorRole.Coil, Plant.ProbeC(SensorRole.Coil, _weather.OutdoorC), t));
-        if (b.Supply != null && _supplyProbe) VirtualBoard.Follow(b.Supply, Sensors.Read(SensorRole.Supply, Plant.ProbeC(SensorRole.Supply, _weather.OutdoorC), t));
+        VirtualBoard.Follow(b.Indoor, reading.Indoor);
+        VirtualBoard.Follow(b.Outdoor, reading.Outdoor);
+        VirtualBoard.Follow(b.Coil, reading.Coil);
+        if (b.Supply != null && _loop.SupplyFitted) VirtualBoard.Follow(b.Supply, reading.Supply);
         else if (b.Supply != null) b.Supply.Present = false;
-        b.Panel.Held = ButtonLevels;
-        b.Panel.HighPressure = Plant.HighPressureTripped;
-        b.Panel.LowPressure = Plant.LowPressureTripped;
-        b.Panel.Drain = DrainOpen;
+        b.Panel.Held = reading.Buttons;
+        b.Panel.HighPressure = reading.HighPressureTripped;
+        b.Panel.LowPressure = reading.LowPressureTripped;
+        b.Panel.Drain = reading.DrainOpen;
         b.Clock.AdvanceTo(NowMs);
         b.Loop.Tick();
         Changed = _eventsBefore != _boardLog!.Events;
         _eventsBefore = _boardLog.Events;
         OutputState o = b.Outputs.Driven;
         Judge(o);
-        Plant.Step(TickMs / 1000.0, o, _weather);
+        _loop.Advance(TickMs / 1000.0, o);
     }
 
     /// <summary>The safety referee on the outputs as driven this tick; a breach it sees becomes a SAFETY line.</summary>

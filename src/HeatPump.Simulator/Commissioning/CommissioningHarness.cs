@@ -5,6 +5,7 @@ using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
 using HeatPump.Referee;
 using HeatPump.Simulator.Plant;
+using HeatPump.Simulator.Run;
 
 namespace HeatPump.Simulator.Commissioning;
 
@@ -17,26 +18,31 @@ namespace HeatPump.Simulator.Commissioning;
 /// <param name="RelativeHumidity">Relative humidity, %.</param>
 /// <param name="SolarWm2">Global horizontal irradiance, W/m².</param>
 /// <param name="DriftKPerHour">Outdoor temperature drift, K/h (a morning warming, an evening cooling).</param>
-public sealed record CommissioningWeather(double OutdoorC, double RelativeHumidity, double SolarWm2, double DriftKPerHour)
+public sealed record CommissioningWeather(double OutdoorC, double RelativeHumidity, double SolarWm2, double DriftKPerHour) : IWeather
 {
+    /// <inheritdoc />
+    public string Name => "commissioning day";
+
+    /// <inheritdoc />
+    /// <remarks>A run is an hour or two; the drift is only meant for that long.</remarks>
+    public double Days => 1;
+
     /// <summary>The conditions <paramref name="seconds"/> into the run.</summary>
     public WeatherSample At(double seconds) => new(OutdoorC + DriftKPerHour * seconds / 3600.0, RelativeHumidity, SolarWm2);
 }
 
 /// <summary>
-/// The whole core against one plant for a commissioning run, as the board would run it: raw sensor
-/// samples from the sensor model (lag, noise, quantisation), the pressure switches and the drain
-/// switch on the board's inputs, and the safety referee on every driven output.
+/// The whole core against one plant for a commissioning run, as the board would run it: the
+/// <see cref="PlantLoop"/>'s reading (raw sensor samples from the sensor model with lag, noise and
+/// quantisation, the pressure switches and the drain switch on the board's inputs), and the safety
+/// referee on every driven output.
 /// </summary>
 public sealed class CommissioningHarness
 {
     /// <summary>Tick length, ms.</summary>
     public const long TickMs = 1000;
 
-    private readonly RawInputs _inputs = new();
-    private readonly CommissioningWeather _weather;
-    private readonly SensorModel _sensors;
-    private readonly bool _supplyFitted;
+    private readonly PlantLoop _loop;
 
     /// <summary>A unit at power-up (t = 0) on <paramref name="plant"/> in <paramref name="weather"/>, the house at <paramref name="indoorC"/>.</summary>
     /// <param name="plant">The plant, with any install fault in its parameters.</param>
@@ -48,11 +54,9 @@ public sealed class CommissioningHarness
     public CommissioningHarness(PlantParameters plant, CommissioningWeather weather, double indoorC, bool supplyFitted, int seed,
         ControllerSettings? settings = null)
     {
-        _weather = weather;
-        _supplyFitted = supplyFitted;
         Settings = settings ?? new ControllerSettings();
         Plant = new HeatPumpPlant(plant, indoorC, 0.0, weather.OutdoorC);
-        _sensors = new SensorModel(plant, null, seed);
+        _loop = new PlantLoop(weather, Plant, new SensorModel(plant, null, seed), supplyFitted);
         Core = new ControlCore(Settings, 0, (uint)seed);
         Referee = new SafetyReferee(Settings, 0, Core.StaggerMs);
     }
@@ -76,29 +80,23 @@ public sealed class CommissioningHarness
     public long NowMs { get; private set; }
 
     /// <summary>The condensate overflow switch is open.</summary>
-    public bool DrainOpen { get; set; }
+    public bool DrainOpen
+    {
+        get => _loop.DrainOpen;
+        set => _loop.DrainOpen = value;
+    }
 
     /// <summary>Compressor starts the plant saw.</summary>
     public int Starts => Plant.CompressorStarts;
 
-    /// <summary>One tick: samples in, core step, referee, plant step.</summary>
+    /// <summary>One tick: the loop's reading in, core step, referee, plant step.</summary>
     public void Tick()
     {
         NowMs += TickMs;
-        double t = NowMs / 1000.0;
-        WeatherSample w = _weather.At(t);
-        _inputs.NowMs = NowMs;
-        _inputs.Indoor = _sensors.Read(SensorRole.Indoor, Plant.ProbeC(SensorRole.Indoor, w.OutdoorC), t);
-        _inputs.Outdoor = _sensors.Read(SensorRole.Outdoor, Plant.ProbeC(SensorRole.Outdoor, w.OutdoorC), t);
-        _inputs.Coil = _sensors.Read(SensorRole.Coil, Plant.ProbeC(SensorRole.Coil, w.OutdoorC), t);
-        _inputs.Supply = _supplyFitted ? _sensors.Read(SensorRole.Supply, Plant.ProbeC(SensorRole.Supply, w.OutdoorC), t) : default;
-        _inputs.HighPressureTripped = Plant.HighPressureTripped;
-        _inputs.LowPressureTripped = Plant.LowPressureTripped;
-        _inputs.DrainOpen = DrainOpen;
-        Core.Step(_inputs);
+        Core.Step(_loop.Read(NowMs));
         OutputState o = Core.Outputs;
         Referee.Observe(NowMs, o, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius, DrainOpen);
-        Plant.Step(TickMs / 1000.0, o, w);
+        _loop.Advance(TickMs / 1000.0, o);
     }
 
     /// <summary>Ticks for <paramref name="ms"/>.</summary>

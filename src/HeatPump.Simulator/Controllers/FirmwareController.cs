@@ -1,5 +1,4 @@
 using HeatPump.Control;
-using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
 
 namespace HeatPump.Simulator.Controllers;
@@ -63,17 +62,18 @@ public sealed class FirmwareController : ISimController
     public DefrostEnd LastDefrostEnd => _core.Controller.LastDefrostEnd;
 
     /// <inheritdoc />
-    public OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction,
-        bool highPressureTripped = false, bool lowPressureTripped = false)
+    public OutputState Step(RawInputs reading, double trueFrostFraction)
     {
         RawInputs i = _inputs;
-        i.NowMs = nowMs;
-        i.Indoor = indoor;
-        i.Outdoor = outdoor;
-        i.Coil = coil;
+        i.NowMs = reading.NowMs;
+        i.Indoor = reading.Indoor;
+        i.Outdoor = reading.Outdoor;
+        i.Coil = reading.Coil;
+        i.Supply = reading.Supply;
         i.Buttons = 0;
-        i.HighPressureTripped = highPressureTripped;
-        i.LowPressureTripped = lowPressureTripped;
+        i.HighPressureTripped = reading.HighPressureTripped;
+        i.LowPressureTripped = reading.LowPressureTripped;
+        i.DrainOpen = reading.DrainOpen;
         // The request stays up while the ice is over the mark and no defrost is under way, as a
         // demand board holds its frost signal until the controller acts on it.
         i.DefrostRequested = _isOracle && trueFrostFraction >= _oracleFraction && !_core.Outputs.Defrost;

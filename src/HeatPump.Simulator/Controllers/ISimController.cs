@@ -1,11 +1,10 @@
 using HeatPump.Control;
-using HeatPump.Control.Sensors;
 
 namespace HeatPump.Simulator.Controllers;
 
 /// <summary>
-/// A controller under test in the simulator: one call per simulated second, from the three
-/// sensor samples as the bus delivered them to the outputs it drives. Implementations allocate
+/// A controller under test in the simulator: one call per simulated second, from the reading the
+/// <see cref="Run.PlantLoop"/> took of the board's inputs to the outputs it drives. Implementations allocate
 /// nothing in <see cref="Step"/>: it runs 31.5 million times in a simulated year.
 /// </summary>
 public interface ISimController
@@ -17,13 +16,10 @@ public interface ISimController
     DefrostEnd LastDefrostEnd { get; }
 
     /// <summary>Runs one tick and returns the outputs to drive.</summary>
-    /// <param name="nowMs">Monotonic time since power-up, ms.</param>
-    /// <param name="indoor">Indoor DS18B20 sample.</param>
-    /// <param name="outdoor">Outdoor DS18B20 sample.</param>
-    /// <param name="coil">Outdoor coil DS18B20 sample.</param>
+    /// <param name="reading">
+    /// The board's inputs this tick: the time since power-up, the DS18B20 samples as the bus
+    /// delivered them, the pressure switches and the condensate switch. Read only: it belongs to the loop.
+    /// </param>
     /// <param name="trueFrostFraction">The plant's true ice fraction: only the oracle may look at it.</param>
-    /// <param name="highPressureTripped">The plant's high-pressure switch is open (as the board's input reads it).</param>
-    /// <param name="lowPressureTripped">The plant's low-pressure switch is open.</param>
-    OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction,
-        bool highPressureTripped = false, bool lowPressureTripped = false);
+    OutputState Step(RawInputs reading, double trueFrostFraction);
 }

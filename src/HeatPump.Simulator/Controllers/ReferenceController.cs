@@ -162,14 +162,14 @@ public sealed class ReferenceController : ISimController
     /// <inheritdoc />
     /// <remarks>
     /// The baselines stand for boards with the pressure switches in series with the contactor coil:
-    /// a trip stops the compressor through the plant, and the board never sees it.
+    /// a trip stops the compressor through the plant, and they leave the reading's switches unread.
     /// </remarks>
-    public OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction,
-        bool highPressureTripped = false, bool lowPressureTripped = false)
+    public OutputState Step(RawInputs reading, double trueFrostFraction)
     {
-        Read(indoor, ref _hasIndoor, ref _indoorC);
-        Read(outdoor, ref _hasOutdoor, ref _outdoorC);
-        Read(coil, ref _hasCoil, ref _coilC);
+        long nowMs = reading.NowMs;
+        Read(reading.Indoor, ref _hasIndoor, ref _indoorC);
+        Read(reading.Outdoor, ref _hasOutdoor, ref _outdoorC);
+        Read(reading.Coil, ref _hasCoil, ref _coilC);
 
         // Run time with a cold coil over the tick that just ended counts toward the next defrost.
         long dt = nowMs - _lastNowMs;

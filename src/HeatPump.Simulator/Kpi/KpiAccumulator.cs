@@ -6,7 +6,8 @@ namespace HeatPump.Simulator.Kpi;
 /// <summary>
 /// Accumulates the KPIs as a run streams, one call per tick and nothing stored per tick, so a year
 /// costs no more memory than a day. Comfort is judged on the true indoor temperature, frost on the
-/// true ice: what the occupants and the coil experience, not what the sensors said.
+/// true ice: what the occupants and the coil experience, not what the sensors said. The energies
+/// are not counted here: they come from the run's <see cref="EnergyLedger"/>.
 /// </summary>
 public sealed class KpiAccumulator
 {
@@ -16,16 +17,11 @@ public sealed class KpiAccumulator
     /// <summary>Comfort band either side of the setpoint, K (after BOPTEST's thermal discomfort).</summary>
     public const double ComfortBandK = 1.0;
 
-    private const double JoulesPerKWh = 3.6e6;
-
     private readonly double _comfortLowC;
     private readonly double _comfortHighC;
     private readonly long _minRunMs;
     private readonly CompressorTracker _tracker;
 
-    private double _electricJ;
-    private double _auxJ;
-    private double _heatJ;
     private double _discomfortKs;
     private double _defrostSeconds;
     private double _seconds;
@@ -130,24 +126,11 @@ public sealed class KpiAccumulator
         }
     }
 
-    /// <summary>Adds what the plant drew and delivered over a tick of <paramref name="dtSeconds"/>.</summary>
-    public void AddEnergy(double electricW, double heatToHouseW, double dtSeconds)
+    /// <summary>The KPIs so far under <paramref name="name"/>, with the checker's violation count and the energies of <paramref name="energy"/>.</summary>
+    public KpiResult Result(string name, int invariantViolations, EnergyLedger energy)
     {
-        _electricJ += electricW * dtSeconds;
-        _heatJ += heatToHouseW * dtSeconds;
-    }
-
-    /// <summary>Adds what the aux (resistance) heater drew over a tick; it is already part of the electricity given to <see cref="AddEnergy"/>.</summary>
-    public void AddAuxEnergy(double auxW, double dtSeconds)
-    {
-        _auxJ += auxW * dtSeconds;
-    }
-
-    /// <summary>The KPIs so far under <paramref name="name"/>, with the checker's violation count.</summary>
-    public KpiResult Result(string name, int invariantViolations)
-    {
-        double kWh = _electricJ / JoulesPerKWh;
-        double heatKWh = _heatJ / JoulesPerKWh;
+        double kWh = energy.ElectricKWh;
+        double heatKWh = energy.HeatToHouseKWh;
         double hours = _seconds / 3600.0;
         return new KpiResult(
             name,
@@ -164,6 +147,6 @@ public sealed class KpiAccumulator
             _onCleanCoil,
             _peakFrost,
             invariantViolations,
-            _auxJ / JoulesPerKWh);
+            energy.AuxKWh);
     }
 }

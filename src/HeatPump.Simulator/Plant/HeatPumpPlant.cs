@@ -27,7 +27,8 @@ public enum PlantMode
 /// outdoor coil frosts and whose indoor coil stores the heat (or chill) its fan has not yet blown
 /// into the room. Stepped by the loop with the outputs as driven and the weather now; it
 /// never sees the controller. Every figure is in <see cref="PlantParameters"/>; docs/simulator.md
-/// gives the equations. The step allocates nothing.
+/// gives the equations. The step allocates nothing. It reports the flows of each step (W) and
+/// keeps no energy account: an <see cref="Kpi.EnergyLedger"/> adds the flows up.
 /// </summary>
 public sealed class HeatPumpPlant : IPlant
 {
@@ -230,6 +231,9 @@ public sealed class HeatPumpPlant : IPlant
     /// </summary>
     public double IndoorRefrigerantHeatW { get; private set; }
 
+    /// <summary>Sensible heat the refrigerant drew from the house side (its air and the indoor coil) with the valve in the cooling position (cooling and defrosts), W, positive.</summary>
+    public double HeatDrawnFromHouseW { get; private set; }
+
     /// <summary>Heat the refrigerant put into the indoor coil's store, W (negative: drew from it, chilling the coil).</summary>
     public double IndoorCoilChargeW { get; private set; }
 
@@ -260,47 +264,7 @@ public sealed class HeatPumpPlant : IPlant
     /// <summary>Solar gains, W.</summary>
     public double SolarGainsW { get; private set; }
 
-    // ---- Cumulative counters since construction -------------------------------------------
-
-    /// <summary>Simulated time, s.</summary>
-    public double ElapsedSeconds { get; private set; }
-
-    /// <summary>Electricity used (compressor, fans, aux, standby), J.</summary>
-    public double ElectricEnergyJ { get; private set; }
-
-    /// <summary>Compressor electricity, J.</summary>
-    public double CompressorEnergyJ { get; private set; }
-
-    /// <summary>Indoor and outdoor fan electricity, J.</summary>
-    public double FanEnergyJ { get; private set; }
-
-    /// <summary>Auxiliary heat electricity, J.</summary>
-    public double AuxEnergyJ { get; private set; }
-
-    /// <summary>Net heat delivered to the house air by the heat pump, its indoor fan and aux, J (cooling and defrost count negative).</summary>
-    public double HeatToHouseJ { get; private set; }
-
-    /// <summary>
-    /// Net heat the heat pump, its indoor fan and aux gave to the house side — the air and the
-    /// indoor coil together — J: <see cref="HeatToHouseJ"/> plus what the coil has taken and not
-    /// yet released.
-    /// </summary>
-    public double HeatToHouseSideJ { get; private set; }
-
-    /// <summary>
-    /// Sensible heat the refrigerant drew from the house side (its air and the indoor coil) while
-    /// the valve was in the cooling position (cooling and defrosts), J, positive.
-    /// </summary>
-    public double HeatDrawnFromHouseJ { get; private set; }
-
-    /// <summary>Heat in through the envelope, J (negative: lost).</summary>
-    public double EnvelopeHeatJ { get; private set; }
-
-    /// <summary>Internal gains, J.</summary>
-    public double InternalGainsJ { get; private set; }
-
-    /// <summary>Solar gains, J.</summary>
-    public double SolarGainsJ { get; private set; }
+    // ---- Cumulative counters since construction (the energies are an EnergyLedger's) -------
 
     /// <summary>Ice deposited on the coil, kg.</summary>
     public double IceFormedKg { get; private set; }
@@ -325,12 +289,6 @@ public sealed class HeatPumpPlant : IPlant
     /// structure plus what the indoor coil holds (it starts at room temperature).
     /// </summary>
     public double StoredEnergyJ => _p.CapacitanceJPerK * (_indoorC - _initialIndoorC) + _indoorCoilJ;
-
-    /// <summary>
-    /// Stored-energy change minus the sum of every heat flow into the house side since the start,
-    /// J: zero when the house's energy balance closes.
-    /// </summary>
-    public double EnergyBalanceResidualJ => StoredEnergyJ - (HeatToHouseSideJ + EnvelopeHeatJ + InternalGainsJ + SolarGainsJ);
 
     /// <summary>Advances the physics by <paramref name="dtSeconds"/> with the outputs as driven and the weather now.</summary>
     public void Step(double dtSeconds, in OutputState outputs, in WeatherSample weather)
@@ -475,6 +433,7 @@ public sealed class HeatPumpPlant : IPlant
 
         HeatPumpHeatW = heatPumpHeat;
         IndoorRefrigerantHeatW = houseSideRefrigerant;
+        HeatDrawnFromHouseW = coolingPosition && houseSideRefrigerant < 0 ? -houseSideRefrigerant : 0.0;
         OutdoorCoilRefrigerantHeatW = coilRefrigerantHeat;
         CompressorPowerW = compressorPower;
         IndoorFanPowerW = indoorFan;
@@ -486,17 +445,6 @@ public sealed class HeatPumpPlant : IPlant
         HeatToHouseW = heatToHouse;
         ElectricPowerW = electric;
 
-        ElapsedSeconds += dtSeconds;
-        ElectricEnergyJ += electric * dtSeconds;
-        CompressorEnergyJ += compressorPower * dtSeconds;
-        FanEnergyJ += (indoorFan + outdoorFan) * dtSeconds;
-        AuxEnergyJ += aux * dtSeconds;
-        HeatToHouseJ += heatToHouse * dtSeconds;
-        HeatToHouseSideJ += (houseSideRefrigerant + indoorFan + aux) * dtSeconds;
-        if (coolingPosition && houseSideRefrigerant < 0) HeatDrawnFromHouseJ -= houseSideRefrigerant * dtSeconds;
-        EnvelopeHeatJ += envelopeJ;
-        InternalGainsJ += p.InternalGainsW * dtSeconds;
-        SolarGainsJ += solar * dtSeconds;
     }
 
     private double FanLaw(double duty)

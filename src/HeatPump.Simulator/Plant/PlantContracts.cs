@@ -46,6 +46,30 @@ public interface IPlant
     /// <summary>Electric power of the aux (resistance) heater in the last step, W; part of <see cref="ElectricPowerW"/>.</summary>
     double AuxPowerW => 0.0;
 
+    /// <summary>Compressor electric power in the last step, W; part of <see cref="ElectricPowerW"/>.</summary>
+    double CompressorPowerW => 0.0;
+
+    /// <summary>Indoor fan electric power in the last step, W (all of it ends up as heat in the house).</summary>
+    double IndoorFanPowerW => 0.0;
+
+    /// <summary>Outdoor fan electric power in the last step, W.</summary>
+    double OutdoorFanPowerW => 0.0;
+
+    /// <summary>Sensible heat the refrigerant gave to the house side (its air and the indoor coil) in the last step, W (negative: drew).</summary>
+    double IndoorRefrigerantHeatW => 0.0;
+
+    /// <summary>Sensible heat the refrigerant drew from the house side with the valve in the cooling position in the last step, W, positive.</summary>
+    double HeatDrawnFromHouseW => 0.0;
+
+    /// <summary>Heat in through the envelope in the last step, W (negative when the house loses heat).</summary>
+    double EnvelopeHeatW => 0.0;
+
+    /// <summary>Internal gains in the last step, W.</summary>
+    double InternalGainsW => 0.0;
+
+    /// <summary>Solar gains in the last step, W.</summary>
+    double SolarGainsW => 0.0;
+
     /// <summary>Advances the physics by <paramref name="dtSeconds"/> with the outputs as driven and the weather now.</summary>
     void Step(double dtSeconds, in OutputState outputs, in WeatherSample weather);
 

@@ -1,6 +1,5 @@
 using HeatPump.Control;
 using HeatPump.Control.Remote;
-using HeatPump.Control.Sensors;
 using HeatPump.Simulator.Controllers;
 
 namespace HeatPump.Simulator.Remote;
@@ -35,10 +34,10 @@ public sealed class MqttController : ISimController
     public DefrostEnd LastDefrostEnd => _inner.LastDefrostEnd;
 
     /// <inheritdoc />
-    public OutputState Step(long nowMs, in SensorSample indoor, in SensorSample outdoor, in SensorSample coil, double trueFrostFraction,
-        bool highPressureTripped = false, bool lowPressureTripped = false)
+    public OutputState Step(RawInputs reading, double trueFrostFraction)
     {
-        OutputState o = _inner.Step(nowMs, indoor, outdoor, coil, trueFrostFraction, highPressureTripped, lowPressureTripped);
+        long nowMs = reading.NowMs;
+        OutputState o = _inner.Step(reading, trueFrostFraction);
         Bridge.Service(nowMs);
         AfterTick?.Invoke(nowMs);
         return o;

@@ -31,10 +31,11 @@ public sealed class RunProgress
 }
 
 /// <summary>
-/// Steps one controller against one world at 1 s: weather → the plant's true temperatures → the
-/// sensor model (and the plant's pressure switches) → the controller → the safety referee and the KPIs on the driven outputs →
-/// the plant. Nothing is allocated inside the loop, and each component is called once per tick
-/// (the sensor model once per sensor).
+/// Steps one controller against one world at 1 s through a <see cref="PlantLoop"/>: its reading
+/// (weather → the plant's true temperatures → the sensor model, the plant's pressure switches) →
+/// the controller → the safety referee and the KPIs on the driven outputs → the plant, its flows
+/// into the loop's energy ledger. Nothing is allocated inside the loop, and each component is
+/// called once per tick (the sensor model once per sensor).
 /// </summary>
 public static class SimulationRunner
 {
@@ -59,9 +60,8 @@ public static class SimulationRunner
     public static RunResult Run(ISimController controller, IWorld world, ControllerSettings settings, double days, double initialIndoorC,
         SeriesRecorder? series = null, RunProgress? progress = null, double oracleFraction = double.NaN)
     {
-        IWeather weather = world.CreateWeather();
         IPlant plant = world.CreatePlant(initialIndoorC);
-        ISensorModel sensors = world.CreateSensors();
+        var loop = new PlantLoop(world.CreateWeather(), plant, world.CreateSensors());
         var referee = new SampledReferee(settings);
         var kpi = new KpiAccumulator(settings);
         long ticks = TicksFor(days);
@@ -71,28 +71,18 @@ public static class SimulationRunner
         long reported = 0;
         for (long k = 0; k < ticks; k++)
         {
-            double t = k * dt;
             long nowMs = k * StepMs;
-            WeatherSample w = weather.At(t);
             double indoorC = plant.IndoorC;
             double coilC = plant.CoilC;
             double frost = plant.FrostFraction;
 
-            SensorSample indoor = sensors.Read(SensorRole.Indoor, indoorC, t);
-            SensorSample outdoor = sensors.Read(SensorRole.Outdoor, plant.ProbeC(SensorRole.Outdoor, w.OutdoorC), t);
-            SensorSample coil = sensors.Read(SensorRole.Coil, plant.ProbeC(SensorRole.Coil, w.OutdoorC), t);
-
-            // The pressure switches are on the board's inputs, as the firmware's default wiring has them.
-            OutputState o = controller.Step(nowMs, indoor, outdoor, coil, frost, plant.HighPressureTripped, plant.LowPressureTripped);
-            referee.Check(nowMs, o, indoor, outdoor);
+            RawInputs reading = loop.Read(nowMs);
+            OutputState o = controller.Step(reading, frost);
+            referee.Check(nowMs, o, reading.Indoor, reading.Outdoor);
             kpi.Observe(nowMs, o, indoorC, frost, controller.LastDefrostEnd, dt);
 
-            plant.Step(dt, o, w);
-            double electricW = plant.ElectricPowerW;
-            double heatW = plant.HeatToHouseW;
-            kpi.AddEnergy(electricW, heatW, dt);
-            kpi.AddAuxEnergy(plant.AuxPowerW, dt);
-            series?.Add(w.OutdoorC, indoorC, coilC, frost, o, electricW, heatW);
+            loop.Advance(dt, o);
+            series?.Add(loop.WeatherNow.OutdoorC, indoorC, coilC, frost, o, plant.ElectricPowerW, plant.HeatToHouseW);
 
             if (progress != null && k - reported >= ProgressEvery)
             {
@@ -104,7 +94,7 @@ public static class SimulationRunner
         series?.Complete();
         progress?.Add(ticks - reported);
         clock.Stop();
-        return new RunResult(kpi.Result(controller.Name, referee.Violations), referee.Messages, series, oracleFraction,
+        return new RunResult(kpi.Result(controller.Name, referee.Violations, loop.Ledger), referee.Messages, series, oracleFraction,
             clock.Elapsed.TotalSeconds, ticks);
     }
 }

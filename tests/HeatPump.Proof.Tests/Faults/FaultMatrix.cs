@@ -5,6 +5,7 @@ using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
 using HeatPump.Control.States;
 using HeatPump.Simulator.Plant;
+using HeatPump.Simulator.Weather;
 
 namespace HeatPump.Proof.Tests.Faults;
 

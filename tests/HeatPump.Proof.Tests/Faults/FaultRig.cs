@@ -4,37 +4,20 @@ using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
 using HeatPump.Referee;
 using HeatPump.Simulator.Plant;
+using HeatPump.Simulator.Run;
 
 namespace HeatPump.Proof.Tests.Faults;
-
-/// <summary>Weather that does not change: each matrix cell sees one clear condition.</summary>
-public sealed class SteadyWeather : IWeather
-{
-    private readonly WeatherSample _sample;
-
-    public SteadyWeather(double outdoorC, double relativeHumidity)
-    {
-        _sample = new WeatherSample(outdoorC, relativeHumidity, 0.0);
-    }
-
-    public string Name => "steady";
-
-    public double Days => 3660;
-
-    public WeatherSample At(double seconds) => _sample;
-}
 
 /// <summary>
 /// The control core against the simulator's physics: <see cref="HeatPumpPlant"/>, the DS18B20
 /// <see cref="SensorModel"/> with its <see cref="FaultSchedule"/>, and a weather source, stepped at
-/// 1 s in the simulator runner's order (weather → true temperatures → sensors → core → plant), with
-/// the plant's pressure switches wired to the core and the <see cref="SafetyReferee"/> watching.
-/// Counts the bytes the core step alone allocates.
+/// 1 s through the simulator's <see cref="PlantLoop"/> (weather → true temperatures → sensors and
+/// the pressure switches → core → plant), with the <see cref="SafetyReferee"/> watching. Counts the
+/// bytes the core step alone allocates.
 /// </summary>
 public sealed class FaultRig : ITicking
 {
-    private readonly RawInputs _in = new();
-    private readonly SensorSample[] _last = new SensorSample[3];
+    private readonly PlantLoop _loop;
 
     public FaultRig(ControllerSettings settings, IWeather weather, FaultSchedule faults, double initialIndoorC, int seed = 7, PlantParameters plant = null)
     {
@@ -42,6 +25,7 @@ public sealed class FaultRig : ITicking
         Weather = weather;
         Plant = new HeatPumpPlant(plant ?? PlantParameters.Default, initialIndoorC, 0.0, weather.At(0).OutdoorC);
         Sensors = new SensorModel(PlantParameters.Default, faults, seed);
+        _loop = new PlantLoop(weather, Plant, Sensors);
         Core = new ControlCore(settings, 0, (uint)seed);
         Referee = new SafetyReferee(settings, 0, Core.StaggerMs);
     }
@@ -72,34 +56,25 @@ public sealed class FaultRig : ITicking
     public long Ticks { get; private set; }
 
     /// <summary>The sample handed to the core for <paramref name="role"/> in the last tick.</summary>
-    public SensorSample LastSample(SensorRole role) => _last[(int)role];
+    public SensorSample LastSample(SensorRole role) =>
+        role == SensorRole.Indoor ? _loop.Reading.Indoor : role == SensorRole.Outdoor ? _loop.Reading.Outdoor : _loop.Reading.Coil;
 
     public SensorValidator Validator(SensorRole role) =>
         role == SensorRole.Indoor ? Core.Indoor : role == SensorRole.Outdoor ? Core.Outdoor : Core.Coil;
 
     public void Tick()
     {
-        double t = Seconds;
-        WeatherSample w = Weather.At(t);
-        _last[0] = Sensors.Read(SensorRole.Indoor, Plant.IndoorC, t);
-        _last[1] = Sensors.Read(SensorRole.Outdoor, Plant.ProbeC(SensorRole.Outdoor, w.OutdoorC), t);
-        _last[2] = Sensors.Read(SensorRole.Coil, Plant.ProbeC(SensorRole.Coil, w.OutdoorC), t);
-        _in.NowMs = NowMs;
-        _in.Indoor = _last[0];
-        _in.Outdoor = _last[1];
-        _in.Coil = _last[2];
-        _in.HighPressureTripped = Plant.HighPressureTripped;
-        _in.LowPressureTripped = Plant.LowPressureTripped;
-        _in.DefrostRequested = DefrostRequest;
+        RawInputs reading = _loop.Read(NowMs);
+        reading.DefrostRequested = DefrostRequest;
         DefrostRequest = false;
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        Core.Step(_in);
+        Core.Step(reading);
         CoreAllocatedBytes += GC.GetAllocatedBytesForCurrentThread() - before;
 
         OutputState o = Core.Outputs;
         Referee.Observe(NowMs, o, Core.Indoor.IsValid, Core.Outdoor.IsValid, Core.Outdoor.Celsius);
-        Plant.Step(1.0, o, w);
+        _loop.Advance(1.0, o);
         NowMs += 1000;
         Ticks++;
     }

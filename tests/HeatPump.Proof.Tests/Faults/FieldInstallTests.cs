@@ -1,6 +1,7 @@
 using HeatPump.Control;
 using HeatPump.Control.Settings;
 using HeatPump.Simulator.Plant;
+using HeatPump.Simulator.Weather;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -410,11 +410,9 @@ public class CoreReportingTests
         var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = 5f, CoilC = 5f };
         Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
         Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 20 * 60_000));
-        int offToHeat = HeatPump.Control.States.TransitionTable.FindTop(TopState.Off, TopState.Heat);
-        Assert.Equal(1, b.Core.Controller.TransitionVisits(offToHeat));
-        int startingToRunning = HeatPump.Control.States.TransitionTable.FindSub(TopState.Heat, SubState.Starting, SubState.Running);
+        Assert.Equal(1, b.Core.Controller.TransitionVisits(HeatPump.Control.States.Row.OffToHeat));
         b.Tick();
-        Assert.Equal(1, b.Core.Controller.TransitionVisits(startingToRunning));
+        Assert.Equal(1, b.Core.Controller.TransitionVisits(HeatPump.Control.States.Row.HeatStartingToRunning));
     }
 
     [Fact]
@@ -770,8 +768,8 @@ public class DefrostSequenceEdgeTests
 
         // There is no Defrost → Cool in the table: the hand-over goes Defrost → Heat → Cool.
         Assert.Equal(0, b.Core.Controller.UnlistedTransitions);
-        Assert.Equal(1, b.Core.Controller.TransitionVisits(HeatPump.Control.States.TransitionTable.FindTop(TopState.Defrost, TopState.Heat)));
-        Assert.Equal(1, b.Core.Controller.TransitionVisits(HeatPump.Control.States.TransitionTable.FindTop(TopState.Heat, TopState.Cool)));
+        Assert.Equal(1, b.Core.Controller.TransitionVisits(HeatPump.Control.States.Row.DefrostToHeat));
+        Assert.Equal(1, b.Core.Controller.TransitionVisits(HeatPump.Control.States.Row.HeatToCool));
         Assert.True(b.Referee.Total == 0, b.Referee.FirstMessage);
     }
 }
