@@ -15,14 +15,8 @@ namespace HeatPump.Control.Protection
     /// </summary>
     public sealed class SafetyGuard
     {
-        /// <summary>
-        /// Quiet-shift restarts (I1's exception) allowed in any hour: three defrosts' worth, two
-        /// restarts each. The demand logic clears an iced coil inside its 30-minute minimum interval
-        /// (a fast-frosting coil in humid air near 0 °C needs a defrost every 20–25 minutes of run);
-        /// a defrost past this cap waits out the full minimum off time twice and its restarts count
-        /// as ordinary starts.
-        /// </summary>
-        public const int MaxShiftRestartsPerHour = 6;
+        /// <summary>Quiet-shift restarts (I1's exception) allowed in any hour: two defrosts' worth at the shortest interval.</summary>
+        public const int MaxShiftRestartsPerHour = 4;
 
         private const long HourMs = 3600000L;
 
