@@ -69,9 +69,10 @@ public class SweepTests
     /// what the firmware holds on every drawn plant today: no invariant violation, comfort as good as
     /// the best timed board's, the dry-cold win. The energy and peak-ice bounds are looser than
     /// issue 12's acceptance limits (1.002 × the best timed board, peak ice 0.5), which some plants
-    /// of this draw do not meet (docs/simulator.md, "Plant families": up to 1.038 × on the plant
-    /// whose cheapest timed board left the house 650 K·h cold, 0.65 ice on the one that frosts
-    /// faster than it can be kept warm); they catch a regression.
+    /// of this draw do not meet (docs/simulator.md, "Plant families": 1.005 × on one humid-cold
+    /// plant, 1.05 × with the aux bought to keep warm the house whose cheapest timed board left it
+    /// 650 K·h cold, 0.61 ice on the plant that frosts faster than it can be kept warm); they catch
+    /// a regression.
     /// </summary>
     [Fact]
     public void Small_sweep_holds_the_criteria_on_every_plant()

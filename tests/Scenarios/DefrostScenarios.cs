@@ -7,6 +7,9 @@ namespace HeatPump.Scenarios
     /// <summary>Defrost initiation, termination, sequence and sensor fallbacks (docs/state-machine.md defrost, docs/safety.md I1 exception, I3).</summary>
     public static class DefrostScenarios
     {
+        /// <summary>The time an air defrost is given before the reverse cycle takes over, ms (DefrostState.AirDefrostMaxMs).</summary>
+        private const long AirDefrostMaxMs = 300000;
+
         /// <summary>A rig heating continuously at 0 °C outdoor with the coil model on (clean ΔT 6 K).</summary>
         public static Rig FrostingRig(float frostKPerHour)
         {
@@ -177,6 +180,59 @@ namespace HeatPump.Scenarios
             long start = r.LastStartMs;
             Check.That(r.RunUntil(Conditions.InDefrost, 3 * 3600000L), "defrost at 7 °C outdoor", r);
             Check.Between(start + 1800000, start + 1860000, r.NowMs, "after 30 min of run with the coil below freezing", r);
+            r.CheckClean();
+        }
+
+        /// <summary>
+        /// At +4 °C outdoor or warmer the air defrosts the coil: compressor stopped, valve left in
+        /// heating, outdoor fan on, until the coil reads above freezing for 30 s; then heat starts
+        /// again as an ordinary start, after the minimum off time (docs/state-machine.md).
+        /// </summary>
+        public static void AirDefrostInMildAir()
+        {
+            Rig r = FrostingRig(4f);
+            r.OutdoorC = 6f;
+            r.RunUntil(Conditions.CompressorOn, 400000);
+            r.Run(1200000);
+            r.DefrostRequest = true;
+            r.Tick();
+            r.DefrostRequest = false;
+            Check.That(r.State == TopState.Defrost && !r.Out.Compressor, "defrost begins by stopping the compressor", r);
+            long stop = r.LastStopMs;
+            while (r.State == TopState.Defrost && r.NowMs - stop < 600000)
+            {
+                Check.That(!r.Out.Compressor, "no reverse cycle in air above +4 °C", r);
+                Check.That(r.Out.ValveEnergised == r.Settings.ValveEnergisedInHeat, "the valve stays in heating", r);
+                Check.That(r.Out.OutdoorFanDuty > 0f, "the outdoor fan blows the air through the coil", r);
+                r.Tick();
+            }
+
+            Check.That(r.State != TopState.Defrost, "the air defrost ends", r);
+            Check.That(r.NowMs - stop <= AirDefrostMaxMs, "within its 5 min", r);
+            Check.That(r.Controller.LastDefrostEnd == DefrostEnd.CoilTemperature, "ended on the coil reading", r);
+            Check.That(r.CoilC >= 1.5f, "the coil reads above freezing", r);
+            r.RunUntil(Conditions.CompressorOn, 600000);
+            Check.That(r.LastStartMs - stop >= r.Settings.SecondsAsMs(SettingId.MinOffTime), "heat restarts after the minimum off time", r);
+            r.CheckClean();
+        }
+
+        /// <summary>An air defrost that does not clear the coil in 5 min hands over to the reverse cycle.</summary>
+        public static void AirDefrostHandsOverToTheReverseCycle()
+        {
+            Rig r = CompressorScenarios.Heating();
+            r.OutdoorC = 6f;
+            r.CoilC = -3f;
+            r.CoilModel = false; // a coil reading that stays below freezing
+            r.RunUntil(Conditions.CompressorOn, 400000);
+            r.Run(600000);
+            r.DefrostRequest = true;
+            r.Tick();
+            r.DefrostRequest = false;
+            long stop = r.LastStopMs;
+            Check.That(r.RunUntil(Conditions.Melting, 900000), "the reverse cycle melts", r);
+            Check.Between(stop + AirDefrostMaxMs, stop + AirDefrostMaxMs + 60000, r.NowMs,
+                "after the 5 min the air was given", r);
+            Check.That(r.Out.OutdoorFanDuty <= 0f, "outdoor fan off while melting", r);
             r.CheckClean();
         }
 

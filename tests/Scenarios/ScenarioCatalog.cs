@@ -37,6 +37,8 @@ namespace HeatPump.Scenarios
             new ScenarioRow("Defrost.DemandWaitsForBackstopWithoutFrost", DefrostScenarios.DemandWaitsForBackstopWithoutFrost),
             new ScenarioRow("Defrost.DemandRespectsMinimumInterval", DefrostScenarios.DemandRespectsMinimumInterval),
             new ScenarioRow("Defrost.DefrostAtSevenDegreesWithAFreezingCoil", DefrostScenarios.DefrostAtSevenDegreesWithAFreezingCoil),
+            new ScenarioRow("Defrost.AirDefrostInMildAir", DefrostScenarios.AirDefrostInMildAir),
+            new ScenarioRow("Defrost.AirDefrostHandsOverToTheReverseCycle", DefrostScenarios.AirDefrostHandsOverToTheReverseCycle),
             new ScenarioRow("Defrost.CoilSensorLostFallsBackToTime", DefrostScenarios.CoilSensorLostFallsBackToTime),
             new ScenarioRow("Defrost.OutdoorSensorLostUsesTimeTemperature", DefrostScenarios.OutdoorSensorLostUsesTimeTemperature),
             new ScenarioRow("Defrost.DefrostRestartsAreNotShortCycles", DefrostScenarios.DefrostRestartsAreNotShortCycles),

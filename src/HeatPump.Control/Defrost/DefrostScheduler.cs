@@ -13,7 +13,11 @@ namespace HeatPump.Control.Defrost
     /// left alone however long it runs (dry cold). Once past the trigger, a demand defrost waits until
     /// the frost has cost as much as a defrost (<see cref="FrostPenalty"/>), so a coil that frosts
     /// slowly carries more ice before it is cleared than one that frosts fast. An iced coil, or one
-    /// far colder than a clean one can run, is cleared even inside the minimum interval.
+    /// far colder than a clean one can run, is cleared even inside the minimum interval. In air
+    /// above freezing a stopped coil sheds its ice by itself: a stop that warms the coil probe above
+    /// <see cref="ClearCoilC"/> counts as a clean coil (the frost count starts again and the clean-coil
+    /// ΔT is relearned), and while stops do that, a defrost due near the end of a run is left to the
+    /// stop when the frost left for the run costs less than a defrost (<see cref="RunLeftMinutes"/>).
     /// Falls back to time when the coil sensor is lost or reads what no running evaporator can
     /// (within 1 K of the outdoor air, or above it), and to time-temperature when the outdoor
     /// sensor is lost.
@@ -127,6 +131,25 @@ namespace HeatPump.Control.Defrost
         /// </summary>
         public const float ImplausibleDeltaTK = 1f;
 
+        /// <summary>
+        /// A stopped coil whose probe reads at least this warm has shed its ice: ice holds a coil at
+        /// 0 °C until it has melted, and the probe reads up to 0.5 K off, °C.
+        /// </summary>
+        public const float ClearCoilC = 1.5f;
+
+        /// <summary>How long a stopped coil must read <see cref="ClearCoilC"/> or warmer to count as cleared by the air, ms.</summary>
+        public const long ClearHoldMs = 120000;
+
+        /// <summary>The room's rise is read over at least this much of a run before it forecasts the run's end, ms.</summary>
+        public const long RoomTrendMs = 300000;
+
+        /// <summary>
+        /// Deferring a defrost to the stop is given up once the ΔT ahead passes this many times the
+        /// clean-coil ΔT (plus the noise allowance): 40 % of the coil iced on the unit that shows ice
+        /// least in its ΔT.
+        /// </summary>
+        public const float DeferLimitRatio = 1.4f;
+
         private readonly ControllerSettings _settings;
         private bool _learning;
         private long _learnedForMs;
@@ -151,6 +174,15 @@ namespace HeatPump.Control.Defrost
         private readonly float[] _bandOutdoorC = new float[BandCount];
         private readonly float[] _bandDeltaT = new float[BandCount];
         private readonly int[] _bandReadings = new int[BandCount];
+        private long _clearForMs;
+        private bool _stopsClear;
+        private bool _stoppedOff;
+        private bool _defrosting;
+        private bool _roomValid;
+        private float _roomC;
+        private float _roomStopC;
+        private float _roomMarkC;
+        private long _roomMarkMs = -1;
 
         /// <summary>Creates a scheduler for <paramref name="settings"/> in its power-up state.</summary>
         public DefrostScheduler(ControllerSettings settings)
@@ -246,6 +278,8 @@ namespace HeatPump.Control.Defrost
             bool running = heatingRunMs > 0;
             if (!running)
             {
+                ObserveStopped(elapsedMs, outdoorValid, coilValid, coilC);
+                _roomMarkMs = -1;
                 // The clean-coil ΔT is learned within one settled run; a stop starts the window again.
                 _filterPrimed = false;
                 _settled = false;
@@ -253,6 +287,20 @@ namespace HeatPump.Control.Defrost
                 _riseRatePerMin = 0f;
                 RestartLearning();
                 return;
+            }
+
+            if (_stoppedOff)
+            {
+                // The stop just over tells whether stops clear the coil in this weather.
+                _stopsClear = _clearForMs >= ClearHoldMs;
+                _stoppedOff = false;
+            }
+
+            _clearForMs = 0;
+            if (_roomMarkMs < 0 && _roomValid)
+            {
+                _roomMarkMs = heatingRunMs;
+                _roomMarkC = _roomC;
             }
 
             RunSinceDefrostMs += elapsedMs;
@@ -333,14 +381,107 @@ namespace HeatPump.Control.Defrost
                 ahead += _riseRatePerMin * CleanAt(outdoorC) * IcedLeadMs / 60000f;
             }
 
-            if ((freezing && ahead > IcedTriggerDeltaT(outdoorC) && DeltaT > TriggerDeltaT(outdoorC))
+            if (((freezing && ahead > IcedTriggerDeltaT(outdoorC) && DeltaT > TriggerDeltaT(outdoorC))
                 || (RunSinceDefrostMs >= _settings.MinutesAsMs(SettingId.DemandMinInterval)
                     && coilC < _settings.Tenths(SettingId.DemandCoilBelow)
                     && DeltaT > TriggerDeltaT(outdoorC)
                     && FrostPenalty >= DefrostCostRiseMin))
+                && !StopClearsFirst(heatingRunMs, outdoorC, ahead))
             {
                 Due = DefrostCause.Demand;
             }
+        }
+
+        /// <summary>
+        /// Takes the room temperature and the temperature at which the thermostat will end the run,
+        /// before <see cref="Observe"/> in the same tick: in weather where a stopped coil sheds its
+        /// ice in the air, a defrost is only worth its cost if the run goes on long enough.
+        /// </summary>
+        public void ObserveRoom(bool indoorValid, float indoorC, float stopAtC)
+        {
+            _roomValid = indoorValid;
+            _roomC = indoorC;
+            _roomStopC = stopAtC;
+        }
+
+        /// <summary>
+        /// Minutes of run left until the thermostat is satisfied, at the room's rise since the run began;
+        /// −1 when unknown or when the room is not rising.
+        /// </summary>
+        public float RunLeftMinutes(long heatingRunMs)
+        {
+            if (!_roomValid || _roomMarkMs < 0 || heatingRunMs - _roomMarkMs < RoomTrendMs)
+            {
+                return -1f;
+            }
+
+            float rate = (_roomC - _roomMarkC) * 60000f / (heatingRunMs - _roomMarkMs);
+            if (rate <= 0.005f)
+            {
+                return -1f;
+            }
+
+            float left = (_roomStopC - _roomC) / rate;
+            return left > 0f ? left : 0f;
+        }
+
+        /// <summary>
+        /// A stopped coil in air above freezing warms through 0 °C once its ice has melted: held
+        /// there for <see cref="ClearHoldMs"/>, it is as clean as after a defrost, so the frost count
+        /// starts again and the next settled run relearns the clean-coil ΔT.
+        /// </summary>
+        private void ObserveStopped(long elapsedMs, bool outdoorValid, bool coilValid, float coilC)
+        {
+            if (_defrosting)
+            {
+                return;
+            }
+
+            _stoppedOff = true;
+            if (!coilValid || !outdoorValid || coilC < ClearCoilC)
+            {
+                _clearForMs = 0;
+                return;
+            }
+
+            if (_clearForMs >= ClearHoldMs)
+            {
+                return;
+            }
+
+            _clearForMs += elapsedMs;
+            if (_clearForMs >= ClearHoldMs && (FrostingRunMs > 0 || _frostMinutes > 0f))
+            {
+                FrostingRunMs = 0;
+                ForgetFrost();
+                _learning = true;
+                _hadDefrost = true;
+            }
+        }
+
+        /// <summary>
+        /// True when the run will end soon enough that the stop, not a defrost, should clear the coil:
+        /// the last stop cleared it in the air, the frost left for the rest of the run costs less than
+        /// a defrost (rise × minutes left, against <see cref="DefrostCostRiseMin"/>), and the ΔT ahead
+        /// is under <see cref="DeferLimitRatio"/> × clean.
+        /// </summary>
+        private bool StopClearsFirst(long heatingRunMs, float outdoorC, float ahead)
+        {
+            float limit = DeferLimitRatio * CleanAt(outdoorC) + IcedNoiseK;
+            if (!_stopsClear || ahead > limit)
+            {
+                return false;
+            }
+
+            float left = RunLeftMinutes(heatingRunMs);
+            if (left < 0f || _rise * left >= DefrostCostRiseMin)
+            {
+                return false;
+            }
+
+            // The coil must not ice past the limit before the stop either.
+            float rate = _riseRatePerMin > 0f ? _riseRatePerMin : 0f;
+            return ahead + rate * CleanAt(outdoorC) * left < limit;
         }
 
         /// <summary>Forgets everything: counters, the learned clean-coil ΔT and the filter, as at power-up.</summary>
@@ -348,6 +489,11 @@ namespace HeatPump.Control.Defrost
         {
             FrostingRunMs = 0;
             RunSinceDefrostMs = 0;
+            _clearForMs = 0;
+            _stopsClear = false;
+            _stoppedOff = false;
+            _defrosting = false;
+            _roomMarkMs = -1;
             Calibrated = false;
             Provisional = false;
             CleanDeltaT = 0f;
@@ -376,6 +522,7 @@ namespace HeatPump.Control.Defrost
         public void DefrostStarted()
         {
             RunSinceDefrostMs = 0;
+            _defrosting = true;
         }
 
         /// <summary>Compressor run time of the defrost's reverse cycle, which counts toward the minimum interval.</summary>
@@ -388,6 +535,8 @@ namespace HeatPump.Control.Defrost
         public void DefrostEnded()
         {
             FrostingRunMs = 0;
+            _defrosting = false;
+            _clearForMs = 0;
             _learning = true;
             _hadDefrost = true;
             RestartLearning();

@@ -244,6 +244,7 @@ namespace HeatPump.Control.States
                 }
             }
 
+            c.Defrost.ObserveRoom(inputs.IndoorValid, inputs.IndoorC, c.Settings.HeatSetpointC + c.Settings.Tenths(SettingId.HeatOverrun));
             c.Defrost.Observe(c.ElapsedMs, _current.HeatingRunMs(c), inputs.OutdoorValid, inputs.OutdoorC, inputs.CoilValid, inputs.CoilC);
             _current.Observe(c);
 

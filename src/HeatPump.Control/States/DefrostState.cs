@@ -1,3 +1,4 @@
+using HeatPump.Control.Defrost;
 using HeatPump.Control.Settings;
 
 namespace HeatPump.Control.States
@@ -19,6 +20,24 @@ namespace HeatPump.Control.States
 
         /// <summary>The melt without a coil reading, ms (or the maximum defrost time, if shorter).</summary>
         public const long CoilLostMeltMs = 300000;
+
+        /// <summary>
+        /// At or above this outdoor temperature the air melts the ice: the compressor stays off and
+        /// the outdoor fan blows the air through the coil instead of a reverse cycle, °C. At +4 °C
+        /// the fan's air brings several kW to a coil held at 0 °C by its ice, as much as a reverse
+        /// cycle does, for the fan's power and without drawing heat from the house.
+        /// </summary>
+        public const float AirDefrostAboveC = 4f;
+
+        /// <summary>The coil must read <see cref="DefrostScheduler.ClearCoilC"/> or warmer this long to end an air defrost, ms.</summary>
+        public const long AirClearHoldMs = 30000;
+
+        /// <summary>An air defrost that has not cleared the coil in this time hands over to the reverse cycle, ms.</summary>
+        public const long AirDefrostMaxMs = 300000;
+
+        private bool _byAir;
+        private long _enteredMs;
+        private long _airClearForMs;
 
         public override TopState Id
         {
@@ -46,6 +65,9 @@ namespace HeatPump.Control.States
             Ended = DefrostEnd.None;
             c.CancelRunOn();
             c.Go(Row.DefrostEntryToShiftIn);
+            _enteredMs = c.Now;
+            _airClearForMs = 0;
+            _byAir = c.In.CoilValid && c.In.OutdoorValid && c.In.OutdoorC >= AirDefrostAboveC;
         }
 
         public override void Exit(ControllerContext c, TopState to)
@@ -117,7 +139,32 @@ namespace HeatPump.Control.States
                 }
                 else
                 {
+                    if (_byAir && AirDefrost(c))
+                    {
+                        c.Out.Defrost = true;
+                        c.Out.OutdoorFanDuty = c.Settings.Fraction(SettingId.OutdoorFanDuty);
+                        return;
+                    }
+
+                    if (_byAir && Ended != DefrostEnd.None)
+                    {
+                        // The air has cleared the coil: back to heat, which starts the compressor
+                        // again after its minimum off time like any other start (cooling is reached
+                        // through Heat: the table has no Defrost → Cool).
+                        c.Go(desired == TopState.Off ? Row.DefrostToOff : Row.DefrostToHeat);
+                        return;
+                    }
+
                     ShiftThenRestart(c, cooling);
+                    if (!c.Out.Compressor)
+                    {
+                        // While the valve waits for its quiet shift the outdoor fan blows the air over the
+                        // stopped coil, which runs well below it: the air warms the coil's metal (and in
+                        // air above freezing starts on the ice) for the fan's power, heat the reverse
+                        // cycle would otherwise draw from the house.
+                        c.Out.OutdoorFanDuty = c.Settings.Fraction(SettingId.OutdoorFanDuty);
+                    }
+
                     return;
                 }
             }
@@ -196,6 +243,38 @@ namespace HeatPump.Control.States
             {
                 c.SetHold(HoldReason.QuietShift, c.In.Guard.ShiftRestartAllowedAtMs);
             }
+        }
+
+        /// <summary>
+        /// True while the air defrost goes on: the valve stays in heating, the compressor stopped, the
+        /// outdoor fan on. It ends (<see cref="Ended"/> set) once the coil has read above freezing for
+        /// <see cref="AirClearHoldMs"/>; it gives way to the reverse cycle if the coil reading is lost,
+        /// the air cools a kelvin below <see cref="AirDefrostAboveC"/>, or it has not cleared the coil
+        /// in <see cref="AirDefrostMaxMs"/>.
+        /// </summary>
+        private bool AirDefrost(ControllerContext c)
+        {
+            if (!c.In.CoilValid || !c.In.OutdoorValid || c.In.OutdoorC < AirDefrostAboveC - 1f
+                || c.Now - _enteredMs >= AirDefrostMaxMs)
+            {
+                _byAir = false;
+                return false;
+            }
+
+            if (c.CompressorOn || c.In.CoilC < DefrostScheduler.ClearCoilC)
+            {
+                _airClearForMs = 0;
+                return true;
+            }
+
+            _airClearForMs += c.ElapsedMs;
+            if (_airClearForMs < AirClearHoldMs)
+            {
+                return true;
+            }
+
+            Ended = DefrostEnd.CoilTemperature;
+            return false;
         }
 
         private bool MeltingOver(ControllerContext c)
