@@ -108,7 +108,7 @@ namespace HeatPump.Scenarios
         /// Bench mode counts pressure trips as normal running does: the third in an hour locks the unit
         /// out, and bench mode then runs nothing that moves heat until MODE held 10 s acknowledges it.
         /// </summary>
-        public static void BenchTripsLockOutUntilAcknowledged()
+        public static void OutputTestTripsLockOutUntilAcknowledged()
         {
             Rig r = new Rig(UserMode.Off);
             r.Set(HeatPump.Control.Settings.SettingId.MinOffTime, 180); // three trips inside bench mode's 15 min idle time
@@ -116,17 +116,17 @@ namespace HeatPump.Scenarios
             r.Run(8000);
             r.Buttons = Buttons.None;
             r.Run(2000);
-            Check.That(r.Core.Panel.Bench.Active, "bench mode entered from power-up", r);
+            Check.That(r.Core.Panel.OutputTest.Active, "bench mode entered from power-up", r);
 
             // End the walk with a key, select the compressor, switch it on.
             Tap(r, Buttons.Mode);
-            for (int i = 0; i < 5 && r.Core.Panel.Bench.Selected != HeatPump.Control.FrontPanel.BenchOutput.Compressor; i++)
+            for (int i = 0; i < 5 && r.Core.Panel.OutputTest.Selected != HeatPump.Control.FrontPanel.OutputTestStep.Compressor; i++)
             {
                 Tap(r, Buttons.Up);
             }
 
             Tap(r, Buttons.Mode);
-            Check.That(r.Core.Panel.Bench.IsOn(HeatPump.Control.FrontPanel.BenchOutput.Compressor), "compressor selected and on", r);
+            Check.That(r.Core.Panel.OutputTest.IsOn(HeatPump.Control.FrontPanel.OutputTestStep.Compressor), "compressor selected and on", r);
             for (int i = 0; i < 3; i++)
             {
                 Check.That(r.RunUntil(Conditions.CompressorOn, 900000), "the guard lets the compressor start after min-off", r);
@@ -143,7 +143,7 @@ namespace HeatPump.Scenarios
             Tap(r, Buttons.Up); // keys keep bench mode from its idle exit; the compressor stays asked for
             Tap(r, Buttons.Down);
             Check.That(!r.RunUntil(Conditions.CompressorOn, 600000), "a locked-out unit does not run in bench mode", r);
-            Check.That(r.Core.Panel.Bench.Active, "still in bench mode", r);
+            Check.That(r.Core.Panel.OutputTest.Active, "still in bench mode", r);
             r.HoldModeToClearLockout();
             Check.That(!r.Controller.LockedOut, "MODE held 10 s acknowledges the lockout", r);
             Check.That(r.RunUntil(Conditions.CompressorOn, 600000), "then bench mode may run it again", r);

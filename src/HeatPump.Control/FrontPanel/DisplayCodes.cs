@@ -21,13 +21,13 @@ namespace HeatPump.Control.FrontPanel
         public static readonly string SwitchesInSeries = "P.SEr";
 
         /// <summary>Prefix of a walk step in bench mode: "b.FI".</summary>
-        public static readonly string BenchWalkPrefix = "b.";
+        public static readonly string OutputTestWalkPrefix = "b.";
 
         /// <summary>Suffix of a manual bench output that is on: "FI.on".</summary>
-        public static readonly string BenchOn = ".on";
+        public static readonly string OutputTestOn = ".on";
 
         /// <summary>Suffix of a manual bench output that is off: "FI.oF".</summary>
-        public static readonly string BenchOff = ".oF";
+        public static readonly string OutputTestOff = ".oF";
 
         /// <summary>A forced defrost asked for and waiting for a heating run (a home-screen page).</summary>
         public static readonly string DefrostWaiting = "dF.--";
@@ -86,7 +86,7 @@ namespace HeatPump.Control.FrontPanel
         // Labels of the service page's counter pages (2, 3, 4); pages 0 and 1 are the outdoor and coil readings.
         private static readonly string[] ServiceLabels = new string[] { "", "", "CP.hr", "CP.St", "dF.ct" };
 
-        private static readonly string[] BenchCodes = new string[] { "FI", "FO", "AU", "rV", "CP", "Ht", "dF", "CL" };
+        private static readonly string[] OutputTestCodes = new string[] { "FI", "FO", "AU", "rV", "CP", "Ht", "dF", "CL" };
 
         private static readonly string StuckMode = "bt.Md";
 
@@ -172,9 +172,9 @@ namespace HeatPump.Control.FrontPanel
         }
 
         /// <summary>The two-letter name of a bench output or walk step: "FI", "FO", "AU", "rV", "CP", "Ht", "dF", "CL".</summary>
-        public static string BenchOutputName(BenchOutput output)
+        public static string OutputTestStepName(OutputTestStep output)
         {
-            return BenchCodes[(int)output];
+            return OutputTestCodes[(int)output];
         }
 
         /// <summary>The letter in front of a sensor reading in bench mode: 'i' indoor, 'o' outdoor, 'c' coil.</summary>

@@ -49,7 +49,7 @@ namespace HeatPump.Control.FrontPanel
 
         private readonly ControllerSettings _settings;
         private readonly ButtonDecoder _keys = new ButtonDecoder();
-        private readonly BenchMode _bench = new BenchMode();
+        private readonly OutputTestMode _outputTest = new OutputTestMode();
 
         private long _lastKeyMs;
         private long _itemSinceMs;
@@ -57,7 +57,7 @@ namespace HeatPump.Control.FrontPanel
 
         // Bench mode opens only for MODE + DOWN held from power-up (an installer action); see Update.
         private bool _seenFirstTick;
-        private bool _benchComboSincePowerUp;
+        private bool _outputTestComboSincePowerUp;
 
         // Undo of the step made by the first button of a combination (see UndoFirstStep).
         private bool _undoArmed;
@@ -77,7 +77,7 @@ namespace HeatPump.Control.FrontPanel
         public bool ResetRequested { get; private set; }
 
         /// <summary>True for the one tick in which the user asked to enter bench mode (MODE + DOWN held 5 s from power-up) or leave it (MODE + DOWN held 5 s).</summary>
-        public bool BenchToggleRequested { get; private set; }
+        public bool OutputTestToggleRequested { get; private set; }
 
         /// <summary>True for the one tick in which the user asked for a forced defrost (MODE + UP held 5 s).</summary>
         public bool DefrostRequested { get; private set; }
@@ -92,9 +92,9 @@ namespace HeatPump.Control.FrontPanel
         /// True for the one tick in which bench mode ended: the control core must drive everything off
         /// and call <c>SafetyGuard.Restart(now, stagger)</c> so control restarts from the power-up state.
         /// </summary>
-        public bool LeftBenchThisTick
+        public bool LeftOutputTestThisTick
         {
-            get { return _bench.LeftThisTick; }
+            get { return _outputTest.LeftThisTick; }
         }
 
         /// <summary>The screen the keys act on.</summary>
@@ -167,17 +167,17 @@ namespace HeatPump.Control.FrontPanel
             get { return _keys; }
         }
 
-        /// <summary>Bench mode: while <see cref="BenchMode.Active"/>, its outputs replace the controller's.</summary>
-        public BenchMode Bench
+        /// <summary>Bench mode: while <see cref="OutputTestMode.Active"/>, its outputs replace the controller's.</summary>
+        public OutputTestMode OutputTest
         {
-            get { return _bench; }
+            get { return _outputTest; }
         }
 
         /// <summary>Takes this tick's raw button levels (<see cref="Buttons"/> flags) at <paramref name="nowMs"/>.</summary>
         public void Update(int buttonLevels, long nowMs)
         {
             ResetRequested = false;
-            BenchToggleRequested = false;
+            OutputTestToggleRequested = false;
             DefrostRequested = false;
             LearnSensorsRequested = false;
             CommissioningRequested = false;
@@ -192,24 +192,24 @@ namespace HeatPump.Control.FrontPanel
 
             // Bench mode is entered only by MODE + DOWN held from power-up; once in, the same combination
             // leaves. (UP + DOWN at power-up belongs to the firmware's sensor learning.)
-            bool combo = buttonLevels == ButtonDecoder.BenchCombination;
-            _benchComboSincePowerUp = combo && (_benchComboSincePowerUp || !_seenFirstTick);
+            bool combo = buttonLevels == ButtonDecoder.OutputTestCombination;
+            _outputTestComboSincePowerUp = combo && (_outputTestComboSincePowerUp || !_seenFirstTick);
             _seenFirstTick = true;
-            BenchToggleRequested = _keys.BenchCombo && (_bench.Active || _benchComboSincePowerUp);
+            OutputTestToggleRequested = _keys.OutputTestCombo && (_outputTest.Active || _outputTestComboSincePowerUp);
             ResetRequested = _keys.VeryLongPress;
-            _bench.Update(_keys, BenchToggleRequested, nowMs);
-            if (_bench.Active)
+            _outputTest.Update(_keys, OutputTestToggleRequested, nowMs);
+            if (_outputTest.Active)
             {
                 // Bench mode owns the keys; only the lockout reset above still counts.
-                if (Screen != PanelScreen.Bench)
+                if (Screen != PanelScreen.OutputTest)
                 {
-                    Show(PanelScreen.Bench, nowMs);
+                    Show(PanelScreen.OutputTest, nowMs);
                 }
 
                 return;
             }
 
-            if (Screen == PanelScreen.Bench)
+            if (Screen == PanelScreen.OutputTest)
             {
                 Show(PanelScreen.Home, nowMs);
             }

@@ -196,12 +196,12 @@ namespace HeatPump.Control.States
         /// trip in normal running, so three in an hour lock the unit out (and bench mode then refuses
         /// to run it until <see cref="AcknowledgeLockout"/>).
         /// </summary>
-        public void RecordBenchTrip(FaultKind kind, long nowMs)
+        public void RecordTestRunTrip(FaultKind kind, long nowMs)
         {
             ControllerContext c = _c;
             c.In.NowMs = nowMs;
             Row into;
-            if (!_current.RecordBenchTrip(c, kind) && _current.IntoFault(out into))
+            if (!_current.RecordTestRunTrip(c, kind) && _current.IntoFault(out into))
             {
                 c.ActiveFault = kind;
                 c.Go(into);

@@ -203,9 +203,9 @@ public sealed class BenchControls
     {
         PanelLogic p = s.Core.Panel;
         bool mode = button == Buttons.Mode;
-        if (p.Bench.Active)
+        if (p.OutputTest.Active)
         {
-            if (p.Bench.Walking) return "ends the walk on the output shown";
+            if (p.OutputTest.Walking) return "ends the walk on the output shown";
             return mode ? "switches the selected output on or off" : "selects the " + (button == Buttons.Up ? "next" : "previous") + " output";
         }
 

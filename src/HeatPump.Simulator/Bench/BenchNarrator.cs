@@ -42,7 +42,7 @@ public static class BenchNarrator
     {
         Controller c = s.Core.Controller;
         untilMs = c.HoldUntilMs;
-        if (!s.Core.Panel.Bench.Active) return c.Hold;
+        if (!s.Core.Panel.OutputTest.Active) return c.Hold;
 
         // The guard's own record of why it held back what bench mode asked for (the panel reads the same).
         SafetyGuard g = s.Core.Guard;
@@ -64,7 +64,7 @@ public static class BenchNarrator
         Controller c = s.Core.Controller;
         ControllerSettings set = s.Settings;
         string room = c.State == TopState.Cool ? "cool" : "heat";
-        if (s.Core.Panel.Bench.Active) return "bench mode: outputs by hand; the guard still protects the compressor";
+        if (s.Core.Panel.OutputTest.Active) return "bench mode: outputs by hand; the guard still protects the compressor";
         switch (c.Sub)
         {
             case SubState.None:
@@ -151,11 +151,11 @@ public static class BenchNarrator
                 return "installer code: u/d change it, m confirms (docs/front-panel.md)";
             case PanelScreen.Notice:
                 return "confirmation: " + NoticeMeaning(p.Notice);
-            case PanelScreen.Bench:
+            case PanelScreen.OutputTest:
                 HoldReason refused = Hold(s, out _);
                 if (refused != HoldReason.None && d.Colon) return "time left before the guard lets the output on (" + LogFormat.HoldName(refused) + ")";
                 if (refused != HoldReason.None && text == DisplayCodes.Hold(refused)) return "the guard holds the output: " + LogFormat.HoldName(refused);
-                return p.Bench.Walking
+                return p.OutputTest.Walking
                     ? "bench walk: each output alone for 5 s (" + text + ")"
                     : "bench manual: u/d pick an output, m switches it; b again to leave";
         }

@@ -51,7 +51,7 @@ public class CorePropertyTests
             Assert.True(total.Melting > 0, "defrost reached");
             Assert.True(total.Fault > 0, "fault reached");
             Assert.True(total.Lockout > 0, "lockout reached");
-            Assert.True(total.Bench > 0, "bench mode reached (MODE + DOWN held from power-up)");
+            Assert.True(total.OutputTest > 0, "bench mode reached (MODE + DOWN held from power-up)");
             Assert.True(total.PowerCycles > 0 && total.TornWrites > 0, "power cuts and torn writes happened");
             Assert.True(total.SettingsAccepted > 0 && total.SettingsRefused > 0, "settings both accepted and refused");
         }
@@ -70,7 +70,7 @@ public class CoreRegressionTests
     /// valve left where it is until the quiet-shift time has passed.
     /// </summary>
     [Fact]
-    public void Leaving_bench_mode_does_not_drop_the_valve_under_a_running_compressor()
+    public void Leaving_output_test_mode_does_not_drop_the_valve_under_a_running_compressor()
     {
         const string Json = """{"Initial":[{"Id":"Mode","Raw":2}],"StartMs":1000000000000,"StaggerSeed":95,"Episodes":[{"Ticks":811,"Dt":"Second","OutdoorC":21,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"Good","Param":0},"Coil":{"Mode":"Good","Param":0},"Buttons":"Chatter","ButtonMask":7,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":-259765612},{"Ticks":26,"Dt":"Slow","OutdoorC":-25,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"NoResponseSometimes","Param":76},"Coil":{"Mode":"Good","Param":0},"Buttons":"None","ButtonMask":0,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":-2}]}""";
         var driver = new CoreDriver { Trace = true };
@@ -105,7 +105,7 @@ public class CoreRegressionTests
     /// Fixed in SafetyGuard.Restart: leaving bench mode keeps the start history, which is still in RAM.
     /// </summary>
     [Fact]
-    public void Bench_mode_toggles_do_not_reset_the_start_counts()
+    public void Output_test_mode_toggles_do_not_reset_the_start_counts()
     {
         const string Json = """{"Initial":[{"Id":"Mode","Raw":1}],"StartMs":1000000000000,"StaggerSeed":746,"Episodes":[{"Ticks":208,"Dt":"Mixed","OutdoorC":-29,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"Good","Param":0},"Coil":{"Mode":"Good","Param":0},"Buttons":"None","ButtonMask":0,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":621099},{"Ticks":259,"Dt":"Second","OutdoorC":3,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"Good","Param":0},"Coil":{"Mode":"Good","Param":0},"Buttons":"None","ButtonMask":0,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":-507},{"Ticks":2071,"Dt":"Second","OutdoorC":36,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"Good","Param":0},"Coil":{"Mode":"Good","Param":0},"Buttons":"Chatter","ButtonMask":7,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":-7725}]}""";
         var driver = new CoreDriver { Trace = true };
