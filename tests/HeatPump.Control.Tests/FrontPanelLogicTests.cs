@@ -508,7 +508,7 @@ public class FrontPanelLogicTests
     [Fact]
     public void The_output_test_combination_leaves_the_setpoint_as_it_was_even_when_up_went_down_first()
     {
-        // After power-up the combination opens nothing (bench mode needs it held from power-up), but
+        // After power-up the combination opens nothing (output-test mode needs it held from power-up), but
         // the step the first key made is still taken back.
         var p = new PanelDriver();
         p.SetMode(UserMode.Heat);

@@ -12,8 +12,8 @@ public class OutputTestModeTests
     private const long Start = 10_000_000;
 
     /// <summary>
-    /// A panel wired as the control core will be: bench outputs (when active) through a real
-    /// SafetyGuard, PowerUp on leaving bench mode, the guard's result fed to the display.
+    /// A panel wired as the control core will be: output-test outputs (when active) through a real
+    /// SafetyGuard, PowerUp on leaving output-test mode, the guard's result fed to the display.
     /// </summary>
     private static (PanelDriver p, SafetyGuard guard, List<OutputState> leftTickRequests) Wired(long guardPowerUpAt)
     {
@@ -46,7 +46,7 @@ public class OutputTestModeTests
         return (p, guard, leftTick);
     }
 
-    /// <summary>Enters bench mode and ticks until the walk reaches <paramref name="output"/>.</summary>
+    /// <summary>Enters output-test mode and ticks until the walk reaches <paramref name="output"/>.</summary>
     private static void WalkTo(PanelDriver p, OutputTestStep output)
     {
         ToggleOutputTest(p);
@@ -56,7 +56,7 @@ public class OutputTestModeTests
         }
     }
 
-    /// <summary>MODE + DOWN for the combination time: enters bench mode on a driver that has not ticked yet (held from power-up), leaves it otherwise.</summary>
+    /// <summary>MODE + DOWN for the combination time: enters output-test mode on a driver that has not ticked yet (held from power-up), leaves it otherwise.</summary>
     private static void ToggleOutputTest(PanelDriver p) => p.Hold(ButtonDecoder.OutputTestCombination, ButtonDecoder.ComboMs + 200);
 
     private static int OutputsOn(OutputState o) =>
@@ -68,7 +68,7 @@ public class OutputTestModeTests
         var late = Wired(Start - 3_600_000).p;
         late.Run(1000);
         ToggleOutputTest(late);
-        Assert.False(late.Panel.OutputTest.Active, "MODE + DOWN pressed after power-up: no bench mode");
+        Assert.False(late.Panel.OutputTest.Active, "MODE + DOWN pressed after power-up: no output-test mode");
         Assert.Equal(0, late.OutputTestToggles);
 
         var early = Wired(Start - 3_600_000).p;
@@ -254,7 +254,7 @@ public class OutputTestModeTests
         Assert.Equal(1f, p.Inputs.Driven.IndoorFanDuty);
     }
 
-    /// <summary>Enters bench mode, stops the walk at once (so the compressor has not run) and switches the compressor on.</summary>
+    /// <summary>Enters output-test mode, stops the walk at once (so the compressor has not run) and switches the compressor on.</summary>
     private static void CompressorOnAtOnce(PanelDriver p)
     {
         ToggleOutputTest(p);

@@ -171,7 +171,7 @@ public class BridgeCommandTests
     public void Commands_are_refused_while_output_test_mode_has_the_unit()
     {
         var rig = new UnitRig();
-        rig.Buttons = HeatPump.Control.FrontPanel.ButtonDecoder.OutputTestCombination; // held from power-up, as the installer enters bench mode
+        rig.Buttons = HeatPump.Control.FrontPanel.ButtonDecoder.OutputTestCombination; // held from power-up, as the installer enters output-test mode
         rig.Run(HeatPump.Control.FrontPanel.ButtonDecoder.ComboMs + 300);
         rig.Buttons = 0;
         rig.Run(500);

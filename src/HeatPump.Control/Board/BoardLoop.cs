@@ -200,7 +200,7 @@ namespace HeatPump.Control.Board
 
             if (_core.Panel.OutputTestToggleRequested)
             {
-                // Bench mode shows readings on the panel; the ROM codes only fit in the log.
+                // Output-test mode shows readings on the panel; the ROM codes only fit in the log.
                 LogBindings();
             }
 

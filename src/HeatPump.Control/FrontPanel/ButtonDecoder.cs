@@ -43,7 +43,7 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>A button held this long is stuck: no more repeats, flagged for the display, ignored for combinations.</summary>
         public const long StuckAfterMs = 60000;
 
-        /// <summary>MODE + DOWN held <see cref="ComboMs"/>: enter bench mode (only when held from power-up) or leave it.</summary>
+        /// <summary>MODE + DOWN held <see cref="ComboMs"/>: enter output-test mode (only when held from power-up) or leave it.</summary>
         public const int OutputTestCombination = Buttons.Mode | Buttons.Down;
 
         /// <summary>MODE + UP held <see cref="ComboMs"/>: forced defrost request (a service action of defrost boards).</summary>

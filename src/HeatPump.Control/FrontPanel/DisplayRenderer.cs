@@ -6,7 +6,7 @@ namespace HeatPump.Control.FrontPanel
 {
     /// <summary>
     /// Fills the <see cref="DisplayModel"/> every tick from the settings, the panel (screen, menu,
-    /// bench mode) and <see cref="DisplayInputs"/>. When there is more than one thing to say — a held
+    /// output-test mode) and <see cref="DisplayInputs"/>. When there is more than one thing to say — a held
     /// start, a fault, a warning — the home screen shows them in turn, <see cref="PageMs"/> each,
     /// starting with the newest situation, so the user sees why the unit waits and for how long.
     /// docs/front-panel.md describes every screen. Allocates nothing after construction.
@@ -381,7 +381,7 @@ namespace HeatPump.Control.FrontPanel
             OutputTestMode outputTest = panel.OutputTest;
             bool refused = OutputTestRefusal(ref x);
 
-            // The LEDs show which way the compressor pumps, so the valve polarity setting can be checked on the bench.
+            // The LEDs show which way the compressor pumps, so the valve polarity setting can be checked at the board.
             bool heating = HeatingPosition(settings, ref x);
             d.Heat = x.Driven.Compressor && heating ? LedState.On : LedState.Off;
             d.Cool = x.Driven.Compressor && !heating ? LedState.On : LedState.Off;
@@ -411,7 +411,7 @@ namespace HeatPump.Control.FrontPanel
             DrawPage(d, CurrentPage(x.NowMs, outputTest.PhaseSinceMs), panel, ref x, fahrenheit);
         }
 
-        /// <summary>True when the guard holds back an output bench mode asks for; takes the reason and its end from the guard's record.</summary>
+        /// <summary>True when the guard holds back an output output-test mode asks for; takes the reason and its end from the guard's record.</summary>
         private bool OutputTestRefusal(ref DisplayInputs x)
         {
             _hold = x.GuardRefusal;
@@ -444,7 +444,7 @@ namespace HeatPump.Control.FrontPanel
 
         /// <summary>
         /// The page to show now: the cycle restarts when the set of pages changes (a new hold or
-        /// fault shows first) or at <paramref name="baseMs"/> (the screen was entered, a bench step began).
+        /// fault shows first) or at <paramref name="baseMs"/> (the screen was entered, an output-test step began).
         /// </summary>
         private int CurrentPage(long nowMs, long baseMs)
         {

@@ -3,7 +3,7 @@ using HeatPump.Control.Hal;
 namespace HeatPump.Control.FrontPanel
 {
     /// <summary>
-    /// Bench (test) mode for the installer (docs/front-panel.md "Bench mode"). Entered
+    /// Output-test mode for the installer (docs/front-panel.md "Output-test mode"). Entered
     /// only by MODE + DOWN held from power-up for 5 s — an installer action, as the TEST pins of
     /// defrost boards are — and left by the same combination (or 15 minutes without a key). While
     /// active its <see cref="Outputs"/> replace the controller's commands; the SafetyGuard still sits
@@ -22,7 +22,7 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>A refrigerant step of the walk that the guard has held this long without a run moves on.</summary>
         public const long WalkHoldLimitMs = 10L * 60L * 1000L;
 
-        /// <summary>Bench mode ends by itself this long after the last key (or the end of the walk), so a unit left in it goes back to normal control.</summary>
+        /// <summary>Output-test mode ends by itself this long after the last key (or the end of the walk), so a unit left in it goes back to normal control.</summary>
         public const long IdleExitMs = 15L * 60L * 1000L;
 
         /// <summary>Number of outputs manual control selects among (the walk's refrigerant steps follow them).</summary>
@@ -45,7 +45,7 @@ namespace HeatPump.Control.FrontPanel
         private bool _compressorDriven;
         private bool _valveDriven;
 
-        /// <summary>True while bench mode drives the outputs.</summary>
+        /// <summary>True while output-test mode drives the outputs.</summary>
         public bool Active { get; private set; }
 
         /// <summary>True during the automatic walk, false in manual control.</summary>
@@ -57,29 +57,29 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>When the present walk step began, or the last key in manual control, ms: the display's page cycle starts here.</summary>
         public long PhaseSinceMs { get; private set; }
 
-        /// <summary>True for the one tick in which bench mode was entered.</summary>
+        /// <summary>True for the one tick in which output-test mode was entered.</summary>
         public bool EnteredThisTick { get; private set; }
 
         /// <summary>
-        /// True for the one tick in which bench mode was left (by the combination or the idle time).
+        /// True for the one tick in which output-test mode was left (by the combination or the idle time).
         /// In that tick the control core must request every output off and call
         /// <c>SafetyGuard.Restart(now, stagger)</c>, so normal control restarts from the power-up state.
         /// </summary>
         public bool LeftThisTick { get; private set; }
 
-        /// <summary>What bench mode asks for (all off when inactive): the guard still applies.</summary>
+        /// <summary>What output-test mode asks for (all off when inactive): the guard still applies.</summary>
         public OutputState Outputs
         {
             get { return _outputs; }
         }
 
-        /// <summary>True when bench mode asks for the compressor (by hand or in a walk step), read without copying <see cref="Outputs"/>.</summary>
+        /// <summary>True when output-test mode asks for the compressor (by hand or in a walk step), read without copying <see cref="Outputs"/>.</summary>
         public bool WantsCompressor
         {
             get { return _outputs.Compressor; }
         }
 
-        /// <summary>The valve level bench mode asks for, read without copying <see cref="Outputs"/>.</summary>
+        /// <summary>The valve level output-test mode asks for, read without copying <see cref="Outputs"/>.</summary>
         public bool WantsValveEnergised
         {
             get { return _outputs.ValveEnergised; }
@@ -91,7 +91,7 @@ namespace HeatPump.Control.FrontPanel
             requested.CopyFrom(ref _outputs);
         }
 
-        /// <summary>True when bench mode asks for <paramref name="output"/> on (in manual control, or as the walk's present step).</summary>
+        /// <summary>True when output-test mode asks for <paramref name="output"/> on (in manual control, or as the walk's present step).</summary>
         public bool IsOn(OutputTestStep output)
         {
             return (_on & (1 << (int)output)) != 0;

@@ -6,8 +6,8 @@ namespace HeatPump.Control.FrontPanel
 {
     /// <summary>
     /// The MODE / UP / DOWN buttons as pure logic: raw levels in, mode and setpoint changes, the
-    /// read-only service page, the installer code that guards the settings menu, bench mode and
-    /// requests (lockout reset, bench toggle, sensor search for one tick; a forced defrost until it
+    /// read-only service page, the installer code that guards the settings menu, output-test mode and
+    /// requests (lockout reset, output-test toggle, sensor search for one tick; a forced defrost until it
     /// starts or is refused) out. Every accepted change goes through <see cref="ControllerSettings"/>, whose
     /// Revision the persister watches. Allocates nothing after construction.
     /// </summary>
@@ -55,7 +55,7 @@ namespace HeatPump.Control.FrontPanel
         private long _itemSinceMs;
         private long _defrostSinceMs;
 
-        // Bench mode opens only for MODE + DOWN held from power-up (an installer action); see Update.
+        // Output-test mode opens only for MODE + DOWN held from power-up (an installer action); see Update.
         private bool _seenFirstTick;
         private bool _outputTestComboSincePowerUp;
 
@@ -76,7 +76,7 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>True for the one tick in which the user asked to clear a lockout (MODE held 10 s).</summary>
         public bool ResetRequested { get; private set; }
 
-        /// <summary>True for the one tick in which the user asked to enter bench mode (MODE + DOWN held 5 s from power-up) or leave it (MODE + DOWN held 5 s).</summary>
+        /// <summary>True for the one tick in which the user asked to enter output-test mode (MODE + DOWN held 5 s from power-up) or leave it (MODE + DOWN held 5 s).</summary>
         public bool OutputTestToggleRequested { get; private set; }
 
         /// <summary>True for the one tick in which the user asked for a forced defrost (MODE + UP held 5 s).</summary>
@@ -89,7 +89,7 @@ namespace HeatPump.Control.FrontPanel
         public bool CommissioningRequested { get; private set; }
 
         /// <summary>
-        /// True for the one tick in which bench mode ended: the control core must drive everything off
+        /// True for the one tick in which output-test mode ended: the control core must drive everything off
         /// and call <c>SafetyGuard.Restart(now, stagger)</c> so control restarts from the power-up state.
         /// </summary>
         public bool LeftOutputTestThisTick
@@ -167,7 +167,7 @@ namespace HeatPump.Control.FrontPanel
             get { return _keys; }
         }
 
-        /// <summary>Bench mode: while <see cref="OutputTestMode.Active"/>, its outputs replace the controller's.</summary>
+        /// <summary>Output-test mode: while <see cref="OutputTestMode.Active"/>, its outputs replace the controller's.</summary>
         public OutputTestMode OutputTest
         {
             get { return _outputTest; }
@@ -190,7 +190,7 @@ namespace HeatPump.Control.FrontPanel
 
             TrackUndo(nowMs);
 
-            // Bench mode is entered only by MODE + DOWN held from power-up; once in, the same combination
+            // Output-test mode is entered only by MODE + DOWN held from power-up; once in, the same combination
             // leaves. (UP + DOWN at power-up belongs to the firmware's sensor learning.)
             bool combo = buttonLevels == ButtonDecoder.OutputTestCombination;
             _outputTestComboSincePowerUp = combo && (_outputTestComboSincePowerUp || !_seenFirstTick);
@@ -200,7 +200,7 @@ namespace HeatPump.Control.FrontPanel
             _outputTest.Update(_keys, OutputTestToggleRequested, nowMs);
             if (_outputTest.Active)
             {
-                // Bench mode owns the keys; only the lockout reset above still counts.
+                // Output-test mode owns the keys; only the lockout reset above still counts.
                 if (Screen != PanelScreen.OutputTest)
                 {
                     Show(PanelScreen.OutputTest, nowMs);

@@ -17,7 +17,7 @@ namespace HeatPump.Control.FrontPanel
         Menu,
         /// <summary>A short confirmation (<see cref="PanelLogic.Notice"/>), for <see cref="PanelLogic.NoticeShowMs"/>.</summary>
         Notice,
-        /// <summary>Bench mode owns the keys and the display (<see cref="PanelLogic.OutputTest"/>).</summary>
+        /// <summary>Output-test mode owns the keys and the display (<see cref="PanelLogic.OutputTest"/>).</summary>
         OutputTest,
         /// <summary>The read-only service page (<see cref="PanelLogic.ServiceIndex"/>), opened by a long MODE press.</summary>
         Service,

@@ -24,7 +24,7 @@ namespace HeatPump.Control.States
         public override bool IntoFault(out Row row)
         {
             // In Fault already: no fault is detected anew, so there is no row in and the value is unused
-            // (a bench trip is recorded by RecordTestRunTrip).
+            // (a test-run trip is recorded by RecordTestRunTrip).
             row = Row.FaultToOff;
             return false;
         }

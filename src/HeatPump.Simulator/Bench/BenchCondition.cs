@@ -186,7 +186,7 @@ public sealed class BenchCondition
             case "bench":
             {
                 bool on = OnOff(w, 1, "bench on|off");
-                return new BenchCondition(text, s => s.Core.Panel.OutputTest.Active == on, s => "bench mode is " + (s.Core.Panel.OutputTest.Active ? "on" : "off"));
+                return new BenchCondition(text, s => s.Core.Panel.OutputTest.Active == on, s => "output-test mode is " + (s.Core.Panel.OutputTest.Active ? "on" : "off"));
             }
 
             case "log":

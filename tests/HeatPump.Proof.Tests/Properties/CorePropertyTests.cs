@@ -51,7 +51,7 @@ public class CorePropertyTests
             Assert.True(total.Melting > 0, "defrost reached");
             Assert.True(total.Fault > 0, "fault reached");
             Assert.True(total.Lockout > 0, "lockout reached");
-            Assert.True(total.OutputTest > 0, "bench mode reached (MODE + DOWN held from power-up)");
+            Assert.True(total.OutputTest > 0, "output-test mode reached (MODE + DOWN held from power-up)");
             Assert.True(total.PowerCycles > 0 && total.TornWrites > 0, "power cuts and torn writes happened");
             Assert.True(total.SettingsAccepted > 0 && total.SettingsRefused > 0, "settings both accepted and refused");
         }
@@ -63,8 +63,8 @@ public class CoreRegressionTests
 {
     /// <summary>
     /// Found by the property on its first run after the front panel landed (CsCheck seed
-    /// 4r1Ww-f0T7s1, shrunk from 27 episodes to 2): chattering buttons enter bench mode, the bench
-    /// walk runs the compressor with the valve energised, and when bench mode timed out the core
+    /// 4r1Ww-f0T7s1, shrunk from 27 episodes to 2): chattering buttons enter output-test mode, the output-test
+    /// walk runs the compressor with the valve energised, and when output-test mode timed out the core
     /// went through <c>SafetyGuard.PowerUp</c>, which dropped the valve in the same tick the
     /// compressor stopped — I2. Fixed by <c>SafetyGuard.Restart</c>: the power-up state with the
     /// valve left where it is until the quiet-shift time has passed.
@@ -98,11 +98,11 @@ public class CoreRegressionTests
 
     /// <summary>
     /// Found by the property (seed 6U0XL-NLSfb2, shrunk to three episodes): chattering buttons take
-    /// the unit in and out of bench mode while it heats and defrosts. Leaving bench mode went through
+    /// the unit in and out of output-test mode while it heats and defrosts. Leaving output-test mode went through
     /// the guard's power-up, which also forgot the starts of the last hour — so the quiet-shift
     /// restarts of earlier defrosts no longer counted toward their cap of four an hour, and a fifth
-    /// was let through 31 s after a stop: I1 (and a bench toggle could likewise reset the I7 count).
-    /// Fixed in SafetyGuard.Restart: leaving bench mode keeps the start history, which is still in RAM.
+    /// was let through 31 s after a stop: I1 (and an output-test toggle could likewise reset the I7 count).
+    /// Fixed in SafetyGuard.Restart: leaving output-test mode keeps the start history, which is still in RAM.
     /// </summary>
     [Fact]
     public void Output_test_mode_toggles_do_not_reset_the_start_counts()

@@ -76,6 +76,6 @@ public sealed class ProofStats
 
     public override string ToString() =>
         $"{Ticks:N0} ticks: heat running {HeatRunning:N0}, cool running {CoolRunning:N0}, defrost melting {Melting:N0}, "
-        + $"fault {Fault:N0}, lockout {Lockout:N0}, aux {AuxHeat:N0}, bench mode {OutputTest:N0}; power cycles {PowerCycles:N0}, torn writes {TornWrites:N0} (settings lost {SettingsLost:N0}), "
+        + $"fault {Fault:N0}, lockout {Lockout:N0}, aux {AuxHeat:N0}, output-test mode {OutputTest:N0}; power cycles {PowerCycles:N0}, torn writes {TornWrites:N0} (settings lost {SettingsLost:N0}), "
         + $"settings accepted {SettingsAccepted:N0} / refused {SettingsRefused:N0}";
 }

@@ -775,7 +775,7 @@ public class DefrostSequenceEdgeTests
 }
 
 /// <summary>
-/// Bench mode opens only from power-up, so a running or locked-out unit cannot be switched into it;
+/// Output-test mode opens only from power-up, so a running or locked-out unit cannot be switched into it;
 /// in it the pressure switches still stop the compressor; a low-pressure switch is ignored for the
 /// start-up bypass.
 /// </summary>
@@ -822,7 +822,7 @@ public class OutputTestExitAndBypassTests
 
         Assert.True(b.Core.Controller.LockedOut);
 
-        // The combination that used to open bench mode at any time opens nothing now.
+        // The combination that used to open output-test mode at any time opens nothing now.
         HoldOutputTestCombination(b);
         Assert.False(b.Core.Panel.OutputTest.Active);
         b.Run(20 * 60_000);
