@@ -173,7 +173,7 @@ public class OutputTestModeTests
 
         Assert.True(p.Panel.OutputTest.Outputs.Compressor);
         Assert.False(p.Inputs.Driven.Compressor);
-        Assert.Equal("b.Ht ", p.Display.Text);
+        Assert.Equal("t.Ht ", p.Display.Text);
         Assert.Equal(LedState.Blink, p.Display.Fault);
         p.Run(2000);
         Assert.Equal("PUd ", p.Display.Text);

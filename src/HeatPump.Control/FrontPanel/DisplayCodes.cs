@@ -20,8 +20,8 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>The board is built with the pressure switches in series with the contactor (it cannot see a trip).</summary>
         public static readonly string SwitchesInSeries = "P.SEr";
 
-        /// <summary>Prefix of a walk step in output-test mode: "b.FI".</summary>
-        public static readonly string OutputTestWalkPrefix = "b.";
+        /// <summary>Prefix of a walk step in output-test mode: "t.FI".</summary>
+        public static readonly string OutputTestWalkPrefix = "t.";
 
         /// <summary>Suffix of an output switched on by hand in output-test mode: "FI.on".</summary>
         public static readonly string OutputTestOn = ".on";
