@@ -128,8 +128,8 @@ namespace HeatPump.Control
             Coil.Update(inputs.Coil.Status, inputs.Coil.Sixteenths, now, Settings.Tenths(SettingId.CoilOffset));
             Supply.Update(inputs.Supply.Status, inputs.Supply.Sixteenths, now, 0f);
 
-            // The bench walk learns what the guard drove last tick (_outputs still holds it).
-            Panel.Bench.See(Settings.SecondsAsMs(SettingId.MinRunTime), Guard.HeatingPositionEnergised(), _outputs.Compressor, _outputs.ValveEnergised);
+            // The output-test walk learns what the guard drove last tick (_outputs still holds it).
+            Panel.OutputTest.See(Settings.SecondsAsMs(SettingId.MinRunTime), Guard.HeatingPositionEnergised(), _outputs.Compressor, _outputs.ValveEnergised);
             Panel.Update(CommissioningKeys(inputs.Buttons, now), now);
             if (Panel.CommissioningRequested)
             {
@@ -152,24 +152,24 @@ namespace HeatPump.Control
             _validated.DefrostRequested = inputs.DefrostRequested || Panel.DefrostPending;
             Guard.Feedback(now, ref _validated.Guard);
 
-            if (Panel.LeftBenchThisTick)
+            if (Panel.LeftOutputTestThisTick)
             {
-                // Bench mode ends through the power-up state: everything off, min-off running again —
-                // except the valve, which may not drop under a compressor the bench just had running (I2).
+                // Output-test mode ends through the power-up state: everything off, min-off running again —
+                // except the valve, which may not drop under a compressor the test just had running (I2).
                 Guard.Restart(now, StaggerMs);
                 Controller.PowerUp(now);
                 _requested = new OutputState();
             }
-            else if (Panel.Bench.Active)
+            else if (Panel.OutputTest.Active)
             {
-                // The bench drives outputs by hand; the guard still protects the compressor, and an
+                // Output-test mode drives outputs by hand; the guard still protects the compressor, and an
                 // open pressure switch still stops it — and counts, as in normal running, toward a
                 // lockout. A locked-out unit runs nothing that moves heat until the lockout is
                 // acknowledged (MODE held 10 s).
                 bool tripped = inputs.HighPressureTripped || inputs.LowPressureTripped;
                 if (tripped && _outputs.Compressor)
                 {
-                    Controller.RecordBenchTrip(inputs.HighPressureTripped ? FaultKind.HighPressure : FaultKind.LowPressure, now);
+                    Controller.RecordTestRunTrip(inputs.HighPressureTripped ? FaultKind.HighPressure : FaultKind.LowPressure, now);
                 }
 
                 if (Panel.ResetRequested)
@@ -177,7 +177,7 @@ namespace HeatPump.Control
                     Controller.AcknowledgeLockout();
                 }
 
-                Panel.Bench.CopyOutputsTo(ref _requested);
+                Panel.OutputTest.CopyOutputsTo(ref _requested);
                 _requested.Fault = tripped || Controller.LockedOut;
             }
             else if (Commissioning.Active)
@@ -231,12 +231,12 @@ namespace HeatPump.Control
         }
 
         /// <summary>
-        /// Starts the commissioning run at <paramref name="nowMs"/> (docs/commissioning.md). Refused in bench
+        /// Starts the commissioning run at <paramref name="nowMs"/> (docs/commissioning.md). Refused in output-test
         /// mode, which already drives the outputs by hand; returns whether the run started.
         /// </summary>
         public bool StartCommissioning(long nowMs)
         {
-            if (Panel.Bench.Active)
+            if (Panel.OutputTest.Active)
             {
                 return false;
             }
@@ -299,7 +299,7 @@ namespace HeatPump.Control
             Commissioning.Tick(ref _validated, Supply.IsValid, Supply.Celsius, Controller.LockedOut, ref _requested);
             if (Commissioning.TripThisTick != FaultKind.None)
             {
-                Controller.RecordBenchTrip(Commissioning.TripThisTick, now);
+                Controller.RecordTestRunTrip(Commissioning.TripThisTick, now);
             }
 
             if (!Commissioning.Active)

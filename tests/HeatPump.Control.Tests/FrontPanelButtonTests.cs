@@ -11,7 +11,7 @@ internal sealed class KeyDriver
     public long Now;
     public readonly long TickMs;
     public int Levels;
-    public int Presses, ShortPresses, UpSteps, DownSteps, LongPresses, VeryLongPresses, BenchCombos, DefrostCombos;
+    public int Presses, ShortPresses, UpSteps, DownSteps, LongPresses, VeryLongPresses, OutputTestCombos, DefrostCombos;
     public readonly List<long> UpStepTimes = new();
     public long PressAcceptedAt = -1;
 
@@ -41,7 +41,7 @@ internal sealed class KeyDriver
 
         LongPresses += Keys.LongPress ? 1 : 0;
         VeryLongPresses += Keys.VeryLongPress ? 1 : 0;
-        BenchCombos += Keys.BenchCombo ? 1 : 0;
+        OutputTestCombos += Keys.OutputTestCombo ? 1 : 0;
         DefrostCombos += Keys.DefrostCombo ? 1 : 0;
     }
 
@@ -195,7 +195,7 @@ public class FrontPanelButtonTests
         k.Run(300);
         Assert.Equal(1, k.UpSteps);
         k.Run(6000);
-        Assert.Equal(0, k.BenchCombos);
+        Assert.Equal(0, k.OutputTestCombos);
         Assert.Equal(down, k.DownSteps);
     }
 
@@ -230,11 +230,11 @@ public class FrontPanelButtonTests
         Assert.Equal(1, k.DownSteps);
         k.Levels = Buttons.Mode | Buttons.Down;
         k.Run(4800);
-        Assert.Equal(0, k.BenchCombos);
+        Assert.Equal(0, k.OutputTestCombos);
         k.Run(400);
-        Assert.Equal(1, k.BenchCombos);
+        Assert.Equal(1, k.OutputTestCombos);
         k.Run(20_000);
-        Assert.Equal(1, k.BenchCombos);
+        Assert.Equal(1, k.OutputTestCombos);
         Assert.Equal(1, k.DownSteps);
         Assert.Equal(0, k.UpSteps);
         Assert.Equal(0, k.LongPresses);
@@ -246,7 +246,7 @@ public class FrontPanelButtonTests
         var u = new KeyDriver(20);
         u.Levels = Buttons.Up | Buttons.Down;
         u.Run(6000);
-        Assert.Equal(0, u.BenchCombos + u.DefrostCombos);
+        Assert.Equal(0, u.OutputTestCombos + u.DefrostCombos);
     }
 
     [Fact]
@@ -260,7 +260,7 @@ public class FrontPanelButtonTests
         Assert.Equal(1, k.DefrostCombos);
         Assert.Equal(0, k.LongPresses);
         Assert.Equal(0, k.UpSteps);
-        Assert.Equal(0, k.BenchCombos);
+        Assert.Equal(0, k.OutputTestCombos);
     }
 
     [Fact]
@@ -269,6 +269,6 @@ public class FrontPanelButtonTests
         var k = new KeyDriver(20);
         k.Levels = Buttons.Mode | Buttons.Up | Buttons.Down;
         k.Run(8000);
-        Assert.Equal(0, k.DefrostCombos + k.BenchCombos + k.LongPresses);
+        Assert.Equal(0, k.DefrostCombos + k.OutputTestCombos + k.LongPresses);
     }
 }

@@ -71,7 +71,7 @@ public class FrontPanelDocsTests
     }
 
     [Fact]
-    public void Every_mode_notice_bench_output_and_warning_code_is_documented()
+    public void Every_mode_notice_output_test_step_and_warning_code_is_documented()
     {
         foreach (UserMode m in Enum.GetValues<UserMode>())
         {
@@ -83,13 +83,13 @@ public class FrontPanelDocsTests
             Documented(DisplayCodes.Notice(n));
         }
 
-        foreach (BenchOutput o in Enum.GetValues<BenchOutput>())
+        foreach (OutputTestStep o in Enum.GetValues<OutputTestStep>())
         {
-            Documented(DisplayCodes.BenchWalkPrefix + DisplayCodes.BenchOutputName(o));
+            Documented(DisplayCodes.OutputTestWalkPrefix + DisplayCodes.OutputTestStepName(o));
         }
 
-        Documented(DisplayCodes.BenchOutputName(BenchOutput.IndoorFan) + DisplayCodes.BenchOn);
-        Documented(DisplayCodes.BenchOutputName(BenchOutput.IndoorFan) + DisplayCodes.BenchOff);
+        Documented(DisplayCodes.OutputTestStepName(OutputTestStep.IndoorFan) + DisplayCodes.OutputTestOn);
+        Documented(DisplayCodes.OutputTestStepName(OutputTestStep.IndoorFan) + DisplayCodes.OutputTestOff);
         Documented(DisplayCodes.DefrostWaiting);
         Documented(DisplayCodes.UnknownFault);
         Documented(DisplayCodes.CodePrefix + PanelLogic.InstallerCode);

@@ -16,7 +16,7 @@ internal sealed class PanelDriver
     public long Now;
     public readonly long TickMs;
     public int Levels;
-    public int Resets, BenchToggles, DefrostRequests, LearnRequests, BenchExits;
+    public int Resets, OutputTestToggles, DefrostRequests, LearnRequests, OutputTestExits;
 
     /// <summary>Called after the panel's update and before rendering, as the control core would step the guard there.</summary>
     public Action<PanelDriver> BetweenPanelAndDisplay;
@@ -39,10 +39,10 @@ internal sealed class PanelDriver
         Now += TickMs;
         Panel.Update(Levels, Now);
         Resets += Panel.ResetRequested ? 1 : 0;
-        BenchToggles += Panel.BenchToggleRequested ? 1 : 0;
+        OutputTestToggles += Panel.OutputTestToggleRequested ? 1 : 0;
         DefrostRequests += Panel.DefrostRequested ? 1 : 0;
         LearnRequests += Panel.LearnSensorsRequested ? 1 : 0;
-        BenchExits += Panel.LeftBenchThisTick ? 1 : 0;
+        OutputTestExits += Panel.LeftOutputTestThisTick ? 1 : 0;
         BetweenPanelAndDisplay?.Invoke(this);
         Inputs.NowMs = Now;
         Renderer.Render(Display, Settings, Panel, ref Inputs);
@@ -506,9 +506,9 @@ public class FrontPanelLogicTests
     }
 
     [Fact]
-    public void The_bench_combination_leaves_the_setpoint_as_it_was_even_when_up_went_down_first()
+    public void The_output_test_combination_leaves_the_setpoint_as_it_was_even_when_up_went_down_first()
     {
-        // After power-up the combination opens nothing (bench mode needs it held from power-up), but
+        // After power-up the combination opens nothing (output-test mode needs it held from power-up), but
         // the step the first key made is still taken back.
         var p = new PanelDriver();
         p.SetMode(UserMode.Heat);
@@ -518,8 +518,8 @@ public class FrontPanelLogicTests
         Assert.Equal(205, p.Raw(SettingId.HeatSetpoint));
         p.Levels = Buttons.Up | Buttons.Down;
         p.Run(5_200);
-        Assert.Equal(0, p.BenchToggles);
-        Assert.False(p.Panel.Bench.Active);
+        Assert.Equal(0, p.OutputTestToggles);
+        Assert.False(p.Panel.OutputTest.Active);
         Assert.Equal(200, p.Raw(SettingId.HeatSetpoint));
     }
 }

@@ -168,21 +168,21 @@ public class BridgeCommandTests
     }
 
     [Fact]
-    public void Commands_are_refused_while_bench_mode_has_the_unit()
+    public void Commands_are_refused_while_output_test_mode_has_the_unit()
     {
         var rig = new UnitRig();
-        rig.Buttons = HeatPump.Control.FrontPanel.ButtonDecoder.BenchCombination; // held from power-up, as the installer enters bench mode
+        rig.Buttons = HeatPump.Control.FrontPanel.ButtonDecoder.OutputTestCombination; // held from power-up, as the installer enters output-test mode
         rig.Run(HeatPump.Control.FrontPanel.ButtonDecoder.ComboMs + 300);
         rig.Buttons = 0;
         rig.Run(500);
-        Assert.True(rig.Core.Panel.Bench.Active);
+        Assert.True(rig.Core.Panel.OutputTest.Active);
         rig.TakeOutgoing();
         int[] before = rig.Snapshot();
 
         rig.Send(rig.Bridge.ModeCommandTopic, "cool");
         rig.Tick();
 
-        Assert.Equal(HomeAssistantBridge.BenchActive, ErrorReason(rig));
+        Assert.Equal(HomeAssistantBridge.OutputTestActive, ErrorReason(rig));
         Assert.Equal(before, rig.Snapshot());
     }
 

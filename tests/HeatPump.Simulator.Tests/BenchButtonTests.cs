@@ -73,20 +73,20 @@ public class BenchButtonTests
     }
 
     [Fact]
-    public void The_bench_combination_enters_bench_mode_only_from_power_up_and_never_moves_the_setpoint()
+    public void The_output_test_combination_enters_output_test_mode_only_from_power_up_and_never_moves_the_setpoint()
     {
         using var late = new BenchSession(new BenchOptions(Settings: new[] { "mode=heat" }));
         late.RunUntil(1_000);
         int before = late.Settings.Get(SettingId.HeatSetpoint);
-        late.Buttons.Hold(ButtonDecoder.BenchCombination, ButtonDecoder.ComboMs, late.NowMs);
+        late.Buttons.Hold(ButtonDecoder.OutputTestCombination, ButtonDecoder.ComboMs, late.NowMs);
         late.RunUntilButtonsIdle();
-        Assert.False(late.Core.Panel.Bench.Active);
+        Assert.False(late.Core.Panel.OutputTest.Active);
         Assert.Equal(before, late.Settings.Get(SettingId.HeatSetpoint));
 
         using var early = new BenchSession(new BenchOptions(Settings: new[] { "mode=heat" }));
-        early.Buttons.Hold(ButtonDecoder.BenchCombination, ButtonDecoder.ComboMs, early.NowMs);
+        early.Buttons.Hold(ButtonDecoder.OutputTestCombination, ButtonDecoder.ComboMs, early.NowMs);
         early.RunUntilButtonsIdle();
-        Assert.True(early.Core.Panel.Bench.Active);
+        Assert.True(early.Core.Panel.OutputTest.Active);
         Assert.Equal(before, early.Settings.Get(SettingId.HeatSetpoint));
     }
 }

@@ -63,7 +63,7 @@ public class BenchScriptTests : IDisposable
         Assert.Contains("anti-short-cycle", names);
         Assert.Contains("defrost-sequence", names);
         Assert.Contains("sensor-fault", names);
-        Assert.Contains("bench-walk", names);
+        Assert.Contains("output-test-walk", names);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public class BenchScriptTests : IDisposable
     [InlineData("duration 'soon' is not H:MM:SS", "--duration", "soon")]
     public void Bad_bench_options_are_one_error_line(string message, params string[] option)
     {
-        var (exit, _, error) = CliTests.Cli(new[] { "bench", "--script", Path.Combine(ScriptDir, "bench-walk.bench") }.Concat(option).ToArray());
+        var (exit, _, error) = CliTests.Cli(new[] { "bench", "--script", Path.Combine(ScriptDir, "output-test-walk.bench") }.Concat(option).ToArray());
 
         Assert.Equal(2, exit);
         Assert.StartsWith("error: " + message, error);

@@ -105,28 +105,28 @@ namespace HeatPump.Scenarios
         }
 
         /// <summary>
-        /// Bench mode counts pressure trips as normal running does: the third in an hour locks the unit
-        /// out, and bench mode then runs nothing that moves heat until MODE held 10 s acknowledges it.
+        /// Output-test mode counts pressure trips as normal running does: the third in an hour locks the unit
+        /// out, and output-test mode then runs nothing that moves heat until MODE held 10 s acknowledges it.
         /// </summary>
-        public static void BenchTripsLockOutUntilAcknowledged()
+        public static void OutputTestTripsLockOutUntilAcknowledged()
         {
             Rig r = new Rig(UserMode.Off);
-            r.Set(HeatPump.Control.Settings.SettingId.MinOffTime, 180); // three trips inside bench mode's 15 min idle time
+            r.Set(HeatPump.Control.Settings.SettingId.MinOffTime, 180); // three trips inside output-test mode's 15 min idle time
             r.Buttons = Buttons.Mode | Buttons.Down; // held from power-up: the installer's way in
             r.Run(8000);
             r.Buttons = Buttons.None;
             r.Run(2000);
-            Check.That(r.Core.Panel.Bench.Active, "bench mode entered from power-up", r);
+            Check.That(r.Core.Panel.OutputTest.Active, "output-test mode entered from power-up", r);
 
             // End the walk with a key, select the compressor, switch it on.
             Tap(r, Buttons.Mode);
-            for (int i = 0; i < 5 && r.Core.Panel.Bench.Selected != HeatPump.Control.FrontPanel.BenchOutput.Compressor; i++)
+            for (int i = 0; i < 5 && r.Core.Panel.OutputTest.Selected != HeatPump.Control.FrontPanel.OutputTestStep.Compressor; i++)
             {
                 Tap(r, Buttons.Up);
             }
 
             Tap(r, Buttons.Mode);
-            Check.That(r.Core.Panel.Bench.IsOn(HeatPump.Control.FrontPanel.BenchOutput.Compressor), "compressor selected and on", r);
+            Check.That(r.Core.Panel.OutputTest.IsOn(HeatPump.Control.FrontPanel.OutputTestStep.Compressor), "compressor selected and on", r);
             for (int i = 0; i < 3; i++)
             {
                 Check.That(r.RunUntil(Conditions.CompressorOn, 900000), "the guard lets the compressor start after min-off", r);
@@ -140,13 +140,13 @@ namespace HeatPump.Scenarios
             }
 
             Check.That(r.Controller.LockedOut && r.Controller.Fault == FaultKind.HighPressure, "locked out after the third trip", r);
-            Tap(r, Buttons.Up); // keys keep bench mode from its idle exit; the compressor stays asked for
+            Tap(r, Buttons.Up); // keys keep output-test mode from its idle exit; the compressor stays asked for
             Tap(r, Buttons.Down);
-            Check.That(!r.RunUntil(Conditions.CompressorOn, 600000), "a locked-out unit does not run in bench mode", r);
-            Check.That(r.Core.Panel.Bench.Active, "still in bench mode", r);
+            Check.That(!r.RunUntil(Conditions.CompressorOn, 600000), "a locked-out unit does not run in output-test mode", r);
+            Check.That(r.Core.Panel.OutputTest.Active, "still in output-test mode", r);
             r.HoldModeToClearLockout();
             Check.That(!r.Controller.LockedOut, "MODE held 10 s acknowledges the lockout", r);
-            Check.That(r.RunUntil(Conditions.CompressorOn, 600000), "then bench mode may run it again", r);
+            Check.That(r.RunUntil(Conditions.CompressorOn, 600000), "then output-test mode may run it again", r);
             r.CheckCleanWithVetoes();
         }
 

@@ -11,7 +11,7 @@ namespace HeatPump.Scenarios
     public delegate bool RigCondition(Rig rig);
 
     /// <summary>
-    /// A test bench for the whole control core: it steps <see cref="ControlCore"/> once per simulated
+    /// A test rig for the whole control core: it steps <see cref="ControlCore"/> once per simulated
     /// second with sensor readings the scenario sets, optionally moved by a coarse room and coil
     /// model, and watches the driven outputs with an <see cref="SafetyReferee"/>. Nano-safe, so the
     /// same scenarios run on nanoCLR.
@@ -233,7 +233,7 @@ namespace HeatPump.Scenarios
         }
 
         /// <summary>
-        /// As <see cref="CheckClean"/>, but the guard may have stepped in: for bench mode, whose hand-driven
+        /// As <see cref="CheckClean"/>, but the guard may have stepped in: for output-test mode, whose hand-driven
         /// outputs the guard holds back by design (min-off, quiet shift, an open pressure switch).
         /// </summary>
         public void CheckCleanWithVetoes()

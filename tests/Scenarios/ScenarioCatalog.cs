@@ -56,7 +56,7 @@ namespace HeatPump.Scenarios
             new ScenarioRow("Transition.CallSatisfiedWhileHeld", TransitionScenarios.CallSatisfiedWhileHeld),
             new ScenarioRow("Transition.LockoutStopsRunningCompressor", TransitionScenarios.LockoutStopsRunningCompressor),
             new ScenarioRow("Transition.CoolCallReturnsDuringRunOn", TransitionScenarios.CoolCallReturnsDuringRunOn),
-            new ScenarioRow("Fault.BenchTripsLockOutUntilAcknowledged", FaultScenarios.BenchTripsLockOutUntilAcknowledged),
+            new ScenarioRow("Fault.OutputTestTripsLockOutUntilAcknowledged", FaultScenarios.OutputTestTripsLockOutUntilAcknowledged),
             new ScenarioRow("Fault.DrainSwitchStopsCoolingAndRetries", FaultScenarios.DrainSwitchStopsCoolingAndRetries),
             new ScenarioRow("Fault.DrainTripsLockOutCoolingNotHeating", FaultScenarios.DrainTripsLockOutCoolingNotHeating),
             new ScenarioRow("Fault.DrainSwitchIgnoredWhileHeating", FaultScenarios.DrainSwitchIgnoredWhileHeating),

@@ -198,9 +198,9 @@ namespace HeatPump.Control.Board
             _core.CopyOutputsTo(ref _driven);
             _hal.Outputs.Write(ref _driven);
 
-            if (_core.Panel.BenchToggleRequested)
+            if (_core.Panel.OutputTestToggleRequested)
             {
-                // Bench mode shows readings on the panel; the ROM codes only fit in the log.
+                // Output-test mode shows readings on the panel; the ROM codes only fit in the log.
                 LogBindings();
             }
 

@@ -43,8 +43,8 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>A button held this long is stuck: no more repeats, flagged for the display, ignored for combinations.</summary>
         public const long StuckAfterMs = 60000;
 
-        /// <summary>MODE + DOWN held <see cref="ComboMs"/>: enter bench mode (only when held from power-up) or leave it.</summary>
-        public const int BenchCombination = Buttons.Mode | Buttons.Down;
+        /// <summary>MODE + DOWN held <see cref="ComboMs"/>: enter output-test mode (only when held from power-up) or leave it.</summary>
+        public const int OutputTestCombination = Buttons.Mode | Buttons.Down;
 
         /// <summary>MODE + UP held <see cref="ComboMs"/>: forced defrost request (a service action of defrost boards).</summary>
         public const int DefrostCombination = Buttons.Mode | Buttons.Up;
@@ -99,7 +99,7 @@ namespace HeatPump.Control.FrontPanel
         public bool VeryLongPress { get; private set; }
 
         /// <summary>True in the tick MODE + DOWN (and nothing else) have been held together for <see cref="ComboMs"/>.</summary>
-        public bool BenchCombo { get; private set; }
+        public bool OutputTestCombo { get; private set; }
 
         /// <summary>True in the tick MODE + UP (and nothing else) have been held together for <see cref="ComboMs"/>.</summary>
         public bool DefrostCombo { get; private set; }
@@ -126,7 +126,7 @@ namespace HeatPump.Control.FrontPanel
             DownSteps = 0;
             LongPress = false;
             VeryLongPress = false;
-            BenchCombo = false;
+            OutputTestCombo = false;
             DefrostCombo = false;
             ComboStarted = false;
 
@@ -162,7 +162,7 @@ namespace HeatPump.Control.FrontPanel
             DownSteps = StepsThisTick(DownIndex, held, nowMs);
 
             Activity = Pressed != 0 || Released != 0 || UpSteps != 0 || DownSteps != 0
-                || LongPress || VeryLongPress || BenchCombo || DefrostCombo;
+                || LongPress || VeryLongPress || OutputTestCombo || DefrostCombo;
         }
 
         /// <summary>
@@ -248,9 +248,9 @@ namespace HeatPump.Control.FrontPanel
                 return;
             }
 
-            if (held == BenchCombination)
+            if (held == OutputTestCombination)
             {
-                BenchCombo = true;
+                OutputTestCombo = true;
                 _comboFired = true;
             }
             else if (held == DefrostCombination)

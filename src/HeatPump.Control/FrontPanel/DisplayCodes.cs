@@ -20,14 +20,14 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>The board is built with the pressure switches in series with the contactor (it cannot see a trip).</summary>
         public static readonly string SwitchesInSeries = "P.SEr";
 
-        /// <summary>Prefix of a walk step in bench mode: "b.FI".</summary>
-        public static readonly string BenchWalkPrefix = "b.";
+        /// <summary>Prefix of a walk step in output-test mode: "t.FI".</summary>
+        public static readonly string OutputTestWalkPrefix = "t.";
 
-        /// <summary>Suffix of a manual bench output that is on: "FI.on".</summary>
-        public static readonly string BenchOn = ".on";
+        /// <summary>Suffix of an output switched on by hand in output-test mode: "FI.on".</summary>
+        public static readonly string OutputTestOn = ".on";
 
-        /// <summary>Suffix of a manual bench output that is off: "FI.oF".</summary>
-        public static readonly string BenchOff = ".oF";
+        /// <summary>Suffix of an output switched off by hand in output-test mode: "FI.oF".</summary>
+        public static readonly string OutputTestOff = ".oF";
 
         /// <summary>A forced defrost asked for and waiting for a heating run (a home-screen page).</summary>
         public static readonly string DefrostWaiting = "dF.--";
@@ -49,7 +49,7 @@ namespace HeatPump.Control.FrontPanel
 
         private static readonly string[] HoldCodes = new string[]
         {
-            "HoLd", // None: held by the guard for a reason not listed (bench mode only)
+            "HoLd", // None: held by the guard for a reason not listed (output-test mode only)
             "ASC",  // AntiShortCycle
             "PUd",  // PowerUpDelay
             "StPH", // StartsPerHour
@@ -86,7 +86,7 @@ namespace HeatPump.Control.FrontPanel
         // Labels of the service page's counter pages (2, 3, 4); pages 0 and 1 are the outdoor and coil readings.
         private static readonly string[] ServiceLabels = new string[] { "", "", "CP.hr", "CP.St", "dF.ct" };
 
-        private static readonly string[] BenchCodes = new string[] { "FI", "FO", "AU", "rV", "CP", "Ht", "dF", "CL" };
+        private static readonly string[] OutputTestCodes = new string[] { "FI", "FO", "AU", "rV", "CP", "Ht", "dF", "CL" };
 
         private static readonly string StuckMode = "bt.Md";
 
@@ -171,13 +171,13 @@ namespace HeatPump.Control.FrontPanel
             return NoticeCodes[(int)notice];
         }
 
-        /// <summary>The two-letter name of a bench output or walk step: "FI", "FO", "AU", "rV", "CP", "Ht", "dF", "CL".</summary>
-        public static string BenchOutputName(BenchOutput output)
+        /// <summary>The two-letter name of an output-test step (an output, or a refrigerant run of the walk): "FI", "FO", "AU", "rV", "CP", "Ht", "dF", "CL".</summary>
+        public static string OutputTestStepName(OutputTestStep output)
         {
-            return BenchCodes[(int)output];
+            return OutputTestCodes[(int)output];
         }
 
-        /// <summary>The letter in front of a sensor reading in bench mode: 'i' indoor, 'o' outdoor, 'c' coil.</summary>
+        /// <summary>The letter in front of a sensor reading in output-test mode: 'i' indoor, 'o' outdoor, 'c' coil.</summary>
         public static char SensorLetter(Sensors.SensorRole role)
         {
             return SensorLetters[(int)role];

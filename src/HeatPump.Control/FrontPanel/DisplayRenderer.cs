@@ -6,7 +6,7 @@ namespace HeatPump.Control.FrontPanel
 {
     /// <summary>
     /// Fills the <see cref="DisplayModel"/> every tick from the settings, the panel (screen, menu,
-    /// bench mode) and <see cref="DisplayInputs"/>. When there is more than one thing to say — a held
+    /// output-test mode) and <see cref="DisplayInputs"/>. When there is more than one thing to say — a held
     /// start, a fault, a warning — the home screen shows them in turn, <see cref="PageMs"/> each,
     /// starting with the newest situation, so the user sees why the unit waits and for how long.
     /// docs/front-panel.md describes every screen. Allocates nothing after construction.
@@ -26,7 +26,7 @@ namespace HeatPump.Control.FrontPanel
         private const int PageIndoorFailed = 5;
         private const int PageSettingsCorrupt = 6;
         private const int PageStuckButton = 7;
-        private const int PageBenchOutput = 8;
+        private const int PageOutputTestStep = 8;
         private const int PageIndoor = 9;
         private const int PageOutdoor = 10;
         private const int PageCoil = 11;
@@ -49,9 +49,9 @@ namespace HeatPump.Control.FrontPanel
         {
             SevenSegment.Clear(display);
             bool fahrenheit = settings.DisplaysFahrenheit;
-            if (panel.Bench.Active)
+            if (panel.OutputTest.Active)
             {
-                RenderBench(display, settings, panel, ref inputs, fahrenheit);
+                RenderOutputTest(display, settings, panel, ref inputs, fahrenheit);
                 return;
             }
 
@@ -376,12 +376,12 @@ namespace HeatPump.Control.FrontPanel
             DrawPage(d, CurrentPage(x.NowMs, panel.ScreenSinceMs), panel, ref x, fahrenheit);
         }
 
-        private void RenderBench(DisplayModel d, ControllerSettings settings, PanelLogic panel, ref DisplayInputs x, bool fahrenheit)
+        private void RenderOutputTest(DisplayModel d, ControllerSettings settings, PanelLogic panel, ref DisplayInputs x, bool fahrenheit)
         {
-            BenchMode bench = panel.Bench;
-            bool refused = BenchRefusal(ref x);
+            OutputTestMode outputTest = panel.OutputTest;
+            bool refused = OutputTestRefusal(ref x);
 
-            // The LEDs show which way the compressor pumps, so the valve polarity setting can be checked on the bench.
+            // The LEDs show which way the compressor pumps, so the valve polarity setting can be checked at the board.
             bool heating = HeatingPosition(settings, ref x);
             d.Heat = x.Driven.Compressor && heating ? LedState.On : LedState.Off;
             d.Cool = x.Driven.Compressor && !heating ? LedState.On : LedState.Off;
@@ -389,7 +389,7 @@ namespace HeatPump.Control.FrontPanel
             d.Fault = refused || x.LockedOut ? LedState.Blink : LedState.Off;
 
             _count = 0;
-            Add(PageBenchOutput);
+            Add(PageOutputTestStep);
             if (x.LockedOut)
             {
                 // A locked-out unit runs nothing that moves heat until MODE held 10 s acknowledges it.
@@ -401,18 +401,18 @@ namespace HeatPump.Control.FrontPanel
                 AddHold(x.NowMs);
             }
 
-            if (!bench.Walking)
+            if (!outputTest.Walking)
             {
                 Add(PageIndoor);
                 Add(PageOutdoor);
                 Add(PageCoil);
             }
 
-            DrawPage(d, CurrentPage(x.NowMs, bench.PhaseSinceMs), panel, ref x, fahrenheit);
+            DrawPage(d, CurrentPage(x.NowMs, outputTest.PhaseSinceMs), panel, ref x, fahrenheit);
         }
 
-        /// <summary>True when the guard holds back an output bench mode asks for; takes the reason and its end from the guard's record.</summary>
-        private bool BenchRefusal(ref DisplayInputs x)
+        /// <summary>True when the guard holds back an output output-test mode asks for; takes the reason and its end from the guard's record.</summary>
+        private bool OutputTestRefusal(ref DisplayInputs x)
         {
             _hold = x.GuardRefusal;
             _holdUntilMs = x.GuardRefusedUntilMs;
@@ -444,7 +444,7 @@ namespace HeatPump.Control.FrontPanel
 
         /// <summary>
         /// The page to show now: the cycle restarts when the set of pages changes (a new hold or
-        /// fault shows first) or at <paramref name="baseMs"/> (the screen was entered, a bench step began).
+        /// fault shows first) or at <paramref name="baseMs"/> (the screen was entered, an output-test step began).
         /// </summary>
         private int CurrentPage(long nowMs, long baseMs)
         {
@@ -510,8 +510,8 @@ namespace HeatPump.Control.FrontPanel
                 case PageAux:
                     SevenSegment.Text(d, DisplayCodes.Aux(_auxReason), 0);
                     break;
-                case PageBenchOutput:
-                    BenchOutputPage(d, panel.Bench);
+                case PageOutputTestStep:
+                    OutputTestStepPage(d, panel.OutputTest);
                     break;
                 case PageIndoor:
                     SensorPage(d, SensorRole.Indoor, x.IndoorHealth, x.IndoorC, fahrenheit);
@@ -525,18 +525,18 @@ namespace HeatPump.Control.FrontPanel
             }
         }
 
-        private static void BenchOutputPage(DisplayModel d, BenchMode bench)
+        private static void OutputTestStepPage(DisplayModel d, OutputTestMode outputTest)
         {
-            string name = DisplayCodes.BenchOutputName(bench.Selected);
-            if (bench.Walking)
+            string name = DisplayCodes.OutputTestStepName(outputTest.Selected);
+            if (outputTest.Walking)
             {
-                SevenSegment.Text(d, DisplayCodes.BenchWalkPrefix, 0);
+                SevenSegment.Text(d, DisplayCodes.OutputTestWalkPrefix, 0);
                 SevenSegment.Text(d, name, 1);
                 return;
             }
 
             SevenSegment.Text(d, name, 0);
-            SevenSegment.Text(d, bench.IsOn(bench.Selected) ? DisplayCodes.BenchOn : DisplayCodes.BenchOff, 2);
+            SevenSegment.Text(d, outputTest.IsOn(outputTest.Selected) ? DisplayCodes.OutputTestOn : DisplayCodes.OutputTestOff, 2);
         }
 
         private static void SensorPage(DisplayModel d, SensorRole role, SensorHealth health, float celsius, bool fahrenheit)

@@ -6,8 +6,8 @@ namespace HeatPump.Control.FrontPanel
 {
     /// <summary>
     /// The MODE / UP / DOWN buttons as pure logic: raw levels in, mode and setpoint changes, the
-    /// read-only service page, the installer code that guards the settings menu, bench mode and
-    /// requests (lockout reset, bench toggle, sensor search for one tick; a forced defrost until it
+    /// read-only service page, the installer code that guards the settings menu, output-test mode and
+    /// requests (lockout reset, output-test toggle, sensor search for one tick; a forced defrost until it
     /// starts or is refused) out. Every accepted change goes through <see cref="ControllerSettings"/>, whose
     /// Revision the persister watches. Allocates nothing after construction.
     /// </summary>
@@ -49,15 +49,15 @@ namespace HeatPump.Control.FrontPanel
 
         private readonly ControllerSettings _settings;
         private readonly ButtonDecoder _keys = new ButtonDecoder();
-        private readonly BenchMode _bench = new BenchMode();
+        private readonly OutputTestMode _outputTest = new OutputTestMode();
 
         private long _lastKeyMs;
         private long _itemSinceMs;
         private long _defrostSinceMs;
 
-        // Bench mode opens only for MODE + DOWN held from power-up (an installer action); see Update.
+        // Output-test mode opens only for MODE + DOWN held from power-up (an installer action); see Update.
         private bool _seenFirstTick;
-        private bool _benchComboSincePowerUp;
+        private bool _outputTestComboSincePowerUp;
 
         // Undo of the step made by the first button of a combination (see UndoFirstStep).
         private bool _undoArmed;
@@ -76,8 +76,8 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>True for the one tick in which the user asked to clear a lockout (MODE held 10 s).</summary>
         public bool ResetRequested { get; private set; }
 
-        /// <summary>True for the one tick in which the user asked to enter bench mode (MODE + DOWN held 5 s from power-up) or leave it (MODE + DOWN held 5 s).</summary>
-        public bool BenchToggleRequested { get; private set; }
+        /// <summary>True for the one tick in which the user asked to enter output-test mode (MODE + DOWN held 5 s from power-up) or leave it (MODE + DOWN held 5 s).</summary>
+        public bool OutputTestToggleRequested { get; private set; }
 
         /// <summary>True for the one tick in which the user asked for a forced defrost (MODE + UP held 5 s).</summary>
         public bool DefrostRequested { get; private set; }
@@ -89,12 +89,12 @@ namespace HeatPump.Control.FrontPanel
         public bool CommissioningRequested { get; private set; }
 
         /// <summary>
-        /// True for the one tick in which bench mode ended: the control core must drive everything off
+        /// True for the one tick in which output-test mode ended: the control core must drive everything off
         /// and call <c>SafetyGuard.Restart(now, stagger)</c> so control restarts from the power-up state.
         /// </summary>
-        public bool LeftBenchThisTick
+        public bool LeftOutputTestThisTick
         {
-            get { return _bench.LeftThisTick; }
+            get { return _outputTest.LeftThisTick; }
         }
 
         /// <summary>The screen the keys act on.</summary>
@@ -167,17 +167,17 @@ namespace HeatPump.Control.FrontPanel
             get { return _keys; }
         }
 
-        /// <summary>Bench mode: while <see cref="BenchMode.Active"/>, its outputs replace the controller's.</summary>
-        public BenchMode Bench
+        /// <summary>Output-test mode: while <see cref="OutputTestMode.Active"/>, its outputs replace the controller's.</summary>
+        public OutputTestMode OutputTest
         {
-            get { return _bench; }
+            get { return _outputTest; }
         }
 
         /// <summary>Takes this tick's raw button levels (<see cref="Buttons"/> flags) at <paramref name="nowMs"/>.</summary>
         public void Update(int buttonLevels, long nowMs)
         {
             ResetRequested = false;
-            BenchToggleRequested = false;
+            OutputTestToggleRequested = false;
             DefrostRequested = false;
             LearnSensorsRequested = false;
             CommissioningRequested = false;
@@ -190,26 +190,26 @@ namespace HeatPump.Control.FrontPanel
 
             TrackUndo(nowMs);
 
-            // Bench mode is entered only by MODE + DOWN held from power-up; once in, the same combination
+            // Output-test mode is entered only by MODE + DOWN held from power-up; once in, the same combination
             // leaves. (UP + DOWN at power-up belongs to the firmware's sensor learning.)
-            bool combo = buttonLevels == ButtonDecoder.BenchCombination;
-            _benchComboSincePowerUp = combo && (_benchComboSincePowerUp || !_seenFirstTick);
+            bool combo = buttonLevels == ButtonDecoder.OutputTestCombination;
+            _outputTestComboSincePowerUp = combo && (_outputTestComboSincePowerUp || !_seenFirstTick);
             _seenFirstTick = true;
-            BenchToggleRequested = _keys.BenchCombo && (_bench.Active || _benchComboSincePowerUp);
+            OutputTestToggleRequested = _keys.OutputTestCombo && (_outputTest.Active || _outputTestComboSincePowerUp);
             ResetRequested = _keys.VeryLongPress;
-            _bench.Update(_keys, BenchToggleRequested, nowMs);
-            if (_bench.Active)
+            _outputTest.Update(_keys, OutputTestToggleRequested, nowMs);
+            if (_outputTest.Active)
             {
-                // Bench mode owns the keys; only the lockout reset above still counts.
-                if (Screen != PanelScreen.Bench)
+                // Output-test mode owns the keys; only the lockout reset above still counts.
+                if (Screen != PanelScreen.OutputTest)
                 {
-                    Show(PanelScreen.Bench, nowMs);
+                    Show(PanelScreen.OutputTest, nowMs);
                 }
 
                 return;
             }
 
-            if (Screen == PanelScreen.Bench)
+            if (Screen == PanelScreen.OutputTest)
             {
                 Show(PanelScreen.Home, nowMs);
             }

@@ -17,8 +17,8 @@ namespace HeatPump.Control.FrontPanel
         Menu,
         /// <summary>A short confirmation (<see cref="PanelLogic.Notice"/>), for <see cref="PanelLogic.NoticeShowMs"/>.</summary>
         Notice,
-        /// <summary>Bench mode owns the keys and the display (<see cref="PanelLogic.Bench"/>).</summary>
-        Bench,
+        /// <summary>Output-test mode owns the keys and the display (<see cref="PanelLogic.OutputTest"/>).</summary>
+        OutputTest,
         /// <summary>The read-only service page (<see cref="PanelLogic.ServiceIndex"/>), opened by a long MODE press.</summary>
         Service,
         /// <summary>The installer code being entered (<see cref="PanelLogic.CodeEntry"/>) before the settings menu opens.</summary>

@@ -91,7 +91,7 @@ namespace HeatPump.Control.Protection
         /// <summary>When <see cref="RefusalReason"/> ends, ms; long.MaxValue when it ends on a condition, not a time.</summary>
         public long RefusedUntilMs { get; private set; }
 
-        /// <summary>Every output off and the minimum off time (plus stagger) running from <paramref name="nowMs"/>: a reset, a watchdog restart or leaving bench mode.</summary>
+        /// <summary>Every output off and the minimum off time (plus stagger) running from <paramref name="nowMs"/>: a reset, a watchdog restart or leaving output-test mode.</summary>
         public void PowerUp(long nowMs, long staggerMs)
         {
             Restart(nowMs, staggerMs);
@@ -109,13 +109,13 @@ namespace HeatPump.Control.Protection
         }
 
         /// <summary>
-        /// The power-up state without a power cut (leaving bench mode): compressor and aux off and the
+        /// The power-up state without a power cut (leaving output-test mode): compressor and aux off and the
         /// minimum off time plus stagger running from <paramref name="nowMs"/>, as <see cref="PowerUp"/>,
         /// but the valve stays where it is and the start history is kept. The compressor may have been
         /// running a moment ago, and I2 lets the valve move only once it has been stopped for the
         /// quiet-shift time, counted from now if it was (on a real power cut the supply drops both at
         /// once; here it need not) and from its stop if it was not; and the starts of the last hour
-        /// still count toward I7 and the quiet-shift restart cap, or toggling bench mode would reset them.
+        /// still count toward I7 and the quiet-shift restart cap, or toggling output-test mode would reset them.
         /// </summary>
         public void Restart(long nowMs, long staggerMs)
         {

@@ -59,8 +59,8 @@ namespace HeatPump.Control.Remote
         /// <summary>Reason for a command over the rate limit.</summary>
         public const string RateLimited = "too many commands: at most 4 at once, then one every 2 s";
 
-        /// <summary>Reason for a command while bench mode has the unit.</summary>
-        public const string BenchActive = "bench mode is on: the panel has the unit";
+        /// <summary>Reason for a command while output-test mode has the unit.</summary>
+        public const string OutputTestActive = "output-test mode is on: the panel has the unit";
 
         private const long HourMs = 3600000L;
 
@@ -582,10 +582,10 @@ namespace HeatPump.Control.Remote
                 ok = false;
                 reason = RetainedCommand;
             }
-            else if (_core.Panel.Bench.Active)
+            else if (_core.Panel.OutputTest.Active)
             {
                 ok = false;
-                reason = BenchActive;
+                reason = OutputTestActive;
             }
             else if (command.Topic == ModeCommandTopic)
             {

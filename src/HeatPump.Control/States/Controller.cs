@@ -163,9 +163,9 @@ namespace HeatPump.Control.States
         /// <summary>
         /// Back to the power-up state at <paramref name="nowMs"/> without a transition: Off, no fault,
         /// no fan run-on, ambient lockouts judged afresh, defrost timers and the learned clean-coil ΔT
-        /// forgotten — as after a power cycle. Used when bench mode hands the outputs back. A fault
+        /// forgotten — as after a power cycle. Used when output-test mode hands the outputs back. A fault
         /// lockout is the exception: it stays, with its fault history, because its only resets are
-        /// MODE held 10 s and a real power cycle (docs/front-panel.md), and bench mode is neither.
+        /// MODE held 10 s and a real power cycle (docs/front-panel.md), and output-test mode is neither.
         /// </summary>
         public void PowerUp(long nowMs)
         {
@@ -192,16 +192,16 @@ namespace HeatPump.Control.States
         }
 
         /// <summary>
-        /// A pressure switch opened under a compressor that bench mode was running: recorded like a
-        /// trip in normal running, so three in an hour lock the unit out (and bench mode then refuses
+        /// A pressure switch opened under a compressor that output-test mode was running: recorded like a
+        /// trip in normal running, so three in an hour lock the unit out (and output-test mode then refuses
         /// to run it until <see cref="AcknowledgeLockout"/>).
         /// </summary>
-        public void RecordBenchTrip(FaultKind kind, long nowMs)
+        public void RecordTestRunTrip(FaultKind kind, long nowMs)
         {
             ControllerContext c = _c;
             c.In.NowMs = nowMs;
             Row into;
-            if (!_current.RecordBenchTrip(c, kind) && _current.IntoFault(out into))
+            if (!_current.RecordTestRunTrip(c, kind) && _current.IntoFault(out into))
             {
                 c.ActiveFault = kind;
                 c.Go(into);
@@ -209,7 +209,7 @@ namespace HeatPump.Control.States
             }
         }
 
-        /// <summary>The user acknowledged a lockout (MODE held 10 s) while the controller is not stepped (bench mode): the fault history is cleared and the unit may run again.</summary>
+        /// <summary>The user acknowledged a lockout (MODE held 10 s) while the controller is not stepped (output-test mode): the fault history is cleared and the unit may run again.</summary>
         public void AcknowledgeLockout()
         {
             if (!LockedOut)

@@ -97,10 +97,10 @@ namespace HeatPump.Control.States
         }
 
         /// <summary>
-        /// A pressure switch opened under a compressor that bench mode was running. Returns true when
+        /// A pressure switch opened under a compressor that output-test mode was running. Returns true when
         /// the state records the trip itself (Fault); false to have the dispatcher enter Fault.
         /// </summary>
-        public virtual bool RecordBenchTrip(ControllerContext c, FaultKind kind)
+        public virtual bool RecordTestRunTrip(ControllerContext c, FaultKind kind)
         {
             return false;
         }

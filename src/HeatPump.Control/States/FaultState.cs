@@ -24,7 +24,7 @@ namespace HeatPump.Control.States
         public override bool IntoFault(out Row row)
         {
             // In Fault already: no fault is detected anew, so there is no row in and the value is unused
-            // (a bench trip is recorded by RecordBenchTrip).
+            // (a test-run trip is recorded by RecordTestRunTrip).
             row = Row.FaultToOff;
             return false;
         }
@@ -44,7 +44,7 @@ namespace HeatPump.Control.States
             return c.Sub == SubState.Lockout;
         }
 
-        public override bool RecordBenchTrip(ControllerContext c, FaultKind kind)
+        public override bool RecordTestRunTrip(ControllerContext c, FaultKind kind)
         {
             if (c.Faults.Record(kind, c.Now) && c.Sub != SubState.Lockout)
             {

@@ -34,7 +34,7 @@ namespace HeatPump.Control.States
         private bool _judged;
         private float _outdoorAtStartC;
 
-        /// <summary>Forgets the run under watch (power-up, bench mode handed back).</summary>
+        /// <summary>Forgets the run under watch (power-up, output-test mode handed back).</summary>
         public void Reset()
         {
             _runSinceMs = long.MinValue;

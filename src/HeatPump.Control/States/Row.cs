@@ -35,7 +35,7 @@ namespace HeatPump.Control.States
         /// <summary>Valve back in heating, mode Off.</summary>
         DefrostToOff,
 
-        /// <summary>Indoor sensor failed, or a pressure trip in bench mode.</summary>
+        /// <summary>Indoor sensor failed, or a pressure trip in output-test mode.</summary>
         OffToFault,
 
         /// <summary>Indoor sensor failed, pressure switch tripped or a self-check failed.</summary>
@@ -128,7 +128,7 @@ namespace HeatPump.Control.States
         /// <summary>MODE held 10 s, or 4 h passed.</summary>
         FaultLockoutToWaiting,
 
-        /// <summary>Third pressure trip in an hour in bench mode.</summary>
+        /// <summary>Third pressure trip in an hour in output-test mode.</summary>
         FaultWaitingToLockout,
     }
 }

@@ -19,7 +19,7 @@ namespace HeatPump.Control.States
             Top(Row.CoolToHeat, TopState.Cool, TopState.Heat, "mode Heat or Auto changeover, compressor stopped"),
             Top(Row.DefrostToHeat, TopState.Defrost, TopState.Heat, "valve back in heating"),
             Top(Row.DefrostToOff, TopState.Defrost, TopState.Off, "valve back in heating, mode Off"),
-            Top(Row.OffToFault, TopState.Off, TopState.Fault, "indoor sensor failed, or a pressure trip in bench mode"),
+            Top(Row.OffToFault, TopState.Off, TopState.Fault, "indoor sensor failed, or a pressure trip in output-test mode"),
             Top(Row.HeatToFault, TopState.Heat, TopState.Fault, "indoor sensor failed, pressure switch tripped or a self-check failed"),
             Top(Row.CoolToFault, TopState.Cool, TopState.Fault, "indoor sensor failed, pressure switch tripped or a self-check failed"),
             Top(Row.DefrostToFault, TopState.Defrost, TopState.Fault, "pressure switch tripped"),
@@ -54,7 +54,7 @@ namespace HeatPump.Control.States
             Sub(Row.FaultEntryToWaiting, TopState.Fault, SubState.None, SubState.Waiting, "entry"),
             Sub(Row.FaultEntryToLockout, TopState.Fault, SubState.None, SubState.Lockout, "entry, third fault of its kind in an hour (first for a self-check)"),
             Sub(Row.FaultLockoutToWaiting, TopState.Fault, SubState.Lockout, SubState.Waiting, "MODE held 10 s, or 4 h passed"),
-            Sub(Row.FaultWaitingToLockout, TopState.Fault, SubState.Waiting, SubState.Lockout, "third pressure trip in an hour in bench mode"),
+            Sub(Row.FaultWaitingToLockout, TopState.Fault, SubState.Waiting, SubState.Lockout, "third pressure trip in an hour in output-test mode"),
         };
 
         /// <summary>Number of rows.</summary>

@@ -183,10 +183,10 @@ public sealed class BenchCondition
                     s => w[1] + " setpoint is " + BenchNarrator.Temp(s.Settings.Get(id) / 10.0));
             }
 
-            case "bench":
+            case "output-test":
             {
-                bool on = OnOff(w, 1, "bench on|off");
-                return new BenchCondition(text, s => s.Core.Panel.Bench.Active == on, s => "bench mode is " + (s.Core.Panel.Bench.Active ? "on" : "off"));
+                bool on = OnOff(w, 1, "output-test on|off");
+                return new BenchCondition(text, s => s.Core.Panel.OutputTest.Active == on, s => "output-test mode is " + (s.Core.Panel.OutputTest.Active ? "on" : "off"));
             }
 
             case "log":
@@ -198,7 +198,7 @@ public sealed class BenchCondition
 
             default:
                 throw new FormatException("unknown condition '" + asWritten[0]
-                    + "' (compressor, valve, aux, fan, display, led, state, hold, fault, sensor, mode, setpoint, bench, log)");
+                    + "' (compressor, valve, aux, fan, display, led, state, hold, fault, sensor, mode, setpoint, output-test, log)");
         }
     }
 

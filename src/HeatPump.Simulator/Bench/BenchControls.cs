@@ -137,12 +137,12 @@ public sealed class BenchControls
                 return;
             case 'b':
                 s.Buttons.Hold(Buttons.Mode | Buttons.Down, ComboMs, now);
-                Say("MODE+DOWN held together for 5 s: bench mode off (it opens only for the combination held from power-up)");
+                Say("MODE+DOWN held together for 5 s: output-test mode off (it opens only for the combination held from power-up)");
                 return;
             case 'C':
                 Say(s.Core.StartCommissioning(now)
                     ? "commissioning run started: cooling, then heating, 6 min each (docs/commissioning.md)"
-                    : "no commissioning run in bench mode");
+                    : "no commissioning run in output-test mode");
                 return;
             case 'w':
                 s.DrainOpen = !s.DrainOpen;
@@ -203,9 +203,9 @@ public sealed class BenchControls
     {
         PanelLogic p = s.Core.Panel;
         bool mode = button == Buttons.Mode;
-        if (p.Bench.Active)
+        if (p.OutputTest.Active)
         {
-            if (p.Bench.Walking) return "ends the walk on the output shown";
+            if (p.OutputTest.Walking) return "ends the walk on the output shown";
             return mode ? "switches the selected output on or off" : "selects the " + (button == Buttons.Up ? "next" : "previous") + " output";
         }
 

@@ -36,15 +36,15 @@ public static class BenchNarrator
 
     /// <summary>
     /// What holds a start back now and until when (long.MaxValue: until a condition changes): the
-    /// controller's hold, or in bench mode the guard's refusal of an output bench mode asks for.
+    /// controller's hold, or in output-test mode the guard's refusal of an output output-test mode asks for.
     /// </summary>
     public static HoldReason Hold(BenchSession s, out long untilMs)
     {
         Controller c = s.Core.Controller;
         untilMs = c.HoldUntilMs;
-        if (!s.Core.Panel.Bench.Active) return c.Hold;
+        if (!s.Core.Panel.OutputTest.Active) return c.Hold;
 
-        // The guard's own record of why it held back what bench mode asked for (the panel reads the same).
+        // The guard's own record of why it held back what output-test mode asked for (the panel reads the same).
         SafetyGuard g = s.Core.Guard;
         untilMs = g.Refused ? g.RefusedUntilMs : long.MaxValue;
         return g.Refused ? g.RefusalReason : HoldReason.None;
@@ -64,7 +64,7 @@ public static class BenchNarrator
         Controller c = s.Core.Controller;
         ControllerSettings set = s.Settings;
         string room = c.State == TopState.Cool ? "cool" : "heat";
-        if (s.Core.Panel.Bench.Active) return "bench mode: outputs by hand; the guard still protects the compressor";
+        if (s.Core.Panel.OutputTest.Active) return "output-test mode: outputs by hand; the guard still protects the compressor";
         switch (c.Sub)
         {
             case SubState.None:
@@ -151,13 +151,13 @@ public static class BenchNarrator
                 return "installer code: u/d change it, m confirms (docs/front-panel.md)";
             case PanelScreen.Notice:
                 return "confirmation: " + NoticeMeaning(p.Notice);
-            case PanelScreen.Bench:
+            case PanelScreen.OutputTest:
                 HoldReason refused = Hold(s, out _);
                 if (refused != HoldReason.None && d.Colon) return "time left before the guard lets the output on (" + LogFormat.HoldName(refused) + ")";
                 if (refused != HoldReason.None && text == DisplayCodes.Hold(refused)) return "the guard holds the output: " + LogFormat.HoldName(refused);
-                return p.Bench.Walking
-                    ? "bench walk: each output alone for 5 s (" + text + ")"
-                    : "bench manual: u/d pick an output, m switches it; b again to leave";
+                return p.OutputTest.Walking
+                    ? "output-test walk: each output alone for 5 s (" + text + ")"
+                    : "output test, manual: u/d pick an output, m switches it; b again to leave";
         }
 
         HoldReason hold = Hold(s, out _);
@@ -258,7 +258,7 @@ public static class BenchNarrator
     {
         bool mode = s.Buttons.IsDown(Buttons.Mode), up = s.Buttons.IsDown(Buttons.Up), down = s.Buttons.IsDown(Buttons.Down);
         if (mode && up && !down) return "MODE+UP 5 s: forced defrost";
-        if (mode && down && !up) return "MODE+DOWN 5 s: bench mode on (held from power-up) or off";
+        if (mode && down && !up) return "MODE+DOWN 5 s: output-test mode on (held from power-up) or off";
         if (mode && !up && !down) return "MODE 3 s: service page, 10 s: lockout reset";
         if ((up || down) && !mode) return "held UP/DOWN repeats, faster after 4 s";
         return "";

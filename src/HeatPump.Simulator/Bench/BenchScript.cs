@@ -293,7 +293,7 @@ public sealed class BenchScript
             case "commission":
             {
                 if (w.Count != 1) throw new FormatException("expected 'commission'");
-                return s => s.Core.StartCommissioning(s.NowMs) ? null : "the commissioning run did not start (bench mode is on)";
+                return s => s.Core.StartCommissioning(s.NowMs) ? null : "the commissioning run did not start (output-test mode is on)";
             }
 
             case "install":

@@ -246,9 +246,9 @@ public static class BenchView
 
         string hold = BenchNarrator.HoldMeaning(s);
         if (hold.Length > 0) return "start held by " + hold;
-        if (s.Core.Panel.Bench.Active)
+        if (s.Core.Panel.OutputTest.Active)
         {
-            return s.Core.Panel.Bench.Walking
+            return s.Core.Panel.OutputTest.Walking
                 ? "the walk lights each output alone for 5 s; any key stops it there"
                 : "u/d pick an output, m switches it; b leaves (15 min without a key too)";
         }

@@ -82,7 +82,7 @@ public class CommissioningRunTests
     public void A_locked_out_unit_tests_nothing_and_says_why()
     {
         CommissioningHarness h = Unit();
-        for (int i = 0; i < 3; i++) h.Core.Controller.RecordBenchTrip(FaultKind.HighPressure, 1000 + i);
+        for (int i = 0; i < 3; i++) h.Core.Controller.RecordTestRunTrip(FaultKind.HighPressure, 1000 + i);
         Assert.True(h.Core.Controller.LockedOut);
         Assert.True(h.Commission());
         Assert.Equal(CommissioningRun.Bit(CommissioningFinding.CoolingNotTested) | CommissioningRun.Bit(CommissioningFinding.HeatingNotTested), h.Run.Findings);

@@ -345,7 +345,7 @@ public sealed class CoreDriver
 
     private void Remember(in OutputState o)
     {
-        _recent[_recentAt++ % _recent.Length] = $"t={NowMs} {Core.Controller.State}/{Core.Controller.Sub} bench={Core.Panel.Bench.Active} "
+        _recent[_recentAt++ % _recent.Length] = $"t={NowMs} {Core.Controller.State}/{Core.Controller.Sub} outputTest={Core.Panel.OutputTest.Active} "
             + $"comp={o.Compressor} valve={o.ValveEnergised} defrost={o.Defrost} fault={o.Fault} wanted comp={Core.Requested.Compressor} valve={Core.Requested.ValveEnergised}";
     }
 

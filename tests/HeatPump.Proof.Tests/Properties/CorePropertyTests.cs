@@ -51,7 +51,7 @@ public class CorePropertyTests
             Assert.True(total.Melting > 0, "defrost reached");
             Assert.True(total.Fault > 0, "fault reached");
             Assert.True(total.Lockout > 0, "lockout reached");
-            Assert.True(total.Bench > 0, "bench mode reached (MODE + DOWN held from power-up)");
+            Assert.True(total.OutputTest > 0, "output-test mode reached (MODE + DOWN held from power-up)");
             Assert.True(total.PowerCycles > 0 && total.TornWrites > 0, "power cuts and torn writes happened");
             Assert.True(total.SettingsAccepted > 0 && total.SettingsRefused > 0, "settings both accepted and refused");
         }
@@ -63,14 +63,14 @@ public class CoreRegressionTests
 {
     /// <summary>
     /// Found by the property on its first run after the front panel landed (CsCheck seed
-    /// 4r1Ww-f0T7s1, shrunk from 27 episodes to 2): chattering buttons enter bench mode, the bench
-    /// walk runs the compressor with the valve energised, and when bench mode timed out the core
+    /// 4r1Ww-f0T7s1, shrunk from 27 episodes to 2): chattering buttons enter output-test mode, the output-test
+    /// walk runs the compressor with the valve energised, and when output-test mode timed out the core
     /// went through <c>SafetyGuard.PowerUp</c>, which dropped the valve in the same tick the
     /// compressor stopped — I2. Fixed by <c>SafetyGuard.Restart</c>: the power-up state with the
     /// valve left where it is until the quiet-shift time has passed.
     /// </summary>
     [Fact]
-    public void Leaving_bench_mode_does_not_drop_the_valve_under_a_running_compressor()
+    public void Leaving_output_test_mode_does_not_drop_the_valve_under_a_running_compressor()
     {
         const string Json = """{"Initial":[{"Id":"Mode","Raw":2}],"StartMs":1000000000000,"StaggerSeed":95,"Episodes":[{"Ticks":811,"Dt":"Second","OutdoorC":21,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"Good","Param":0},"Coil":{"Mode":"Good","Param":0},"Buttons":"Chatter","ButtonMask":7,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":-259765612},{"Ticks":26,"Dt":"Slow","OutdoorC":-25,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"NoResponseSometimes","Param":76},"Coil":{"Mode":"Good","Param":0},"Buttons":"None","ButtonMask":0,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":-2}]}""";
         var driver = new CoreDriver { Trace = true };
@@ -98,14 +98,14 @@ public class CoreRegressionTests
 
     /// <summary>
     /// Found by the property (seed 6U0XL-NLSfb2, shrunk to three episodes): chattering buttons take
-    /// the unit in and out of bench mode while it heats and defrosts. Leaving bench mode went through
+    /// the unit in and out of output-test mode while it heats and defrosts. Leaving output-test mode went through
     /// the guard's power-up, which also forgot the starts of the last hour — so the quiet-shift
     /// restarts of earlier defrosts no longer counted toward their cap of four an hour, and a fifth
-    /// was let through 31 s after a stop: I1 (and a bench toggle could likewise reset the I7 count).
-    /// Fixed in SafetyGuard.Restart: leaving bench mode keeps the start history, which is still in RAM.
+    /// was let through 31 s after a stop: I1 (and an output-test toggle could likewise reset the I7 count).
+    /// Fixed in SafetyGuard.Restart: leaving output-test mode keeps the start history, which is still in RAM.
     /// </summary>
     [Fact]
-    public void Bench_mode_toggles_do_not_reset_the_start_counts()
+    public void Output_test_mode_toggles_do_not_reset_the_start_counts()
     {
         const string Json = """{"Initial":[{"Id":"Mode","Raw":1}],"StartMs":1000000000000,"StaggerSeed":746,"Episodes":[{"Ticks":208,"Dt":"Mixed","OutdoorC":-29,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"Good","Param":0},"Coil":{"Mode":"Good","Param":0},"Buttons":"None","ButtonMask":0,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":621099},{"Ticks":259,"Dt":"Second","OutdoorC":3,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"Good","Param":0},"Coil":{"Mode":"Good","Param":0},"Buttons":"None","ButtonMask":0,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":-507},{"Ticks":2071,"Dt":"Second","OutdoorC":36,"IndoorShiftK":0,"Indoor":{"Mode":"Good","Param":0},"Outdoor":{"Mode":"Good","Param":0},"Coil":{"Mode":"Good","Param":0},"Buttons":"Chatter","ButtonMask":7,"Settings":[],"High":"None","Low":"None","DefrostRequest":false,"PowerCutS":-1,"TearAt":-1,"Seed":-7725}]}""";
         var driver = new CoreDriver { Trace = true };

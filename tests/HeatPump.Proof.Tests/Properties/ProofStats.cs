@@ -13,7 +13,7 @@ public sealed class ProofStats
     public long Fault;
     public long Lockout;
     public long AuxHeat;
-    public long Bench;
+    public long OutputTest;
     public long PowerCycles;
     public long TornWrites;
     public long SettingsLost;
@@ -24,9 +24,9 @@ public sealed class ProofStats
     {
         Controller c = core.Controller;
         Ticks++;
-        if (core.Panel.Bench.Active)
+        if (core.Panel.OutputTest.Active)
         {
-            Bench++;
+            OutputTest++;
         }
 
         if (c.State == TopState.Heat && c.Sub == SubState.Running)
@@ -66,7 +66,7 @@ public sealed class ProofStats
         Interlocked.Add(ref Fault, other.Fault);
         Interlocked.Add(ref Lockout, other.Lockout);
         Interlocked.Add(ref AuxHeat, other.AuxHeat);
-        Interlocked.Add(ref Bench, other.Bench);
+        Interlocked.Add(ref OutputTest, other.OutputTest);
         Interlocked.Add(ref PowerCycles, other.PowerCycles);
         Interlocked.Add(ref TornWrites, other.TornWrites);
         Interlocked.Add(ref SettingsLost, other.SettingsLost);
@@ -76,6 +76,6 @@ public sealed class ProofStats
 
     public override string ToString() =>
         $"{Ticks:N0} ticks: heat running {HeatRunning:N0}, cool running {CoolRunning:N0}, defrost melting {Melting:N0}, "
-        + $"fault {Fault:N0}, lockout {Lockout:N0}, aux {AuxHeat:N0}, bench mode {Bench:N0}; power cycles {PowerCycles:N0}, torn writes {TornWrites:N0} (settings lost {SettingsLost:N0}), "
+        + $"fault {Fault:N0}, lockout {Lockout:N0}, aux {AuxHeat:N0}, output-test mode {OutputTest:N0}; power cycles {PowerCycles:N0}, torn writes {TornWrites:N0} (settings lost {SettingsLost:N0}), "
         + $"settings accepted {SettingsAccepted:N0} / refused {SettingsRefused:N0}";
 }

@@ -339,7 +339,7 @@ public class SafetyGuardBoundaryTests
     }
 }
 
-/// <summary>Leaving bench mode: the power-up state without a power cut.</summary>
+/// <summary>Leaving output-test mode: the power-up state without a power cut.</summary>
 public class SafetyGuardRestartTests
 {
     [Fact]
@@ -366,7 +366,7 @@ public class SafetyGuardRestartTests
     [Fact]
     public void Restart_with_the_compressor_long_stopped_lets_the_valve_rest_at_once()
     {
-        // Found by the safety referee: after leaving bench mode in a fault the valve stayed energised
+        // Found by the safety referee: after leaving output-test mode in a fault the valve stayed energised
         // 30 s although the compressor had been off for hours (I5: the valve rests once I2 allows).
         var g = new SafetyGuard(new ControllerSettings(), 0, 0);
         g.Apply(new OutputState { ValveEnergised = true }, 100_000, true, true, 20f);
@@ -391,7 +391,7 @@ public class SafetyGuardRestartTests
             t += 240_000;
         }
 
-        // Leaving bench mode: the cap still holds the seventh start until the first is an hour old.
+        // Leaving output-test mode: the cap still holds the seventh start until the first is an hour old.
         g.Restart(t, 0);
         Assert.Equal(HoldReason.StartsPerHour, g.Feedback(t + 180_000).StartHold);
         Assert.False(g.Apply(new OutputState { Compressor = true, OutdoorFanDuty = 1f }, t + 180_000, true, true, 5f).Compressor);

@@ -775,23 +775,23 @@ public class DefrostSequenceEdgeTests
 }
 
 /// <summary>
-/// Bench mode opens only from power-up, so a running or locked-out unit cannot be switched into it;
+/// Output-test mode opens only from power-up, so a running or locked-out unit cannot be switched into it;
 /// in it the pressure switches still stop the compressor; a low-pressure switch is ignored for the
 /// start-up bypass.
 /// </summary>
-public class BenchExitAndBypassTests
+public class OutputTestExitAndBypassTests
 {
     /// <summary>MODE + DOWN held for 8 s (past the 5 s combination at the board's 1 s ticks), then let go.</summary>
-    private static void HoldBenchCombination(Board b)
+    private static void HoldOutputTestCombination(Board b)
     {
-        b.Buttons = ButtonDecoder.BenchCombination;
+        b.Buttons = ButtonDecoder.OutputTestCombination;
         b.Run(8000);
         b.Buttons = 0;
         b.Run(2000);
     }
 
     [Fact]
-    public void The_bench_combination_after_power_up_leaves_a_running_unit_under_normal_control()
+    public void The_output_test_combination_after_power_up_leaves_a_running_unit_under_normal_control()
     {
         var b = new Board(new TearableStore(), 5) { IndoorC = 17f, OutdoorC = -5f, CoilC = -5f };
         Assert.True(b.Settings.TrySet(SettingId.Mode, (int)UserMode.Heat, out _));
@@ -800,8 +800,8 @@ public class BenchExitAndBypassTests
         long frost = b.Core.Controller.DefrostScheduler.FrostingRunMs;
         Assert.True(frost > 0);
 
-        HoldBenchCombination(b);
-        Assert.False(b.Core.Panel.Bench.Active);
+        HoldOutputTestCombination(b);
+        Assert.False(b.Core.Panel.OutputTest.Active);
         Assert.True(b.Core.Outputs.Compressor, "the unit heats on");
         Assert.True(b.Core.Controller.DefrostScheduler.FrostingRunMs > frost, "nothing was reset");
         Assert.True(b.Referee.Total == 0, b.Referee.FirstMessage);
@@ -822,9 +822,9 @@ public class BenchExitAndBypassTests
 
         Assert.True(b.Core.Controller.LockedOut);
 
-        // The combination that used to open bench mode at any time opens nothing now.
-        HoldBenchCombination(b);
-        Assert.False(b.Core.Panel.Bench.Active);
+        // The combination that used to open output-test mode at any time opens nothing now.
+        HoldOutputTestCombination(b);
+        Assert.False(b.Core.Panel.OutputTest.Active);
         b.Run(20 * 60_000);
         Assert.True(b.Core.Controller.LockedOut);
         Assert.Equal(FaultKind.HighPressure, b.Core.Controller.Fault);
@@ -841,18 +841,18 @@ public class BenchExitAndBypassTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void In_bench_mode_either_pressure_switch_stops_the_compressor(bool highPressure)
+    public void In_output_test_mode_either_pressure_switch_stops_the_compressor(bool highPressure)
     {
         var b = new Board(new TearableStore(), 5) { IndoorC = 20f, OutdoorC = 5f, CoilC = 5f };
-        HoldBenchCombination(b); // from power-up: the installer's way in
-        Assert.True(b.Core.Panel.Bench.Active);
+        HoldOutputTestCombination(b); // from power-up: the installer's way in
+        Assert.True(b.Core.Panel.OutputTest.Active);
         Assert.True(b.RunUntil(x => x.Core.Outputs.Compressor, 10 * 60_000), "the walk's heating run starts after the power-up delay");
         Assert.True(b.Core.Outputs.OutdoorFanDuty > 0f);
 
         if (highPressure) b.HighPressureTripped = true; else b.LowPressureTripped = true;
         b.Tick();
         Assert.False(b.Core.Outputs.Compressor);
-        Assert.True(b.Core.Panel.Bench.Active);
+        Assert.True(b.Core.Panel.OutputTest.Active);
         Assert.Equal(1, b.Core.Controller.FaultCount(highPressure ? FaultKind.HighPressure : FaultKind.LowPressure));
     }
 

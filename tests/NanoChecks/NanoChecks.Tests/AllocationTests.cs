@@ -100,7 +100,7 @@ public class AllocationTests
     private static readonly string[] BoardLoopAllocatingMethods =
     {
         // Log lines: an EVT line in a tick where something a user notices changed, an STS line every 10 s,
-        // SENSOR lines when bench mode is entered or left (docs/serial-log.md).
+        // SENSOR lines when output-test mode is entered or left (docs/serial-log.md).
         "HeatPump.Control.Logging.LogFormat.",
         "HeatPump.Control.Settings.SettingFormat.Scaled",
         "HeatPump.Control.ControlCore.get_Outputs",

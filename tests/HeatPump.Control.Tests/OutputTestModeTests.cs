@@ -7,13 +7,13 @@ using Xunit;
 
 namespace HeatPump.Control.Tests;
 
-public class BenchModeTests
+public class OutputTestModeTests
 {
     private const long Start = 10_000_000;
 
     /// <summary>
-    /// A panel wired as the control core will be: bench outputs (when active) through a real
-    /// SafetyGuard, PowerUp on leaving bench mode, the guard's result fed to the display.
+    /// A panel wired as the control core will be: output-test outputs (when active) through a real
+    /// SafetyGuard, PowerUp on leaving output-test mode, the guard's result fed to the display.
     /// </summary>
     private static (PanelDriver p, SafetyGuard guard, List<OutputState> leftTickRequests) Wired(long guardPowerUpAt)
     {
@@ -26,10 +26,10 @@ public class BenchModeTests
         p.Inputs.CoilC = -8.5f;
         p.BetweenPanelAndDisplay = d =>
         {
-            OutputState want = d.Panel.Bench.Active ? d.Panel.Bench.Outputs : OutputState.AllOff();
-            if (d.Panel.LeftBenchThisTick)
+            OutputState want = d.Panel.OutputTest.Active ? d.Panel.OutputTest.Outputs : OutputState.AllOff();
+            if (d.Panel.LeftOutputTestThisTick)
             {
-                leftTick.Add(d.Panel.Bench.Outputs);
+                leftTick.Add(d.Panel.OutputTest.Outputs);
                 guard.PowerUp(d.Now, 0);
             }
 
@@ -40,72 +40,72 @@ public class BenchModeTests
             d.Inputs.GuardRefusedUntilMs = guard.RefusedUntilMs;
 
             // As the control core does: the walk learns what the guard drove, for the next tick.
-            d.Panel.Bench.See(d.Settings.SecondsAsMs(SettingId.MinRunTime), guard.HeatingPositionEnergised(),
+            d.Panel.OutputTest.See(d.Settings.SecondsAsMs(SettingId.MinRunTime), guard.HeatingPositionEnergised(),
                 d.Inputs.Driven.Compressor, d.Inputs.Driven.ValveEnergised);
         };
         return (p, guard, leftTick);
     }
 
-    /// <summary>Enters bench mode and ticks until the walk reaches <paramref name="output"/>.</summary>
-    private static void WalkTo(PanelDriver p, BenchOutput output)
+    /// <summary>Enters output-test mode and ticks until the walk reaches <paramref name="output"/>.</summary>
+    private static void WalkTo(PanelDriver p, OutputTestStep output)
     {
-        ToggleBench(p);
-        while (p.Panel.Bench.Selected != output)
+        ToggleOutputTest(p);
+        while (p.Panel.OutputTest.Selected != output)
         {
             p.Tick();
         }
     }
 
-    /// <summary>MODE + DOWN for the combination time: enters bench mode on a driver that has not ticked yet (held from power-up), leaves it otherwise.</summary>
-    private static void ToggleBench(PanelDriver p) => p.Hold(ButtonDecoder.BenchCombination, ButtonDecoder.ComboMs + 200);
+    /// <summary>MODE + DOWN for the combination time: enters output-test mode on a driver that has not ticked yet (held from power-up), leaves it otherwise.</summary>
+    private static void ToggleOutputTest(PanelDriver p) => p.Hold(ButtonDecoder.OutputTestCombination, ButtonDecoder.ComboMs + 200);
 
     private static int OutputsOn(OutputState o) =>
         (o.IndoorFanDuty > 0 ? 1 : 0) + (o.OutdoorFanDuty > 0 ? 1 : 0) + (o.AuxHeat ? 1 : 0) + (o.ValveEnergised ? 1 : 0) + (o.Compressor ? 1 : 0);
 
     [Fact]
-    public void Bench_mode_opens_only_for_the_combination_held_from_power_up()
+    public void Output_test_mode_opens_only_for_the_combination_held_from_power_up()
     {
         var late = Wired(Start - 3_600_000).p;
         late.Run(1000);
-        ToggleBench(late);
-        Assert.False(late.Panel.Bench.Active, "MODE + DOWN pressed after power-up: no bench mode");
-        Assert.Equal(0, late.BenchToggles);
+        ToggleOutputTest(late);
+        Assert.False(late.Panel.OutputTest.Active, "MODE + DOWN pressed after power-up: no output-test mode");
+        Assert.Equal(0, late.OutputTestToggles);
 
         var early = Wired(Start - 3_600_000).p;
-        ToggleBench(early);
-        Assert.True(early.Panel.Bench.Active);
+        ToggleOutputTest(early);
+        Assert.True(early.Panel.OutputTest.Active);
 
         // Once in, the same combination leaves at any time.
         early.Run(10_000);
-        ToggleBench(early);
-        Assert.False(early.Panel.Bench.Active);
+        ToggleOutputTest(early);
+        Assert.False(early.Panel.OutputTest.Active);
     }
 
     [Fact]
     public void The_walk_lights_each_output_then_runs_heat_defrost_and_cool_for_the_minimum_run_with_their_fans()
     {
         var (p, _, _) = Wired(Start - 3_600_000);
-        ToggleBench(p);
-        Assert.True(p.Panel.Bench.Walking);
+        ToggleOutputTest(p);
+        Assert.True(p.Panel.OutputTest.Walking);
 
-        var steps = new List<BenchOutput>();
-        var runMs = new Dictionary<BenchOutput, long>();
+        var steps = new List<OutputTestStep>();
+        var runMs = new Dictionary<OutputTestStep, long>();
         bool defrostRanWithoutFan = false;
-        while (p.Panel.Bench.Walking)
+        while (p.Panel.OutputTest.Walking)
         {
-            BenchOutput step = p.Panel.Bench.Selected;
+            OutputTestStep step = p.Panel.OutputTest.Selected;
             if (steps.Count == 0 || steps[^1] != step)
             {
                 steps.Add(step);
                 runMs[step] = 0;
             }
 
-            OutputState want = p.Panel.Bench.Outputs;
+            OutputState want = p.Panel.OutputTest.Outputs;
             OutputState o = p.Inputs.Driven;
-            if ((int)step < BenchMode.OutputCount)
+            if ((int)step < OutputTestMode.OutputCount)
             {
                 // A plain output alone; aux only with the blower.
-                Assert.Equal(step == BenchOutput.AuxHeat ? 2 : 1, OutputsOn(want));
+                Assert.Equal(step == OutputTestStep.AuxHeat ? 2 : 1, OutputsOn(want));
                 Assert.False(o.Compressor);
             }
 
@@ -115,9 +115,9 @@ public class BenchModeTests
             {
                 runMs[step] += p.TickMs;
                 bool cooling = o.ValveEnergised;
-                Assert.Equal(step != BenchOutput.HeatRun, cooling);
-                defrostRanWithoutFan |= step == BenchOutput.DefrostRun && o.OutdoorFanDuty == 0f && o.Defrost;
-                if (step != BenchOutput.DefrostRun)
+                Assert.Equal(step != OutputTestStep.HeatRun, cooling);
+                defrostRanWithoutFan |= step == OutputTestStep.DefrostRun && o.OutdoorFanDuty == 0f && o.Defrost;
+                if (step != OutputTestStep.DefrostRun)
                 {
                     Assert.Equal(1f, o.OutdoorFanDuty);
                     Assert.Equal(1f, o.IndoorFanDuty);
@@ -130,15 +130,15 @@ public class BenchModeTests
 
         Assert.Equal(new[]
         {
-            BenchOutput.IndoorFan, BenchOutput.OutdoorFan, BenchOutput.AuxHeat, BenchOutput.Valve,
-            BenchOutput.HeatRun, BenchOutput.DefrostRun, BenchOutput.CoolRun,
+            OutputTestStep.IndoorFan, OutputTestStep.OutdoorFan, OutputTestStep.AuxHeat, OutputTestStep.Valve,
+            OutputTestStep.HeatRun, OutputTestStep.DefrostRun, OutputTestStep.CoolRun,
         }, steps);
         long minRun = p.Settings.SecondsAsMs(SettingId.MinRunTime);
-        Assert.InRange(runMs[BenchOutput.HeatRun], minRun, minRun + 1000);
-        Assert.InRange(runMs[BenchOutput.DefrostRun], minRun, minRun + 1000);
-        Assert.InRange(runMs[BenchOutput.CoolRun], minRun, minRun + 1000);
+        Assert.InRange(runMs[OutputTestStep.HeatRun], minRun, minRun + 1000);
+        Assert.InRange(runMs[OutputTestStep.DefrostRun], minRun, minRun + 1000);
+        Assert.InRange(runMs[OutputTestStep.CoolRun], minRun, minRun + 1000);
         Assert.True(defrostRanWithoutFan, "the reverse cycle ran with the outdoor fan stopped");
-        Assert.Equal(0, OutputsOn(p.Panel.Bench.Outputs));
+        Assert.Equal(0, OutputsOn(p.Panel.OutputTest.Outputs));
         Assert.Equal("FI.oF", p.Display.Text);
     }
 
@@ -146,17 +146,17 @@ public class BenchModeTests
     public void Each_plain_walk_step_lasts_five_seconds()
     {
         var (p, _, _) = Wired(Start - 3_600_000);
-        ToggleBench(p);
+        ToggleOutputTest(p);
         long entered = p.Now;
         var changes = new List<long>();
-        BenchOutput last = p.Panel.Bench.Selected;
-        while (last != BenchOutput.HeatRun)
+        OutputTestStep last = p.Panel.OutputTest.Selected;
+        while (last != OutputTestStep.HeatRun)
         {
             p.Tick();
-            if (p.Panel.Bench.Selected != last)
+            if (p.Panel.OutputTest.Selected != last)
             {
                 changes.Add(p.Now);
-                last = p.Panel.Bench.Selected;
+                last = p.Panel.OutputTest.Selected;
             }
         }
 
@@ -169,11 +169,11 @@ public class BenchModeTests
     public void When_the_guard_holds_the_compressor_the_display_says_why_and_for_how_long()
     {
         var (p, _, _) = Wired(Start);
-        WalkTo(p, BenchOutput.HeatRun);
+        WalkTo(p, OutputTestStep.HeatRun);
 
-        Assert.True(p.Panel.Bench.Outputs.Compressor);
+        Assert.True(p.Panel.OutputTest.Outputs.Compressor);
         Assert.False(p.Inputs.Driven.Compressor);
-        Assert.Equal("b.Ht ", p.Display.Text);
+        Assert.Equal("t.Ht ", p.Display.Text);
         Assert.Equal(LedState.Blink, p.Display.Fault);
         p.Run(2000);
         Assert.Equal("PUd ", p.Display.Text);
@@ -188,7 +188,7 @@ public class BenchModeTests
     public void When_the_guard_holds_the_valve_the_display_shows_the_quiet_shift()
     {
         var (p, _, _) = Wired(Start);
-        WalkTo(p, BenchOutput.Valve);
+        WalkTo(p, OutputTestStep.Valve);
 
         // 15 s into the walk and about 20 s after power-up: the valve waits for 30 s of compressor off time.
         Assert.False(p.Inputs.Driven.ValveEnergised);
@@ -200,17 +200,17 @@ public class BenchModeTests
     public void In_manual_up_selects_mode_toggles_and_the_display_cycles_the_sensors()
     {
         var (p, _, _) = Wired(Start - 3_600_000);
-        ToggleBench(p);
+        ToggleOutputTest(p);
         p.Tap(Buttons.Mode); // stops the walk on the indoor fan, switching nothing
-        Assert.False(p.Panel.Bench.Walking);
+        Assert.False(p.Panel.OutputTest.Walking);
 
         p.Tap(Buttons.Up);
-        Assert.Equal(BenchOutput.OutdoorFan, p.Panel.Bench.Selected);
+        Assert.Equal(OutputTestStep.OutdoorFan, p.Panel.OutputTest.Selected);
         Assert.Equal("FO.oF", p.Display.Text);
         p.Tap(Buttons.Mode);
         Assert.Equal("FO.on", p.Display.Text);
-        Assert.Equal(1f, p.Panel.Bench.Outputs.OutdoorFanDuty);
-        Assert.Equal(1, OutputsOn(p.Panel.Bench.Outputs));
+        Assert.Equal(1f, p.Panel.OutputTest.Outputs.OutdoorFanDuty);
+        Assert.Equal(1, OutputsOn(p.Panel.OutputTest.Outputs));
 
         var seen = new List<string>();
         for (int i = 0; i < 5; i++)
@@ -224,7 +224,7 @@ public class BenchModeTests
         // The compressor comes with both fans; switched off and on again, min-off holds it.
         p.Tap(Buttons.Down);
         p.Tap(Buttons.Down);
-        Assert.Equal(BenchOutput.Compressor, p.Panel.Bench.Selected);
+        Assert.Equal(OutputTestStep.Compressor, p.Panel.OutputTest.Selected);
         p.Tap(Buttons.Mode);
         Assert.True(p.Inputs.Driven.Compressor);
         Assert.Equal(1f, p.Inputs.Driven.OutdoorFanDuty);
@@ -232,7 +232,7 @@ public class BenchModeTests
         p.Tap(Buttons.Mode);
         Assert.False(p.Inputs.Driven.Compressor);
         p.Tap(Buttons.Mode);
-        Assert.True(p.Panel.Bench.Outputs.Compressor);
+        Assert.True(p.Panel.OutputTest.Outputs.Compressor);
         Assert.False(p.Inputs.Driven.Compressor);
         Assert.Equal("CP.on", p.Display.Text);
         Assert.Equal(LedState.Blink, p.Display.Fault);
@@ -244,24 +244,24 @@ public class BenchModeTests
     public void Aux_switched_on_by_hand_brings_the_blower()
     {
         var (p, _, _) = Wired(Start - 3_600_000);
-        ToggleBench(p);
+        ToggleOutputTest(p);
         p.Tap(Buttons.Mode);
         p.Tap(Buttons.Up);
         p.Tap(Buttons.Up);
-        Assert.Equal(BenchOutput.AuxHeat, p.Panel.Bench.Selected);
+        Assert.Equal(OutputTestStep.AuxHeat, p.Panel.OutputTest.Selected);
         p.Tap(Buttons.Mode);
         Assert.True(p.Inputs.Driven.AuxHeat);
         Assert.Equal(1f, p.Inputs.Driven.IndoorFanDuty);
     }
 
-    /// <summary>Enters bench mode, stops the walk at once (so the compressor has not run) and switches the compressor on.</summary>
+    /// <summary>Enters output-test mode, stops the walk at once (so the compressor has not run) and switches the compressor on.</summary>
     private static void CompressorOnAtOnce(PanelDriver p)
     {
-        ToggleBench(p);
+        ToggleOutputTest(p);
         p.Tap(Buttons.Mode); // stops the walk on the indoor fan
         p.Tap(Buttons.Down); // wraps round to the compressor
         p.Tap(Buttons.Mode);
-        Assert.Equal(BenchOutput.Compressor, p.Panel.Bench.Selected);
+        Assert.Equal(OutputTestStep.Compressor, p.Panel.OutputTest.Selected);
     }
 
     [Fact]
@@ -279,23 +279,23 @@ public class BenchModeTests
     public void A_key_during_the_walk_stops_it_without_toggling_anything()
     {
         var (p, _, _) = Wired(Start - 3_600_000);
-        ToggleBench(p);
+        ToggleOutputTest(p);
         p.Run(6000);
-        Assert.Equal(BenchOutput.OutdoorFan, p.Panel.Bench.Selected);
+        Assert.Equal(OutputTestStep.OutdoorFan, p.Panel.OutputTest.Selected);
         p.Tap(Buttons.Mode);
-        Assert.False(p.Panel.Bench.Walking);
-        Assert.Equal(BenchOutput.OutdoorFan, p.Panel.Bench.Selected);
-        Assert.Equal(0, OutputsOn(p.Panel.Bench.Outputs));
+        Assert.False(p.Panel.OutputTest.Walking);
+        Assert.Equal(OutputTestStep.OutdoorFan, p.Panel.OutputTest.Selected);
+        Assert.Equal(0, OutputsOn(p.Panel.OutputTest.Outputs));
         p.Tap(Buttons.Mode);
-        Assert.True(p.Panel.Bench.IsOn(BenchOutput.OutdoorFan));
+        Assert.True(p.Panel.OutputTest.IsOn(OutputTestStep.OutdoorFan));
     }
 
     [Fact]
-    public void Bench_keys_do_not_touch_the_settings()
+    public void Output_test_keys_do_not_touch_the_settings()
     {
         var (p, _, _) = Wired(Start - 3_600_000);
         p.SetMode(UserMode.Heat);
-        ToggleBench(p);
+        ToggleOutputTest(p);
         int rev = p.Settings.Revision;
         p.Run(26_000);
         p.Tap(Buttons.Up);
@@ -306,16 +306,16 @@ public class BenchModeTests
     }
 
     [Fact]
-    public void Leaving_bench_mode_goes_through_the_power_up_state()
+    public void Leaving_output_test_mode_goes_through_the_power_up_state()
     {
         var (p, guard, leftTick) = Wired(Start - 3_600_000);
         CompressorOnAtOnce(p);
         Assert.True(p.Inputs.Driven.Compressor);
 
-        ToggleBench(p);
-        Assert.False(p.Panel.Bench.Active);
-        Assert.Equal(1, p.BenchExits);
-        Assert.Equal(2, p.BenchToggles);
+        ToggleOutputTest(p);
+        Assert.False(p.Panel.OutputTest.Active);
+        Assert.Equal(1, p.OutputTestExits);
+        Assert.Equal(2, p.OutputTestToggles);
         Assert.Single(leftTick);
         Assert.Equal(0, OutputsOn(leftTick[0]));
         Assert.False(p.Inputs.Driven.Compressor);
@@ -325,15 +325,15 @@ public class BenchModeTests
     }
 
     [Fact]
-    public void Bench_mode_left_alone_ends_by_itself_after_15_minutes()
+    public void Output_test_mode_left_alone_ends_by_itself_after_15_minutes()
     {
         var (p, _, leftTick) = Wired(Start - 3_600_000);
-        ToggleBench(p);
+        ToggleOutputTest(p);
         p.Tap(Buttons.Mode); // the walk does not count as idle; manual control left alone does
-        p.Run(BenchMode.IdleExitMs - 1000);
-        Assert.True(p.Panel.Bench.Active);
+        p.Run(OutputTestMode.IdleExitMs - 1000);
+        Assert.True(p.Panel.OutputTest.Active);
         p.Run(2000);
-        Assert.False(p.Panel.Bench.Active);
+        Assert.False(p.Panel.OutputTest.Active);
         Assert.Single(leftTick);
     }
 }

@@ -4,7 +4,7 @@
 // (nf-interpreter src/CLR/Core/TypeSystem.cpp), so a mismatch that restores and builds cleanly
 // still fails on the board with "Link failure: some assembly references cannot be resolved".
 //
-// Usage: dotnet run tools/CheckPackagePins.cs -- <packages directory> <packages.config>...
+// Usage: dotnet run .github/tools/CheckPackagePins.cs -- <packages directory> <packages.config>...
 // Exit code 0 when every pin agrees, 1 with one line per disagreement, 2 on bad arguments.
 using System.Xml.Linq;
 

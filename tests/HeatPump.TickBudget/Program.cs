@@ -4,13 +4,13 @@ using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
 using HeatPump.Scenarios;
 
-// Control-tick benchmark. Steps the whole control core (sensor validation, panel, controller,
+// Tick budget of the control core. Steps the whole control core (sensor validation, panel, controller,
 // guard, display) on the scenario rig through heating with frost and defrosts, a forced defrost,
 // cooling, and an indoor-sensor fault with recovery, and reports bytes allocated per tick
 // (target 0: the device's garbage collector stops the loop) and nanoseconds per tick.
 // The time includes the rig's own work (invariant monitor, coarse room and coil models), so it
 // is an upper bound for the core alone.
-// Usage: dotnet run -c Release --project bench/HeatPump.Benchmarks [ticks]
+// Usage: dotnet run -c Release --project tests/HeatPump.TickBudget [ticks]
 int ticks = args.Length > 0 && int.TryParse(args[0], out int n) && n >= 100_000 ? n : 400_000;
 
 // Warm-up run: JIT tiers settle and every code path has been taken once.

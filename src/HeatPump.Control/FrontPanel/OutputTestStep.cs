@@ -3,10 +3,10 @@ using HeatPump.Control.Hal;
 namespace HeatPump.Control.FrontPanel
 {
     /// <summary>
-    /// What bench mode drives: the five outputs (manual control selects among these), then the three
+    /// What output-test mode drives: the five outputs (manual control selects among these), then the three
     /// refrigerant steps the walk runs with their fans ("Ht", "dF", "CL").
     /// </summary>
-    public enum BenchOutput
+    public enum OutputTestStep
     {
         /// <summary>Indoor fan at full duty ("FI").</summary>
         IndoorFan = 0,

@@ -3,7 +3,7 @@ using HeatPump.Control.Hal;
 namespace HeatPump.Control.FrontPanel
 {
     /// <summary>
-    /// Bench (test) mode for the installer (docs/front-panel.md "Bench mode"). Entered
+    /// Output-test mode for the installer (docs/front-panel.md "Output-test mode"). Entered
     /// only by MODE + DOWN held from power-up for 5 s — an installer action, as the TEST pins of
     /// defrost boards are — and left by the same combination (or 15 minutes without a key). While
     /// active its <see cref="Outputs"/> replace the controller's commands; the SafetyGuard still sits
@@ -14,7 +14,7 @@ namespace HeatPump.Control.FrontPanel
     /// the minimum run with its fans; then manual control: UP/DOWN select an output, MODE toggles it.
     /// Leaving returns through the power-up state (<see cref="LeftThisTick"/>).
     /// </summary>
-    public sealed class BenchMode
+    public sealed class OutputTestMode
     {
         /// <summary>How long each plain output is on during the walk.</summary>
         public const long WalkStepMs = 5000;
@@ -22,7 +22,7 @@ namespace HeatPump.Control.FrontPanel
         /// <summary>A refrigerant step of the walk that the guard has held this long without a run moves on.</summary>
         public const long WalkHoldLimitMs = 10L * 60L * 1000L;
 
-        /// <summary>Bench mode ends by itself this long after the last key (or the end of the walk), so a unit left in it goes back to normal control.</summary>
+        /// <summary>Output-test mode ends by itself this long after the last key (or the end of the walk), so a unit left in it goes back to normal control.</summary>
         public const long IdleExitMs = 15L * 60L * 1000L;
 
         /// <summary>Number of outputs manual control selects among (the walk's refrigerant steps follow them).</summary>
@@ -45,41 +45,41 @@ namespace HeatPump.Control.FrontPanel
         private bool _compressorDriven;
         private bool _valveDriven;
 
-        /// <summary>True while bench mode drives the outputs.</summary>
+        /// <summary>True while output-test mode drives the outputs.</summary>
         public bool Active { get; private set; }
 
         /// <summary>True during the automatic walk, false in manual control.</summary>
         public bool Walking { get; private set; }
 
         /// <summary>The output shown: the one lit during the walk, the one UP/DOWN selected in manual control.</summary>
-        public BenchOutput Selected { get; private set; }
+        public OutputTestStep Selected { get; private set; }
 
         /// <summary>When the present walk step began, or the last key in manual control, ms: the display's page cycle starts here.</summary>
         public long PhaseSinceMs { get; private set; }
 
-        /// <summary>True for the one tick in which bench mode was entered.</summary>
+        /// <summary>True for the one tick in which output-test mode was entered.</summary>
         public bool EnteredThisTick { get; private set; }
 
         /// <summary>
-        /// True for the one tick in which bench mode was left (by the combination or the idle time).
+        /// True for the one tick in which output-test mode was left (by the combination or the idle time).
         /// In that tick the control core must request every output off and call
         /// <c>SafetyGuard.Restart(now, stagger)</c>, so normal control restarts from the power-up state.
         /// </summary>
         public bool LeftThisTick { get; private set; }
 
-        /// <summary>What bench mode asks for (all off when inactive): the guard still applies.</summary>
+        /// <summary>What output-test mode asks for (all off when inactive): the guard still applies.</summary>
         public OutputState Outputs
         {
             get { return _outputs; }
         }
 
-        /// <summary>True when bench mode asks for the compressor (by hand or in a walk step), read without copying <see cref="Outputs"/>.</summary>
+        /// <summary>True when output-test mode asks for the compressor (by hand or in a walk step), read without copying <see cref="Outputs"/>.</summary>
         public bool WantsCompressor
         {
             get { return _outputs.Compressor; }
         }
 
-        /// <summary>The valve level bench mode asks for, read without copying <see cref="Outputs"/>.</summary>
+        /// <summary>The valve level output-test mode asks for, read without copying <see cref="Outputs"/>.</summary>
         public bool WantsValveEnergised
         {
             get { return _outputs.ValveEnergised; }
@@ -91,8 +91,8 @@ namespace HeatPump.Control.FrontPanel
             requested.CopyFrom(ref _outputs);
         }
 
-        /// <summary>True when bench mode asks for <paramref name="output"/> on (in manual control, or as the walk's present step).</summary>
-        public bool IsOn(BenchOutput output)
+        /// <summary>True when output-test mode asks for <paramref name="output"/> on (in manual control, or as the walk's present step).</summary>
+        public bool IsOn(OutputTestStep output)
         {
             return (_on & (1 << (int)output)) != 0;
         }
@@ -167,7 +167,7 @@ namespace HeatPump.Control.FrontPanel
             Walking = true;
             _swallow = 0;
             _lastKeyMs = nowMs;
-            StartStep(BenchOutput.IndoorFan, nowMs);
+            StartStep(OutputTestStep.IndoorFan, nowMs);
             Compose();
         }
 
@@ -180,7 +180,7 @@ namespace HeatPump.Control.FrontPanel
             _outputs = new OutputState();
         }
 
-        private void StartStep(BenchOutput step, long nowMs)
+        private void StartStep(OutputTestStep step, long nowMs)
         {
             Selected = step;
             _on = 1 << (int)step;
@@ -199,7 +199,7 @@ namespace HeatPump.Control.FrontPanel
                 _swallow = keys.Pressed;
                 if ((int)Selected >= OutputCount)
                 {
-                    Selected = BenchOutput.Compressor;
+                    Selected = OutputTestStep.Compressor;
                 }
 
                 StartManual(nowMs);
@@ -216,7 +216,7 @@ namespace HeatPump.Control.FrontPanel
             {
                 // A refrigerant step: its minimum run counts from the moment the compressor really runs
                 // (the guard may hold the start for min-off); a step held too long gives up.
-                bool running = _compressorDriven && (Selected != BenchOutput.DefrostRun || _shifted);
+                bool running = _compressorDriven && (Selected != OutputTestStep.DefrostRun || _shifted);
                 if (running)
                 {
                     _stepRunMs += elapsedMs;
@@ -226,7 +226,7 @@ namespace HeatPump.Control.FrontPanel
                     _stepHeldMs += elapsedMs;
                 }
 
-                if (Selected == BenchOutput.DefrostRun && !_shifted && !_compressorDriven && _valveDriven == !_valveEnergisedInHeat)
+                if (Selected == OutputTestStep.DefrostRun && !_shifted && !_compressorDriven && _valveDriven == !_valveEnergisedInHeat)
                 {
                     // Compressor stopped and the valve moved to cooling: now the quiet-shift restart.
                     _shifted = true;
@@ -240,15 +240,15 @@ namespace HeatPump.Control.FrontPanel
                 return;
             }
 
-            int next = step == OutputCount - 2 ? (int)BenchOutput.HeatRun : step + 1;
+            int next = step == OutputCount - 2 ? (int)OutputTestStep.HeatRun : step + 1;
             if (next >= OutputCount + 3)
             {
-                Selected = BenchOutput.IndoorFan;
+                Selected = OutputTestStep.IndoorFan;
                 StartManual(nowMs);
                 return;
             }
 
-            StartStep((BenchOutput)next, nowMs);
+            StartStep((OutputTestStep)next, nowMs);
         }
 
         private void StartManual(long nowMs)
@@ -265,7 +265,7 @@ namespace HeatPump.Control.FrontPanel
             if (move != 0)
             {
                 int s = ((int)Selected + move) % OutputCount;
-                Selected = (BenchOutput)(s < 0 ? s + OutputCount : s);
+                Selected = (OutputTestStep)(s < 0 ? s + OutputCount : s);
             }
 
             if ((keys.ShortPressed & ~_swallow & Buttons.Mode) != 0)
@@ -285,16 +285,16 @@ namespace HeatPump.Control.FrontPanel
         {
             _outputs = new OutputState();
             bool heatLevel = _valveEnergisedInHeat;
-            if (IsOn(BenchOutput.HeatRun) || IsOn(BenchOutput.CoolRun))
+            if (IsOn(OutputTestStep.HeatRun) || IsOn(OutputTestStep.CoolRun))
             {
                 _outputs.Compressor = true;
-                _outputs.ValveEnergised = IsOn(BenchOutput.HeatRun) ? heatLevel : !heatLevel;
+                _outputs.ValveEnergised = IsOn(OutputTestStep.HeatRun) ? heatLevel : !heatLevel;
                 _outputs.IndoorFanDuty = 1f;
                 _outputs.OutdoorFanDuty = 1f;
                 return;
             }
 
-            if (IsOn(BenchOutput.DefrostRun))
+            if (IsOn(OutputTestStep.DefrostRun))
             {
                 // Stop, shift to cooling after the quiet-shift time, then the reverse cycle with the outdoor
                 // fan stopped — the one step in which the compressor runs without it, as in a real defrost.
@@ -307,12 +307,12 @@ namespace HeatPump.Control.FrontPanel
 
             // The compressor never runs without the outdoor fan, nor heats or cools without the indoor
             // one; the strips never heat still air. The guard enforces the first two rules as well.
-            bool compressor = IsOn(BenchOutput.Compressor);
-            bool aux = IsOn(BenchOutput.AuxHeat);
-            _outputs.IndoorFanDuty = IsOn(BenchOutput.IndoorFan) || aux || compressor ? 1f : 0f;
-            _outputs.OutdoorFanDuty = IsOn(BenchOutput.OutdoorFan) || compressor ? 1f : 0f;
+            bool compressor = IsOn(OutputTestStep.Compressor);
+            bool aux = IsOn(OutputTestStep.AuxHeat);
+            _outputs.IndoorFanDuty = IsOn(OutputTestStep.IndoorFan) || aux || compressor ? 1f : 0f;
+            _outputs.OutdoorFanDuty = IsOn(OutputTestStep.OutdoorFan) || compressor ? 1f : 0f;
             _outputs.AuxHeat = aux;
-            _outputs.ValveEnergised = IsOn(BenchOutput.Valve);
+            _outputs.ValveEnergised = IsOn(OutputTestStep.Valve);
             _outputs.Compressor = compressor;
         }
     }
