@@ -1,7 +1,7 @@
 namespace HeatPump.Control.Board
 {
     /// <summary>
-    /// Figures about the board loop itself for the STS line, so the first bench session measures
+    /// Figures about the board loop itself for the STS line, so the first session on the LED test rig measures
     /// the tick budget of docs/safety.md instead of trusting it: the longest tick, overruns, bus,
     /// display and flash errors, and the runtime's memory.
     /// </summary>
