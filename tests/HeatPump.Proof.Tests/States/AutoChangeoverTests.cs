@@ -1,8 +1,4 @@
 using HeatPump.Control;
-using HeatPump.Control.FrontPanel;
-using HeatPump.Control.Hal;
-using HeatPump.Control.Protection;
-using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
 using HeatPump.Control.States;
 using HeatPump.Proof.Tests.PowerLoss;
