@@ -1,4 +1,5 @@
 using HeatPump.Control;
+using HeatPump.Control.Remote;
 using HeatPump.Control.Sensors;
 using HeatPump.Control.Settings;
 using HeatPump.Simulator.Controllers;
@@ -102,7 +103,13 @@ public class BrokerWeekTests
         Assert.Equal(without.Kpi, with.Kpi);
         Assert.Equal(0, with.Kpi.InvariantViolations);
         Assert.True(with.Kpi.Defrosts > 0, "the week should include defrosts");
-        Assert.True(unit.Bridge.StatesQueued > 500, unit.Bridge.StatesQueued + " states");
+        // How many states the network takes depends on how fast this machine runs the week against the
+        // network thread (the simulation races ahead of it): so the week asserts what does not — a
+        // state offered at least every heartbeat, queued or dropped — and that states got through across
+        // the reconnections, many times over.
+        long offered = unit.Bridge.StatesQueued + unit.Bridge.Link.Outbox.Dropped;
+        Assert.True(offered >= (long)(Days * 24 * 3600 * 1000 / HomeAssistantBridge.HeartbeatMs), offered + " states offered");
+        Assert.True(unit.Bridge.StatesQueued > 10 * restarts, unit.Bridge.StatesQueued + " states queued");
     }
 
     /// <summary>Hashes every output of every tick, so two runs compare tick by tick.</summary>
