@@ -17,7 +17,8 @@ namespace HeatPump.Simulator.Sweep;
 /// Run the oracle (six runs per case, 60 % of the work). Without it a case has no oracle figures
 /// and the season-vs-oracle limit is not judged; the CI sweep leaves it out to stay fast.
 /// </param>
-public sealed record SweepPlan(int Plants, IReadOnlyList<string> Climates, double? Days, int Seed, bool WithOracle = true)
+/// <param name="Only">Plant indices to run out of the draw (the others are drawn but not run); null for all.</param>
+public sealed record SweepPlan(int Plants, IReadOnlyList<string> Climates, double? Days, int Seed, bool WithOracle = true, IReadOnlyList<int>? Only = null)
 {
     /// <summary>The heating climates a sweep runs by default.</summary>
     public static readonly string[] DefaultClimates = { "humid-cold", "dry-cold", "mild", Run.Climates.HeatingSeason };
@@ -27,6 +28,62 @@ public sealed record SweepPlan(int Plants, IReadOnlyList<string> Climates, doubl
 
     /// <summary>Days simulated on <paramref name="climate"/>.</summary>
     public double DaysFor(string climate) => Days ?? Run.Climates.DefaultDays(climate);
+
+    /// <summary>The plant indices the sweep runs, in order.</summary>
+    public IEnumerable<int> PlantsRun => Only == null ? Enumerable.Range(0, Plants) : Only.Where(i => i >= 0 && i < Plants).Distinct().OrderBy(i => i);
+}
+
+/// <summary>
+/// The reference boards' and the oracle's scores from an earlier sweep of the same plants, seed and
+/// days: they do not depend on the firmware, so a sweep that only tries a firmware change can reuse
+/// them and run a tenth of the work.
+/// </summary>
+public sealed class SweepBaseline
+{
+    private readonly Dictionary<(int Plant, string Climate), (double Days, KpiResult[] Timed, KpiResult? Oracle)> _cases = new();
+
+    /// <summary>The seed the baseline's plants were drawn with.</summary>
+    public int Seed { get; }
+
+    private SweepBaseline(int seed) => Seed = seed;
+
+    /// <summary>Reads a sweep's <c>--json</c> file; throws <see cref="FormatException"/> naming what is wrong.</summary>
+    public static SweepBaseline Read(string path)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        var root = doc.RootElement;
+        var b = new SweepBaseline(root.GetProperty("seed").GetInt32());
+        foreach (var c in root.GetProperty("cases").EnumerateArray())
+        {
+            var timed = new KpiResult[3];
+            KpiResult? oracle = null;
+            foreach (var k in c.GetProperty("controllers").EnumerateArray())
+            {
+                string name = k.GetProperty("name").GetString() ?? "";
+                var r = new KpiResult(name, k.GetProperty("energyKWh").GetDouble(), 0, 0, k.GetProperty("discomfortKh").GetDouble(), 0, 0, 0,
+                    k.GetProperty("defrosts").GetInt32(), 0, 0, 0, k.GetProperty("peakFrostFraction").GetDouble(), k.GetProperty("invariantViolations").GetInt32());
+                int t = Array.IndexOf(new[] { "timed-30", "timed-60", "timed-90" }, name);
+                if (t >= 0) timed[t] = r;
+                else if (name != ControllerCatalog.Firmware) oracle = r;
+            }
+
+            if (timed.Any(t => t == null)) throw new FormatException("case of plant " + c.GetProperty("plant").GetInt32() + " lacks a timed board");
+            b._cases[(c.GetProperty("plant").GetInt32(), c.GetProperty("climate").GetString() ?? "")] = (c.GetProperty("days").GetDouble(), timed, oracle);
+        }
+
+        return b;
+    }
+
+    /// <summary>The stored scores of plant <paramref name="plant"/> on <paramref name="climate"/> over <paramref name="days"/>, if the baseline has them.</summary>
+    public bool TryGet(int plant, string climate, double days, bool withOracle, out KpiResult[] timed, out KpiResult? oracle)
+    {
+        timed = Array.Empty<KpiResult>();
+        oracle = null;
+        if (!_cases.TryGetValue((plant, climate), out var c) || Math.Abs(c.Days - days) > 1e-9 || (withOracle && c.Oracle == null)) return false;
+        timed = c.Timed;
+        oracle = withOracle ? c.Oracle : null;
+        return true;
+    }
 }
 
 /// <summary>One plant on one climate: every controller's scores and the acceptance tests.</summary>
@@ -103,25 +160,30 @@ public static class SweepCriteria
 public sealed class PlantSweep
 {
     private readonly SweepPlan _plan;
+    private readonly SweepBaseline? _baseline;
     private readonly PlantParameters[] _plants;
     private readonly List<Job> _jobs = new();
 
     /// <summary>A sweep of <paramref name="plan"/>.</summary>
-    public PlantSweep(SweepPlan plan)
+    public PlantSweep(SweepPlan plan, SweepBaseline? baseline = null)
     {
+        if (baseline != null && baseline.Seed != plan.Seed) throw new InvalidOperationException("the baseline was drawn with seed " + baseline.Seed + ", this sweep with " + plan.Seed);
         _plan = plan;
+        _baseline = baseline;
         _plants = new PlantParameters[plan.Plants];
         for (int i = 0; i < plan.Plants; i++)
         {
             _plants[i] = PlantFamily.Draw(plan.Seed, i);
         }
 
-        for (int p = 0; p < plan.Plants; p++)
+        foreach (int p in plan.PlantsRun)
         {
             foreach (string climate in plan.Climates)
             {
+                bool stored = baseline != null && baseline.TryGet(p, climate, plan.DaysFor(climate), plan.WithOracle, out _, out _);
                 foreach (string controller in SweepPlan.Controllers)
                 {
+                    if (stored && controller != ControllerCatalog.Firmware) continue;
                     if (controller == ControllerCatalog.Oracle)
                     {
                         if (!plan.WithOracle) continue;
@@ -166,13 +228,19 @@ public sealed class PlantSweep
         });
 
         var cases = new List<SweepCase>();
-        for (int p = 0; p < _plan.Plants; p++)
+        foreach (int p in _plan.PlantsRun)
         {
             foreach (string climate in _plan.Climates)
             {
                 KpiResult? firmware = null;
                 var timed = new KpiResult[3];
                 KpiResult? oracle = null;
+                if (_baseline != null && _baseline.TryGet(p, climate, _plan.DaysFor(climate), _plan.WithOracle, out KpiResult[] storedTimed, out KpiResult? storedOracle))
+                {
+                    timed = storedTimed;
+                    oracle = storedOracle;
+                }
+
                 for (int j = 0; j < _jobs.Count; j++)
                 {
                     Job job = _jobs[j];

@@ -37,7 +37,9 @@ public static class SweepCommand
         var json = new Option<string?>("--json") { Description = "Write every case as JSON to FILE", HelpName = "FILE" };
         var plot = new Option<string?>("--plot") { Description = "Write a PNG of firmware against the best timed board per case to FILE", HelpName = "FILE.png" };
         var noOracle = new Option<bool>("--no-oracle") { Description = "Leave the oracle out (60 % of the work); the season-vs-oracle limit is then not judged" };
-        foreach (Option o in new Option[] { plants, climates, days, seed, cores, json, plot, noOracle })
+        var only = new Option<string?>("--only") { Description = "Run only these plants of the draw, e.g. 15,33,56 (to re-run the cases a sweep reported)", HelpName = "i,j,..." };
+        var baseline = new Option<string?>("--baseline") { Description = "Reuse the timed boards' and the oracle's scores from an earlier sweep's --json FILE (same seed and days) and run only the firmware", HelpName = "FILE" };
+        foreach (Option o in new Option[] { plants, climates, days, seed, cores, json, plot, noOracle, only, baseline })
         {
             command.Add(o);
         }
@@ -45,6 +47,7 @@ public static class SweepCommand
         command.SetAction(p =>
         {
             SweepPlan plan;
+            SweepBaseline? stored = null;
             int coreCount;
             string? jsonPath = p.GetValue(json);
             string? plotPath = p.GetValue(plot);
@@ -72,7 +75,31 @@ public static class SweepCommand
 
                 CheckWritable(jsonPath, "--json");
                 CheckWritable(plotPath, "--plot");
-                plan = new SweepPlan(n, names.Distinct().ToArray(), d, p.GetValue(seed), !p.GetValue(noOracle));
+                int[]? subset = null;
+                string? onlyText = p.GetValue(only);
+                if (onlyText != null)
+                {
+                    subset = onlyText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(x => Integer(x, "--only", 0, 0, n - 1)).Distinct().OrderBy(x => x).ToArray();
+                    if (subset.Length == 0) throw new SimulatorInputException("--only needs at least one plant index");
+                }
+
+                string? baselinePath = p.GetValue(baseline);
+                if (baselinePath != null)
+                {
+                    try
+                    {
+                        stored = SweepBaseline.Read(baselinePath);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
+                    {
+                        throw new SimulatorInputException("--baseline '" + baselinePath + "' is not a sweep's JSON: " + e.Message);
+                    }
+
+                    if (stored.Seed != p.GetValue(seed)) throw new SimulatorInputException("--baseline was drawn with seed " + stored.Seed + ", not " + p.GetValue(seed));
+                }
+
+                plan = new SweepPlan(n, names.Distinct().ToArray(), d, p.GetValue(seed), !p.GetValue(noOracle), subset);
             }
             catch (SimulatorInputException e)
             {
@@ -82,7 +109,7 @@ public static class SweepCommand
 
             try
             {
-                var sweep = new PlantSweep(plan);
+                var sweep = new PlantSweep(plan, stored);
                 var clock = Stopwatch.StartNew();
                 SweepCase[] cases = RunWithProgress(sweep, coreCount, console, interactive);
                 clock.Stop();
@@ -154,7 +181,7 @@ public static class SweepCommand
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         var table = new Table { Border = TableBorder.Rounded };
-        table.Title = new TableTitle(Markup.Escape(plan.Plants + " plants (seed " + plan.Seed + ") × " + plan.Climates.Count + " climates"));
+        table.Title = new TableTitle(Markup.Escape((plan.Only == null ? "" : plan.PlantsRun.Count() + " of ") + plan.Plants + " plants (seed " + plan.Seed + ") × " + plan.Climates.Count + " climates"));
         foreach (string h in new[] { "climate", "days", "energy ÷ best timed: min", "median", "p90", "max", "worst plant", "peak ice max", "defrosts ÷ timed-60 max", "÷ oracle max", "failing" })
         {
             table.AddColumn(new TableColumn(Markup.Escape(h)).RightAligned());

@@ -15,6 +15,9 @@ public class SweepTests
     [InlineData("--climates needs at least one climate", "sweep", "--climates", ",")]
     [InlineData("--days needs a number of days from 0.042 (one hour) to 365, got '0'", "sweep", "--days", "0")]
     [InlineData("cannot write --json file", "sweep", "--json", "/nonexistent/dir/s.json")]
+    [InlineData("--only needs a whole number from 0 to 3, got '4'", "sweep", "--plants", "4", "--only", "1,4")]
+    [InlineData("--only needs at least one plant index", "sweep", "--only", ",")]
+    [InlineData("--baseline '/nonexistent/b.json' is not a sweep's JSON", "sweep", "--baseline", "/nonexistent/b.json")]
     public void Bad_sweep_options_give_one_clear_line_and_exit_code_two(string expected, params string[] args)
     {
         var (exit, stdout, stderr) = CliTests.Cli(args);
@@ -47,6 +50,39 @@ public class SweepTests
         Assert.True(minSlope < -0.05 && maxSlope > 0.25, $"slopes {minSlope:0.00}..{maxSlope:0.00}");
         Assert.True(minGrowth < 0.4 && maxGrowth > 2.5, $"growth ×{minGrowth:0.00}..×{maxGrowth:0.00}");
         Assert.NotEqual(PlantFamily.Draw(7, 0), PlantFamily.Draw(8, 0));
+    }
+
+    [Fact]
+    public void A_sweep_on_a_baseline_runs_only_the_firmware_and_judges_the_same_cases()
+    {
+        string dir = Directory.CreateTempSubdirectory("sweep-baseline").FullName;
+        try
+        {
+            string full = Path.Combine(dir, "full.json");
+            string again = Path.Combine(dir, "again.json");
+            var common = new[] { "sweep", "--plants", "3", "--climates", "mild", "--days", "0.5", "--seed", "5", "--no-oracle" };
+            var (exit1, out1, _) = CliTests.Cli(common.Concat(new[] { "--json", full }).ToArray());
+            var (exit2, out2, _) = CliTests.Cli(common.Concat(new[] { "--only", "2,0", "--baseline", full, "--json", again }).ToArray());
+            Assert.Equal(exit1 == 0 ? 0 : 1, exit1);
+            Assert.Contains("12 runs", out1);
+            Assert.Contains("2 runs", out2);
+            Assert.Contains("2 of 3 plants", out2);
+
+            using var a = System.Text.Json.JsonDocument.Parse(File.ReadAllText(full));
+            using var b = System.Text.Json.JsonDocument.Parse(File.ReadAllText(again));
+            var byPlant = a.RootElement.GetProperty("cases").EnumerateArray().ToDictionary(c => c.GetProperty("plant").GetInt32(), c => c.GetRawText());
+            var rerun = b.RootElement.GetProperty("cases").EnumerateArray().ToArray();
+            Assert.Equal(new[] { 0, 2 }, rerun.Select(c => c.GetProperty("plant").GetInt32()));
+            foreach (var c in rerun) Assert.Equal(byPlant[c.GetProperty("plant").GetInt32()], c.GetRawText());
+
+            var (exit3, _, err3) = CliTests.Cli(new[] { "sweep", "--plants", "3", "--seed", "6", "--baseline", full });
+            Assert.Equal(2, exit3);
+            Assert.Contains("--baseline was drawn with seed 5, not 6", err3);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
     }
 
     [Fact]
