@@ -44,8 +44,21 @@ namespace HeatPump.Control.Defrost
         /// <summary>The clean-coil ΔT is the mean over this long after settling, in the first run after a defrost.</summary>
         public const long LearnMs = 180000;
 
+        /// <summary>
+        /// A defrost that comes before the learning window is full learns from the window so far if it
+        /// holds at least this much settled run, ms: without it, on a coil that frosts fast the
+        /// clean-coil ΔT learned at power-up (on a coil perhaps already carrying frost) would stand for good.
+        /// </summary>
+        public const long LearnShortestMs = 60000;
+
         /// <summary>The learned clean-coil ΔT is lowered by the frost the learning window shows building, by at most this share.</summary>
         public const float FrostBackoutShare = 0.12f;
+
+        /// <summary>
+        /// The most the learned clean-coil ΔT is lowered when the run settled because its rise stopped
+        /// slowing down (frost building, not the cool-down dying away), as a share of the reading.
+        /// </summary>
+        public const float FrostBackoutShareConfirmed = 0.12f;
 
         /// <summary>
         /// Frosting run after a defrost, before the present run, past which the clean-coil ΔT is no
@@ -115,6 +128,14 @@ namespace HeatPump.Control.Defrost
         /// </summary>
         public const float DefrostCostRiseMin = 6f;
 
+        /// <summary>
+        /// How far ahead of a stop the frost is carried into the next run, ms: a run starts with the
+        /// coil and probe cooling down, and the iced test can act only once it has settled and the
+        /// filter has caught up. A coil that would be iced by then at the rate it frosted before the
+        /// stop (ice frosts the faster) is defrosted as the next run starts.
+        /// </summary>
+        public const long CarryLeadMs = SettleMs + IcedLeadMs;
+
         /// <summary>Allowance for sensor noise and quantisation in the iced test, K.</summary>
         public const float IcedNoiseK = 0.5f;
 
@@ -156,6 +177,14 @@ namespace HeatPump.Control.Defrost
         private float _learnSumDeltaT;
         private float _learnFirstDeltaT;
         private long _learnStartRunMs;
+        private long _learnLastRunMs;
+        private long _coilFrozeRunMs = -1;
+        private bool _settledByFrost;
+        private bool _icedIfStopped;
+        private long _lastDemandFrostingMs;
+        private float _callDeltaT;
+        private float _callOutdoorC;
+        private bool _startsIced;
         private float _learnSumOutdoor;
         private int _learnSamples;
         private bool _filterPrimed;
@@ -169,6 +198,8 @@ namespace HeatPump.Control.Defrost
         private float _riseMinutes;
         private float _rise;
         private float _riseRatePerMin;
+        private float _lastRatePerMin;
+        private bool _ratePrimed;
         private float _riseMark;
         private long _riseMarkMs;
         private readonly float[] _bandOutdoorC = new float[BandCount];
@@ -254,10 +285,37 @@ namespace HeatPump.Control.Defrost
             return CleanAt(outdoorC) + _settings.Tenths(SettingId.DemandMargin);
         }
 
-        /// <summary>The clean-coil ΔT expected at <paramref name="outdoorC"/>: the latest learned one carried along <see cref="CleanSlope"/>, K.</summary>
+        /// <summary>
+        /// The clean-coil ΔT expected at <paramref name="outdoorC"/>, K: the table's reading for that
+        /// outdoor-temperature band when it has one (and the latest learned one is from another band),
+        /// else the latest learned one; either carried along <see cref="CleanSlope"/>.
+        /// </summary>
         public float CleanAt(float outdoorC)
         {
+            int band = Band(outdoorC);
+            if (_bandReadings[band] > 0 && band != Band(CleanAtOutdoorC))
+            {
+                return _bandDeltaT[band] + CleanSlope * (outdoorC - _bandOutdoorC[band]);
+            }
+
             return CleanDeltaT + CleanSlope * (outdoorC - CleanAtOutdoorC);
+        }
+
+        /// <summary>True when the clean-coil table holds a reading for the band of <paramref name="outdoorC"/>.</summary>
+        private bool BandLearned(float outdoorC)
+        {
+            return _bandReadings[Band(outdoorC)] > 0;
+        }
+
+        private static int Band(float outdoorC)
+        {
+            if (!(outdoorC >= FirstBandC))
+            {
+                return 0;
+            }
+
+            int band = (int)((outdoorC - FirstBandC) / BandWidthK);
+            return band < BandCount ? band : BandCount - 1;
         }
 
         /// <summary>The ΔT at which the coil counts as iced and is defrosted inside the minimum interval, K.</summary>
@@ -285,14 +343,18 @@ namespace HeatPump.Control.Defrost
                 _settled = false;
                 _riseMarkMs = -1;
                 _riseRatePerMin = 0f;
+                _coilFrozeRunMs = -1;
                 RestartLearning();
                 return;
             }
 
             if (_stoppedOff)
             {
-                // The stop just over tells whether stops clear the coil in this weather.
+                // The stop just over tells whether stops clear the coil in this weather, and whether
+                // the coil comes out of it still carrying the last run's frost.
                 _stopsClear = _clearForMs >= ClearHoldMs;
+                _startsIced = !_stopsClear && (_icedIfStopped
+                    || (_lastDemandFrostingMs > 0 && FrostingRunMs > 0 && FrostingRunMs + CarryLeadMs >= _lastDemandFrostingMs));
                 _stoppedOff = false;
             }
 
@@ -304,6 +366,11 @@ namespace HeatPump.Control.Defrost
             }
 
             RunSinceDefrostMs += elapsedMs;
+            if (coilValid && _coilFrozeRunMs < 0 && coilC < 0f)
+            {
+                _coilFrozeRunMs = heatingRunMs;
+            }
+
             if (coilValid && outdoorValid)
             {
                 // ΔT is read from the start of the run: while the coil is still cooling down it reads
@@ -311,6 +378,8 @@ namespace HeatPump.Control.Defrost
                 // ice from the last run is seen within minutes.
                 Filter(outdoorC - coilC, elapsedMs, heatingRunMs);
                 Settle(heatingRunMs);
+                _callOutdoorC = outdoorC;
+
                 if (_settled)
                 {
                     Learn(outdoorC, elapsedMs, heatingRunMs);
@@ -368,8 +437,21 @@ namespace HeatPump.Control.Defrost
                 return;
             }
 
-            if (!Calibrated)
+            if (_startsIced && coilC < ClearCoilC)
             {
+                // The last run stopped on a coil frosting so fast it would be iced before this run's
+                // cool-down lets the iced test see it: clear it now, not after a run on it.
+                Due = DefrostCause.Demand;
+                return;
+            }
+
+            if (!Calibrated || (_learning && _hadDefrost && !BandLearned(outdoorC)))
+            {
+                // A coil a defrost has just cleared is clean: at an outdoor temperature the table has
+                // no clean-coil reading for, the ΔT it shows in this run is learned before it is judged,
+                // since the one carried there along the slope may be wrong for this unit (judged by it,
+                // a clean coil in a cold snap read as iced and was defrosted every quarter of an hour).
+                // The learning ends within MaxSettleMs + LearnMs of run, or is given up after LearnLateMs.
                 return;
             }
 
@@ -504,6 +586,8 @@ namespace HeatPump.Control.Defrost
             _hadDefrost = false;
             _filterPrimed = false;
             _settled = false;
+            _coilFrozeRunMs = -1;
+            _lastDemandFrostingMs = 0;
             CoilImplausible = false;
             CleanSlope = PriorSlope;
             ForgetFrost();
@@ -521,6 +605,14 @@ namespace HeatPump.Control.Defrost
         /// <summary>A defrost has begun: the minimum interval to the next one counts from here.</summary>
         public void DefrostStarted()
         {
+            // How much frosting run the coil took to need this defrost tells how fast it frosts now.
+            _lastDemandFrostingMs = Due == DefrostCause.Demand ? FrostingRunMs : 0;
+            _callDeltaT = DeltaT;
+            if (_learning && _learnSamples > 0 && _learnedForMs >= LearnShortestMs)
+            {
+                FinishLearning(_learnLastRunMs);
+            }
+
             RunSinceDefrostMs = 0;
             _defrosting = true;
         }
@@ -549,6 +641,8 @@ namespace HeatPump.Control.Defrost
 
         private void ForgetFrost()
         {
+            _icedIfStopped = false;
+            _startsIced = false;
             _frostMinutes = 0f;
             _riseMinutes = 0f;
             _rise = 0f;
@@ -583,13 +677,23 @@ namespace HeatPump.Control.Defrost
                 _riseMarkMs = heatingRunMs;
                 _riseMark = _rise;
                 _riseRatePerMin = 0f;
+                _ratePrimed = false;
             }
             else if (heatingRunMs - _riseMarkMs >= 60000)
             {
-                _riseRatePerMin = (_rise - _riseMark) * 60000f / (heatingRunMs - _riseMarkMs);
+                // The slower of this minute's rise and the last: the tail of the cool-down of a probe
+                // in a well can still add to the first minutes of frost, and a rise that is truly
+                // building keeps its rate from one minute to the next.
+                float rate = (_rise - _riseMark) * 60000f / (heatingRunMs - _riseMarkMs);
+                _riseRatePerMin = _ratePrimed && _lastRatePerMin < rate ? _lastRatePerMin : rate;
+                _lastRatePerMin = rate;
+                _ratePrimed = true;
                 _riseMarkMs = heatingRunMs;
                 _riseMark = _rise;
             }
+
+            float carried = _riseRatePerMin > 0f ? _riseRatePerMin : 0f;
+            _icedIfStopped = (_rise + carried * CarryLeadMs / 60000f) * clean > (IcedRatio - 1f) * clean + IcedNoiseK;
         }
 
         private void Filter(float deltaT, long elapsedMs, long heatingRunMs)
@@ -619,6 +723,7 @@ namespace HeatPump.Control.Defrost
             if (heatingRunMs >= MaxSettleMs)
             {
                 _settled = true;
+                _settledByFrost = false;
                 return;
             }
 
@@ -638,6 +743,7 @@ namespace HeatPump.Control.Defrost
             bool slowedBefore = _riseSlowed;
             _riseSlowed = before >= 0f && rise < before;
             _settled = heatingRunMs >= SettleMs && (rise < SettleRiseK || (slowedBefore && rise > SettleSlowing * before));
+            _settledByFrost = _settled && rise >= SettleRiseK;
         }
 
         private void Learn(float outdoorC, long elapsedMs, long heatingRunMs)
@@ -675,23 +781,34 @@ namespace HeatPump.Control.Defrost
 
             _learnSamples++;
             _learnedForMs += elapsedMs;
-            if (_learnedForMs < LearnMs)
+            _learnLastRunMs = heatingRunMs;
+            if (_learnedForMs >= LearnMs)
             {
-                return;
+                FinishLearning(heatingRunMs);
             }
+        }
 
-            // A coil that frosts fast has gained ice since it went below freezing, about a minute into
-            // the run: take off the steady rise the window shows, carried back to then (at most
-            // FrostBackoutShare of the reading; a coil that is not frosting shows no rise).
+        /// <summary>
+        /// Sets the clean-coil ΔT from the learning window so far: its mean, less the frost the window
+        /// shows building. Frost starts once the coil is below freezing and shows in the filtered ΔT a
+        /// filter time later, so the window's steady rise is carried back to then (to a minute into the
+        /// run when the probe never read below freezing). The rise is partly what is left of the
+        /// cool-down of the coil and its probe: it is taken off up to <see cref="FrostBackoutShare"/>
+        /// of the reading, or <see cref="FrostBackoutShareConfirmed"/> when the run settled because the
+        /// rise stopped slowing down, which a cool-down does not do.
+        /// </summary>
+        private void FinishLearning(long heatingRunMs)
+        {
             float mean = _learnSumDeltaT / _learnSamples;
             float rise = DeltaT - _learnFirstDeltaT;
             long window = heatingRunMs - _learnStartRunMs;
             float backout = 0f;
-            if (rise > 0f && window > 0)
+            long frostSeenFromMs = (_coilFrozeRunMs >= 0 ? _coilFrozeRunMs : 0) + FilterMs;
+            long frostingFor = (_learnStartRunMs + heatingRunMs) / 2 - frostSeenFromMs;
+            if (rise > 0f && window > 0 && frostingFor > 0)
             {
-                long frostingFor = (_learnStartRunMs + heatingRunMs) / 2 - 60000;
                 backout = rise * frostingFor / window;
-                float most = FrostBackoutShare * mean;
+                float most = (_settledByFrost ? FrostBackoutShareConfirmed : FrostBackoutShare) * mean;
                 if (backout > most)
                 {
                     backout = most;
@@ -707,21 +824,18 @@ namespace HeatPump.Control.Defrost
             {
                 // Only a coil just cleared by a defrost is known clean: it alone teaches the table.
                 AddCleanReading(CleanAtOutdoorC, CleanDeltaT);
+                if (_callDeltaT < (1f + 0.5f * (IcedRatio - 1f)) * CleanAt(_callOutdoorC))
+                {
+                    // The defrost was called on a coil that reads as clean now that its ΔT is known
+                    // here: it tells nothing of how fast the coil frosts.
+                    _lastDemandFrostingMs = 0;
+                }
             }
         }
 
         private void AddCleanReading(float outdoorC, float deltaT)
         {
-            int band = (int)((outdoorC - FirstBandC) / BandWidthK);
-            if (outdoorC < FirstBandC || band < 0)
-            {
-                band = 0;
-            }
-            else if (band >= BandCount)
-            {
-                band = BandCount - 1;
-            }
-
+            int band = Band(outdoorC);
             int n = _bandReadings[band] + 1;
             if (n > BandMemory)
             {

@@ -466,14 +466,91 @@ public class DefrostSchedulerBoundaryTests : SchedulerFixture
         Assert.True(_d.RunSinceDefrostMs >= 30 * Minute);
         Stop();
 
-        // ...a restart reads ΔT afresh from its first reading, not the stale filtered one: a
-        // cooling-down coil reads low, and a coil that went into the run iced is cleared at once.
+        // ...a restart reads ΔT afresh from its first reading, not the stale filtered one (a
+        // cooling-down coil reads low); but the coil went into the stop at twice its clean ΔT and
+        // nothing cleared it, so it is defrosted as the run starts, not after minutes of run on it.
         Heat(Second, 0f, -1f);
         Assert.Equal(1f, _d.DeltaT, 3);
-        Assert.Equal(DefrostCause.None, _d.Due);
-        Stop();
-        Heat(Second, 0f, -12f);
         Assert.Equal(DefrostCause.Demand, _d.Due);
+    }
+
+    [Fact]
+    public void A_clean_coil_in_a_cold_snap_costs_one_defrost_not_one_every_quarter_hour()
+    {
+        // A unit whose clean-coil ΔT does not fall with the outdoor temperature (8 K at 0 °C and at
+        // −15 °C), learned at 0 °C: carried to −15 °C along the prior slope, 8 K reads as iced.
+        CalibrateAfterDefrost(0f, -8f);
+        Heat(10 * Minute, -15f, -23f);
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+
+        // The coil that defrost cleared is learned at −15 °C before it is judged: hours of runs
+        // on it call no more defrosts, and the −15 °C band now reads 8 K.
+        for (int run = 0; run < 6; run++)
+        {
+            for (long t = 0; t < 40 * Minute; t += Second)
+            {
+                Heat(Second, -15f, -23f);
+                Assert.True(DefrostCause.None == _d.Due, $"run {run} at {t / 1000} s: {_d.Due}, clean {_d.CleanAt(-15f)}, calibrated {_d.Calibrated}, readings {_d.CleanReadings}, frosting {_d.FrostingRunMs / 1000} s");
+            }
+
+            Stop();
+        }
+
+        Assert.Equal(8f, _d.CleanAt(-15f), 1);
+        Assert.Equal(2, _d.CleanReadings);
+    }
+
+    [Fact]
+    public void A_coil_stopped_iced_is_not_defrosted_on_restart_once_the_stop_has_cleared_it()
+    {
+        CalibrateAfterDefrost(3f, -3f);
+        Heat(10 * Minute, 3f, -9f);
+        Stop();
+
+        // +3 °C air melts the ice while the unit is stopped: the probe reads above +1.5 °C for two minutes.
+        for (long t = 0; t < DefrostScheduler.ClearHoldMs + Minute; t += Second)
+        {
+            _d.Observe(Second, 0, true, 3f, true, 2.5f);
+        }
+
+        Heat(Second, 3f, -1f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+    }
+
+    [Fact]
+    public void A_coil_stopped_near_the_frost_its_last_defrost_was_called_at_is_defrosted_as_the_next_run_starts()
+    {
+        // Frost building at 0.15 K a minute: the iced test calls a defrost after some minutes of
+        // frosting run. The next run stops within CarryLeadMs of that much frosting run: the run
+        // after it would pass, in its cool-down, where the last defrost was called, and is defrosted
+        // as it starts. One that stopped with little frosting run is not.
+        foreach (long short_ in new[] { Minute, 0L })
+        {
+            CalibrateAfterDefrost(0f, -6f);
+            long t = 0;
+            while (_d.Due == DefrostCause.None && t < 60 * Minute)
+            {
+                Heat(Second, 0f, -6f - 0.15f * t / Minute);
+                t += Second;
+            }
+
+            Assert.Equal(DefrostCause.Demand, _d.Due);
+            long needed = _d.FrostingRunMs;
+            Assert.True(needed > DefrostScheduler.CarryLeadMs + 2 * Minute, $"called after {needed / Minute} min");
+            _d.DefrostStarted();
+            _d.DefrostEnded();
+            Stop();
+            long stopAt = short_ > 0 ? needed - DefrostScheduler.CarryLeadMs + short_ : 2 * Minute;
+            Heat(stopAt, 0f, -6f);
+            Assert.Equal(DefrostCause.None, _d.Due);
+            Stop();
+            Heat(Second, 0f, -1f);
+            Assert.Equal(short_ > 0 ? DefrostCause.Demand : DefrostCause.None, _d.Due);
+            _d.Reset();
+        }
     }
 
     [Fact]
