@@ -146,6 +146,14 @@ namespace HeatPump.Control.Defrost
         public const float IcedDeltaTK = 20f;
 
         /// <summary>
+        /// Before the first clean-coil ΔT learned after a defrost, a coil below freezing this far below
+        /// its air counts as iced, K: clean coils of the units documented run at most 15 K below it
+        /// (12 K at 0 °C, rising 0.3 K/K to +10 °C), and in near-saturated air at +5 °C a fast-frosting
+        /// coil goes from clean to half iced within ten minutes of the first run after power-up.
+        /// </summary>
+        public const float UncalibratedIcedDeltaTK = 16f;
+
+        /// <summary>
         /// A running evaporator is always colder than its air; a settled heating run whose coil reads
         /// less than this below the outdoor air has a coil probe that is not on the coil (or is on the
         /// wrong side), and its reading cannot stop the defrost clock.
@@ -431,7 +439,7 @@ namespace HeatPump.Control.Defrost
             // A coil colder than any clean coil runs is iced whatever was learned (after power-up the
             // first calibration may have been made on an iced coil).
             bool freezing = coilC < 0f;
-            if (freezing && DeltaT > IcedDeltaTK)
+            if (freezing && DeltaT > (Calibrated && !Provisional ? IcedDeltaTK : UncalibratedIcedDeltaTK))
             {
                 Due = DefrostCause.Demand;
                 return;
@@ -445,15 +453,31 @@ namespace HeatPump.Control.Defrost
                 return;
             }
 
-            if (!Calibrated || (_learning && _hadDefrost && !BandLearned(outdoorC)))
+            // A coil a defrost has just cleared is clean: at an outdoor temperature the table has no
+            // clean-coil reading for, the one carried there along the slope may be wrong for this unit
+            // (judged by it, a clean coil in a cold snap read as iced and was defrosted every quarter of
+            // an hour). Until this run has learned its own (within MaxSettleMs + LearnMs of run, or
+            // given up after LearnLateMs), only the iced test judges it, against the ΔT the run settled
+            // at if that is higher: a clean coil's, or above it by the frost since.
+            bool unlearned = _learning && _hadDefrost && !BandLearned(outdoorC);
+            if (!Calibrated || (unlearned && _learnSamples == 0))
             {
-                // A coil a defrost has just cleared is clean: at an outdoor temperature the table has
-                // no clean-coil reading for, the ΔT it shows in this run is learned before it is judged,
-                // since the one carried there along the slope may be wrong for this unit (judged by it,
-                // a clean coil in a cold snap read as iced and was defrosted every quarter of an hour).
-                // The learning ends within MaxSettleMs + LearnMs of run, or is given up after LearnLateMs.
                 return;
             }
+
+            float clean = CleanAt(outdoorC);
+            if (unlearned && _learnFirstDeltaT > clean)
+            {
+                clean = _learnFirstDeltaT;
+            }
+
+            float icedAt = IcedRatio * clean + IcedNoiseK;
+            if (icedAt > IcedDeltaTK)
+            {
+                icedAt = IcedDeltaTK;
+            }
+
+            float trigger = clean + _settings.Tenths(SettingId.DemandMargin);
 
             // The iced test looks ahead along the rise (only while it rises), so the lag of the probe
             // and the filter does not let a fast-frosting coil ice past it.
@@ -463,10 +487,11 @@ namespace HeatPump.Control.Defrost
                 ahead += _riseRatePerMin * CleanAt(outdoorC) * IcedLeadMs / 60000f;
             }
 
-            if (((freezing && ahead > IcedTriggerDeltaT(outdoorC) && DeltaT > TriggerDeltaT(outdoorC))
-                || (RunSinceDefrostMs >= _settings.MinutesAsMs(SettingId.DemandMinInterval)
+            if (((freezing && ahead > icedAt && DeltaT > trigger)
+                || (!unlearned
+                    && RunSinceDefrostMs >= _settings.MinutesAsMs(SettingId.DemandMinInterval)
                     && coilC < _settings.Tenths(SettingId.DemandCoilBelow)
-                    && DeltaT > TriggerDeltaT(outdoorC)
+                    && DeltaT > trigger
                     && FrostPenalty >= DefrostCostRiseMin))
                 && !StopClearsFirst(heatingRunMs, outdoorC, ahead))
             {
