@@ -292,8 +292,10 @@ namespace HeatPump.Control.States
                 return true;
             }
 
+            // A coil probe that read what no running evaporator can (at or above the air) is not on
+            // the coil either: its reading cannot end the melt, so the melt is as brief as without it.
             long limit = c.Settings.SecondsAsMs(SettingId.DefrostMaxTime);
-            if (!c.In.CoilValid && limit > CoilLostMeltMs)
+            if ((!c.In.CoilValid || c.Defrost.CoilImplausible) && limit > CoilLostMeltMs)
             {
                 limit = CoilLostMeltMs;
             }

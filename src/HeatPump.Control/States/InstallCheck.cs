@@ -29,10 +29,25 @@ namespace HeatPump.Control.States
         /// <summary>A coil reading this close to outdoor air after the settle time is not on a working coil, K.</summary>
         public const float CoilTrackingK = 1.5f;
 
+        /// <summary>
+        /// A coil reading this close to outdoor air after the settle time reads the air itself (a probe
+        /// off the coil reads it within its calibration error), K: one run names it.
+        /// </summary>
+        public const float CoilOnAirK = 0.75f;
+
+        /// <summary>
+        /// Judged runs in a row whose coil reading stays within <see cref="CoilTrackingK"/> (but not
+        /// <see cref="CoilOnAirK"/>) of outdoor air before that names the probes misplaced: a unit whose
+        /// coil runs only 2 K below −15 °C air reads that close on a lagging probe now and then, and one
+        /// such run must not lock the compressor out for hours.
+        /// </summary>
+        public const int TrackingRuns = 3;
+
         private long _runSinceMs = long.MinValue;
         private bool _judgeable;
         private bool _judged;
         private float _outdoorAtStartC;
+        private int _trackingRuns;
 
         /// <summary>Forgets the run under watch (power-up, output-test mode handed back).</summary>
         public void Reset()
@@ -40,6 +55,7 @@ namespace HeatPump.Control.States
             _runSinceMs = long.MinValue;
             _judgeable = false;
             _judged = false;
+            _trackingRuns = 0;
         }
 
         /// <summary>Watches the present tick; returns the fault the run reveals, or None.</summary>
@@ -84,10 +100,18 @@ namespace HeatPump.Control.States
             // and leaves the coil reading on its own side.
             float outdoorMove = heating ? _outdoorAtStartC - outdoor : outdoor - _outdoorAtStartC;
             bool outdoorOnCoilSide = heating ? outdoor < coil : outdoor > coil;
-            if ((outdoorMove >= OutdoorMoveK && outdoorOnCoilSide) || Abs(coil - outdoor) < CoilTrackingK)
+            if (outdoorMove >= OutdoorMoveK && outdoorOnCoilSide)
             {
                 return FaultKind.ProbesSwapped;
             }
+
+            if (Abs(coil - outdoor) < CoilTrackingK)
+            {
+                _trackingRuns++;
+                return Abs(coil - outdoor) < CoilOnAirK || _trackingRuns >= TrackingRuns ? FaultKind.ProbesSwapped : FaultKind.None;
+            }
+
+            _trackingRuns = 0;
 
             if (heating ? coil > outdoor + WrongSideK : coil < outdoor - WrongSideK)
             {

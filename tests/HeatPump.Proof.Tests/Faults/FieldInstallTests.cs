@@ -89,6 +89,33 @@ public class FieldInstallTests
     }
 
     [Fact]
+    public void A_unit_whose_coil_runs_close_to_its_air_in_deep_cold_is_not_locked_out()
+    {
+        // A small clean-coil ΔT (4 K at 0 °C, falling 0.18 K/K): at −16 °C the coil runs about 2 K
+        // below the air and a lagging probe reads it within 1.5 K now and then. One such run is
+        // not a misplaced probe; the house must not be left to the strips for a 4 h lockout.
+        var plant = PlantParameters.Default with { CleanDeltaTAtZeroK = 4.0, CleanDeltaTSlope = 0.18, CoilSensorLagS = 75 };
+        var rig = Rig(Mode(UserMode.Heat), -16.0, 19.0, plant);
+        rig.Run(12 * 60 * Minute);
+        Assert.Equal(FaultKind.None, rig.Core.Controller.Fault);
+        Assert.False(rig.Core.Controller.LockedOut);
+        Assert.True(rig.Plant.CompressorStarts > 3, $"{rig.Plant.CompressorStarts} starts");
+    }
+
+    [Fact]
+    public void A_coil_probe_off_the_coil_reads_the_air_and_is_named_in_the_first_run()
+    {
+        var plant = PlantParameters.Default with { CoilProbeOffCoil = true };
+        var rig = Rig(Mode(UserMode.Heat), 2.0, 18.0, plant);
+        long start = FirstStart(rig);
+        Assert.True(rig.RunUntil(r => r.Core.Controller.Fault != FaultKind.None, 10 * Minute), "no code 10 min after the start");
+        Assert.Equal(FaultKind.ProbesSwapped, rig.Core.Controller.Fault);
+        Assert.True(rig.Core.Controller.LockedOut);
+        Assert.Equal(1, rig.Plant.CompressorStarts);
+        _output.WriteLine($"coil probe off the coil: code {(rig.NowMs - start) / 1000} s after the first start");
+    }
+
+    [Fact]
     public void A_lost_outdoor_probe_never_cools_below_the_cooling_lockout()
     {
         // −5 °C outside, a warm room in Auto: the cooling lockout (12 °C) would hold with a reading;
