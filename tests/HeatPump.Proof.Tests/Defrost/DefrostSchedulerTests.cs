@@ -475,6 +475,39 @@ public class DefrostSchedulerBoundaryTests : SchedulerFixture
     }
 
     [Fact]
+    public void Before_a_clean_coil_dt_is_learned_after_a_defrost_a_coil_16_K_below_its_air_is_iced()
+    {
+        // Power-up in near-saturated +5 °C air: nothing learned yet, the coil 16.5 K below the air.
+        Heat(Second, 5f, -11.5f);
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+
+        // A unit whose clean coil runs 15 K below +5 °C air, learned after a defrost: 16.4 K is
+        // its own clean coil plus noise, not ice.
+        _d.Reset();
+        CalibrateAfterDefrost(5f, -10f);
+        Heat(5 * Minute, 5f, -11.4f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+    }
+
+    [Theory]
+    [InlineData(90, true)]
+    [InlineData(30, false)]
+    public void A_defrost_called_before_the_learning_window_is_full_learns_from_a_minute_of_it(int windowSeconds, bool learns)
+    {
+        CalibrateAfterDefrost(0f, -6f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        int before = _d.CleanReadings;
+
+        // The run after the defrost settles at 2 min; the next defrost comes windowSeconds later.
+        Heat(DefrostScheduler.SettleMs + windowSeconds * Second, -3f, -10f);
+        _d.DefrostStarted();
+        Assert.Equal(learns ? before + 1 : before, _d.CleanReadings);
+        Assert.Equal(learns ? 7f : 6f + DefrostScheduler.PriorSlope * -3f, _d.CleanAt(-3f), 1);
+    }
+
+    [Fact]
     public void A_clean_coil_in_a_cold_snap_costs_one_defrost_not_one_every_quarter_hour()
     {
         // A unit whose clean-coil ΔT does not fall with the outdoor temperature (8 K at 0 °C and at
