@@ -114,7 +114,22 @@ public class CliPlantTests
         Assert.Equal(18000, HeatPump.Simulator.Plant.PlantParameters.Default.RatedHeatingCapacityW);
     }
 
+    [Fact]
+    public void A_plant_of_the_sweep_draw_is_picked_by_its_index_and_seed_and_can_still_be_changed()
+    {
+        // The plant a sweep reported as #5 of seed 3, run on its own, with one figure changed on top.
+        var drawn = HeatPump.Simulator.Sweep.PlantFamily.Draw(3, 5);
+        Assert.Equal(drawn, Request("drawn=5@3").Plant);
+        Assert.Equal(HeatPump.Simulator.Sweep.PlantFamily.Draw(1, 5), Request("drawn=5").Plant);
+        var p = Request("UaWPerK=250", "drawn=5@3").Plant!;
+        Assert.Equal(250, p.UaWPerK);
+        Assert.Equal(drawn.CoilSensorLagS, p.CoilSensorLagS);
+    }
+
     [Theory]
+    [InlineData("drawn=x", "--plant drawn= needs a plant index of the sweep's draw")]
+    [InlineData("drawn=-1", "--plant drawn= needs a plant index of the sweep's draw")]
+    [InlineData("drawn=5@y", "--plant drawn= needs a plant index of the sweep's draw")]
     [InlineData("Nonsense=1", "unknown plant parameter 'Nonsense'")]
     [InlineData("UaWPerK=abc", "UaWPerK needs a number, got 'abc'")]
     [InlineData("UaWPerK", "--plant expects NAME=VALUE, got 'UaWPerK'")]
