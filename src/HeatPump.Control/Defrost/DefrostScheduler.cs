@@ -55,12 +55,6 @@ namespace HeatPump.Control.Defrost
         public const float FrostBackoutShare = 0.12f;
 
         /// <summary>
-        /// The most the learned clean-coil ΔT is lowered when the run settled because its rise stopped
-        /// slowing down (frost building, not the cool-down dying away), as a share of the reading.
-        /// </summary>
-        public const float FrostBackoutShareConfirmed = 0.12f;
-
-        /// <summary>
         /// Frosting run after a defrost, before the present run, past which the clean-coil ΔT is no
         /// longer learned until the next defrost, ms: five minutes of run below freezing can carry a
         /// fifth of the coil in ice on a fast-frosting unit.
@@ -187,7 +181,6 @@ namespace HeatPump.Control.Defrost
         private long _learnStartRunMs;
         private long _learnLastRunMs;
         private long _coilFrozeRunMs = -1;
-        private bool _settledByFrost;
         private bool _icedIfStopped;
         private long _lastDemandFrostingMs;
         private float _callDeltaT;
@@ -386,8 +379,9 @@ namespace HeatPump.Control.Defrost
                 // ice from the last run is seen within minutes.
                 Filter(outdoorC - coilC, elapsedMs, heatingRunMs);
                 Settle(heatingRunMs);
-                _callOutdoorC = outdoorC;
 
+                // Where a defrost called now would be called, to judge it once the clean ΔT is known there.
+                _callOutdoorC = outdoorC;
                 if (_settled)
                 {
                     Learn(outdoorC, elapsedMs, heatingRunMs);
@@ -748,7 +742,6 @@ namespace HeatPump.Control.Defrost
             if (heatingRunMs >= MaxSettleMs)
             {
                 _settled = true;
-                _settledByFrost = false;
                 return;
             }
 
@@ -768,7 +761,6 @@ namespace HeatPump.Control.Defrost
             bool slowedBefore = _riseSlowed;
             _riseSlowed = before >= 0f && rise < before;
             _settled = heatingRunMs >= SettleMs && (rise < SettleRiseK || (slowedBefore && rise > SettleSlowing * before));
-            _settledByFrost = _settled && rise >= SettleRiseK;
         }
 
         private void Learn(float outdoorC, long elapsedMs, long heatingRunMs)
@@ -818,9 +810,9 @@ namespace HeatPump.Control.Defrost
         /// shows building. Frost starts once the coil is below freezing and shows in the filtered ΔT a
         /// filter time later, so the window's steady rise is carried back to then (to a minute into the
         /// run when the probe never read below freezing). The rise is partly what is left of the
-        /// cool-down of the coil and its probe: it is taken off up to <see cref="FrostBackoutShare"/>
-        /// of the reading, or <see cref="FrostBackoutShareConfirmed"/> when the run settled because the
-        /// rise stopped slowing down, which a cool-down does not do.
+        /// cool-down of the coil and its probe, so at most <see cref="FrostBackoutShare"/> of the
+        /// reading is taken off (40 % was tried: on units whose ice shows strongly in ΔT it learned
+        /// the clean coil low, and the iced test then fired so early that no window ever filled again).
         /// </summary>
         private void FinishLearning(long heatingRunMs)
         {
@@ -833,7 +825,7 @@ namespace HeatPump.Control.Defrost
             if (rise > 0f && window > 0 && frostingFor > 0)
             {
                 backout = rise * frostingFor / window;
-                float most = (_settledByFrost ? FrostBackoutShareConfirmed : FrostBackoutShare) * mean;
+                float most = FrostBackoutShare * mean;
                 if (backout > most)
                 {
                     backout = most;
