@@ -186,6 +186,7 @@ namespace HeatPump.Control.Defrost
         private float _callDeltaT;
         private float _callOutdoorC;
         private bool _startsIced;
+        private bool _dueAtStart;
         private float _learnSumOutdoor;
         private int _learnSamples;
         private bool _filterPrimed;
@@ -333,6 +334,7 @@ namespace HeatPump.Control.Defrost
         public void Observe(long elapsedMs, long heatingRunMs, bool outdoorValid, float outdoorC, bool coilValid, float coilC)
         {
             Due = DefrostCause.None;
+            _dueAtStart = false;
             TimeOnly = !coilValid;
             bool running = heatingRunMs > 0;
             if (!running)
@@ -444,6 +446,7 @@ namespace HeatPump.Control.Defrost
                 // The last run stopped on a coil frosting so fast it would be iced before this run's
                 // cool-down lets the iced test see it: clear it now, not after a run on it.
                 Due = DefrostCause.Demand;
+                _dueAtStart = true;
                 return;
             }
 
@@ -624,8 +627,10 @@ namespace HeatPump.Control.Defrost
         /// <summary>A defrost has begun: the minimum interval to the next one counts from here.</summary>
         public void DefrostStarted()
         {
-            // How much frosting run the coil took to need this defrost tells how fast it frosts now.
-            _lastDemandFrostingMs = Due == DefrostCause.Demand ? FrostingRunMs : 0;
+            // How much frosting run the coil took to need this defrost tells how fast it frosts now; a
+            // defrost called as a run starts, on that figure alone, tells nothing new (counted, it
+            // would shrink to the thermostat's runs and call one at every start in drier weather).
+            _lastDemandFrostingMs = Due == DefrostCause.Demand && !_dueAtStart ? FrostingRunMs : 0;
             _callDeltaT = DeltaT;
             if (_learning && _learnSamples > 0 && _learnedForMs >= LearnShortestMs)
             {

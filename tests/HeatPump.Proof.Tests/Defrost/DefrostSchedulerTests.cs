@@ -537,6 +537,45 @@ public class DefrostSchedulerBoundaryTests : SchedulerFixture
     }
 
     [Fact]
+    public void When_the_air_dries_a_fast_frosting_coil_gets_one_defrost_at_a_start_not_one_at_every_start()
+    {
+        // Frost at 0.3 K a minute: the iced test calls a defrost after a few minutes of frosting run.
+        CalibrateAfterDefrost(0f, -6f);
+        long t = 0;
+        while (_d.Due == DefrostCause.None && t < 60 * Minute)
+        {
+            Heat(Second, 0f, -6f - 0.3f * t / Minute);
+            t += Second;
+        }
+
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+
+        // Then the air dries: the coil stays clean, the thermostat runs it 3 minutes at a time.
+        int atStart = 0;
+        for (int run = 0; run < 10; run++)
+        {
+            Heat(Second, 0f, -1f);
+            if (_d.Due == DefrostCause.Demand)
+            {
+                atStart++;
+                _d.DefrostStarted();
+                _d.DefrostEnded();
+                Stop();
+                Heat(Second, 0f, -1f);
+            }
+
+            Heat(3 * Minute, 0f, -6f);
+            Assert.Equal(DefrostCause.None, _d.Due);
+            Stop();
+        }
+
+        Assert.True(atStart <= 1, $"{atStart} defrosts at a start");
+    }
+
+    [Fact]
     public void A_coil_stopped_iced_is_not_defrosted_on_restart_once_the_stop_has_cleared_it()
     {
         CalibrateAfterDefrost(3f, -3f);
