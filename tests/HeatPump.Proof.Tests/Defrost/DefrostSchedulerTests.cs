@@ -41,6 +41,19 @@ public abstract class SchedulerFixture
         Assert.True(_d.Calibrated && !_d.Provisional);
     }
 
+    /// <summary>From a coil 6 K below 0 °C air, frost builds ΔT by <paramref name="kPerMinute"/> until a demand defrost is called (within an hour).</summary>
+    protected void FrostUntilDemand(float kPerMinute)
+    {
+        long t = 0;
+        while (_d.Due == DefrostCause.None && t < 60 * Minute)
+        {
+            Heat(Second, 0f, -6f - kPerMinute * t / Minute);
+            t += Second;
+        }
+
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+    }
+
     /// <summary>The compressor stops for one tick.</summary>
     protected void Stop()
     {
@@ -541,14 +554,7 @@ public class DefrostSchedulerBoundaryTests : SchedulerFixture
     {
         // Frost at 0.3 K a minute: the iced test calls a defrost after a few minutes of frosting run.
         CalibrateAfterDefrost(0f, -6f);
-        long t = 0;
-        while (_d.Due == DefrostCause.None && t < 60 * Minute)
-        {
-            Heat(Second, 0f, -6f - 0.3f * t / Minute);
-            t += Second;
-        }
-
-        Assert.Equal(DefrostCause.Demand, _d.Due);
+        FrostUntilDemand(0.3f);
         _d.DefrostStarted();
         _d.DefrostEnded();
         Stop();
@@ -602,14 +608,7 @@ public class DefrostSchedulerBoundaryTests : SchedulerFixture
         foreach (long short_ in new[] { Minute, 0L })
         {
             CalibrateAfterDefrost(0f, -6f);
-            long t = 0;
-            while (_d.Due == DefrostCause.None && t < 60 * Minute)
-            {
-                Heat(Second, 0f, -6f - 0.15f * t / Minute);
-                t += Second;
-            }
-
-            Assert.Equal(DefrostCause.Demand, _d.Due);
+            FrostUntilDemand(0.15f);
             long needed = _d.FrostingRunMs;
             Assert.True(needed > DefrostScheduler.CarryLeadMs + 2 * Minute, $"called after {needed / Minute} min");
             _d.DefrostStarted();
