@@ -45,8 +45,8 @@ namespace HeatPump.Control.Defrost
         public const long LearnMs = 180000;
 
         /// <summary>
-        /// A defrost that comes before the learning window is full learns from the window so far if it
-        /// holds at least this much settled run, ms: without it, on a coil that frosts fast the
+        /// A defrost or a stop that comes before the learning window is full learns from the window so far
+        /// if it holds at least this much settled run, ms: without it, on a coil that frosts fast the
         /// clean-coil ΔT learned at power-up (on a coil perhaps already carrying frost) would stand for good.
         /// </summary>
         public const long LearnShortestMs = 60000;
@@ -341,7 +341,18 @@ namespace HeatPump.Control.Defrost
             {
                 ObserveStopped(elapsedMs, outdoorValid, coilValid, coilC);
                 _roomMarkMs = -1;
-                // The clean-coil ΔT is learned within one settled run; a stop starts the window again.
+
+                // The clean-coil ΔT is learned within one settled run. A run the thermostat ends with a
+                // minute or more of the window teaches from it, as one a defrost cuts short does: where
+                // the runs are shorter than the window, nothing would be learned at a new outdoor
+                // temperature, and a clean coil there would be judged by the value carried to it (a
+                // cold snap with 4-minute runs: 51 defrosts in 12 h; now 2). Otherwise the stop starts
+                // the window again.
+                if (_learning && _learnSamples > 0 && _learnedForMs >= LearnShortestMs)
+                {
+                    FinishLearning(_learnLastRunMs);
+                }
+
                 _filterPrimed = false;
                 _settled = false;
                 _riseMarkMs = -1;

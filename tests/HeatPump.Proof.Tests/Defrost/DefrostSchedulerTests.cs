@@ -188,14 +188,18 @@ public class DefrostSchedulerTests : SchedulerFixture
     }
 
     [Fact]
-    public void A_stop_before_the_learning_window_is_full_starts_it_again()
+    public void A_stop_with_under_a_minute_of_the_learning_window_starts_it_again_and_one_with_more_teaches()
     {
-        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs / 2, 0f, -6f);
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnShortestMs / 2, 0f, -6f);
         Stop();
-        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs / 2, 0f, -6f);
         Assert.False(_d.Calibrated);
-        Heat(DefrostScheduler.LearnMs, 0f, -6f);
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnShortestMs / 2, 0f, -6f);
+        Assert.False(_d.Calibrated);
+        Heat(DefrostScheduler.LearnShortestMs, 0f, -6f);
+        Assert.False(_d.Calibrated);
+        Stop();
         Assert.True(_d.Calibrated);
+        Assert.Equal(6f, _d.CleanAt(0f), 2);
     }
 
     [Fact]
@@ -485,6 +489,41 @@ public class DefrostSchedulerBoundaryTests : SchedulerFixture
         Heat(Second, 0f, -1f);
         Assert.Equal(1f, _d.DeltaT, 3);
         Assert.Equal(DefrostCause.Demand, _d.Due);
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(8)]
+    [InlineData(12)]
+    [InlineData(20)]
+    public void A_clean_coil_in_a_cold_snap_with_short_runs_costs_at_most_two_defrosts(int runMinutes)
+    {
+        // As above, but the thermostat ends every run after runMinutes: with 4 min runs the 3 min
+        // window after a 2 min settling never fills, and the clean ΔT is learned from what it holds.
+        CalibrateAfterDefrost(0f, -8f);
+        int defrosts = 0;
+        for (int run = 0; run < 12 * 60 / (runMinutes + 10); run++)
+        {
+            for (long t = 0; t < runMinutes * Minute; t += Second)
+            {
+                Heat(Second, -15f, -23f);
+                if (_d.Due != DefrostCause.None)
+                {
+                    defrosts++;
+                    _d.DefrostStarted();
+                    _d.DefrostEnded();
+                    Stop();
+                }
+            }
+
+            Stop();
+            for (int i = 0; i < 10 * 60; i++)
+            {
+                _d.Observe(Second, 0, true, -15f, true, -15f);
+            }
+        }
+
+        Assert.True(defrosts <= 2, $"{defrosts} defrosts in 12 h on a clean coil with {runMinutes} min runs");
     }
 
     [Fact]
