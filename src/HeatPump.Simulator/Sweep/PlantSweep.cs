@@ -41,6 +41,7 @@ public sealed record SweepPlan(int Plants, IReadOnlyList<string> Climates, doubl
 public sealed class SweepBaseline
 {
     private readonly Dictionary<(int Plant, string Climate), (double Days, KpiResult[] Timed, KpiResult? Oracle)> _cases = new();
+    private readonly Dictionary<int, (double Ua, double Capacity, double CleanDeltaT, double LagS)> _plants = new();
 
     /// <summary>The seed the baseline's plants were drawn with.</summary>
     public int Seed { get; }
@@ -52,27 +53,55 @@ public sealed class SweepBaseline
     {
         using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
         var root = doc.RootElement;
-        var b = new SweepBaseline(root.GetProperty("seed").GetInt32());
-        foreach (var c in root.GetProperty("cases").EnumerateArray())
+        var b = new SweepBaseline(Get(root, "seed").GetInt32());
+        foreach (var c in Get(root, "cases").EnumerateArray())
         {
             var timed = new KpiResult[3];
             KpiResult? oracle = null;
-            foreach (var k in c.GetProperty("controllers").EnumerateArray())
+            foreach (var k in Get(c, "controllers").EnumerateArray())
             {
-                string name = k.GetProperty("name").GetString() ?? "";
-                var r = new KpiResult(name, k.GetProperty("energyKWh").GetDouble(), 0, 0, k.GetProperty("discomfortKh").GetDouble(), 0, 0, 0,
-                    k.GetProperty("defrosts").GetInt32(), 0, 0, 0, k.GetProperty("peakFrostFraction").GetDouble(), k.GetProperty("invariantViolations").GetInt32());
+                string name = Get(k, "name").GetString() ?? "";
+                var r = new KpiResult(name, Get(k, "energyKWh").GetDouble(), 0, 0, Get(k, "discomfortKh").GetDouble(), 0, 0, 0,
+                    Get(k, "defrosts").GetInt32(), 0, 0, 0, Get(k, "peakFrostFraction").GetDouble(), Get(k, "invariantViolations").GetInt32());
                 int t = Array.IndexOf(new[] { "timed-30", "timed-60", "timed-90" }, name);
                 if (t >= 0) timed[t] = r;
                 else if (name != ControllerCatalog.Firmware) oracle = r;
             }
 
-            if (timed.Any(t => t == null)) throw new FormatException("case of plant " + c.GetProperty("plant").GetInt32() + " lacks a timed board");
-            b._cases[(c.GetProperty("plant").GetInt32(), c.GetProperty("climate").GetString() ?? "")] = (c.GetProperty("days").GetDouble(), timed, oracle);
+            if (timed.Any(t => t == null)) throw new FormatException("case of plant " + Get(c, "plant").GetInt32() + " lacks a timed board");
+            int plant = Get(c, "plant").GetInt32();
+            b._cases[(plant, Get(c, "climate").GetString() ?? "")] = (Get(c, "days").GetDouble(), timed, oracle);
+            var p = Get(c, "parameters");
+            b._plants[plant] = (Get(p, "uaWPerK").GetDouble(), Get(p, "ratedHeatingCapacityW").GetDouble(),
+                Get(p, "cleanDeltaTAtZeroK").GetDouble(), Get(p, "coilSensorLagS").GetDouble());
         }
 
         return b;
     }
+
+    private static System.Text.Json.JsonElement Get(System.Text.Json.JsonElement e, string name) =>
+        e.ValueKind == System.Text.Json.JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v : throw new FormatException("it has no '" + name + "'");
+
+    /// <summary>
+    /// The first plant of <paramref name="drawn"/> (by index) whose figures differ from the ones the
+    /// baseline stored for it, or −1: a baseline made before the plant family or its ranges changed
+    /// would otherwise judge today's firmware against another house's boards.
+    /// </summary>
+    public int FirstMismatch(IReadOnlyList<PlantParameters> drawn)
+    {
+        foreach (var (i, p) in _plants)
+        {
+            if (i >= drawn.Count) continue;
+            PlantParameters d = drawn[i];
+            if (!Near(p.Ua, d.UaWPerK) || !Near(p.Capacity, d.RatedHeatingCapacityW) || !Near(p.CleanDeltaT, d.CleanDeltaTAtZeroK) || !Near(p.LagS, d.CoilSensorLagS))
+                return i;
+        }
+
+        return -1;
+    }
+
+    // The JSON keeps four decimals.
+    private static bool Near(double stored, double drawn) => Math.Abs(stored - drawn) <= 1e-3 + 1e-6 * Math.Abs(drawn);
 
     /// <summary>The stored scores of plant <paramref name="plant"/> on <paramref name="climate"/> over <paramref name="days"/>, if the baseline has them.</summary>
     public bool TryGet(int plant, string climate, double days, bool withOracle, out KpiResult[] timed, out KpiResult? oracle)
@@ -190,6 +219,9 @@ public sealed class PlantSweep
         {
             _plants[i] = PlantFamily.Draw(plan.Seed, i);
         }
+
+        int mismatch = baseline?.FirstMismatch(_plants) ?? -1;
+        if (mismatch >= 0) throw new InvalidOperationException("the baseline's plant #" + mismatch + " is not the plant this sweep draws (made before the plant family changed?): run the sweep without --baseline");
 
         foreach (int p in plan.PlantsRun)
         {

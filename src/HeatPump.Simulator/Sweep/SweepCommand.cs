@@ -48,6 +48,7 @@ public static class SweepCommand
         {
             SweepPlan plan;
             SweepBaseline? stored = null;
+            PlantSweep sweep;
             int coreCount;
             string? jsonPath = p.GetValue(json);
             string? plotPath = p.GetValue(plot);
@@ -100,6 +101,14 @@ public static class SweepCommand
                 }
 
                 plan = new SweepPlan(n, names.Distinct().ToArray(), d, p.GetValue(seed), !p.GetValue(noOracle), subset);
+                try
+                {
+                    sweep = new PlantSweep(plan, stored);
+                }
+                catch (InvalidOperationException e)
+                {
+                    throw new SimulatorInputException("--baseline: " + e.Message);
+                }
             }
             catch (SimulatorInputException e)
             {
@@ -109,7 +118,6 @@ public static class SweepCommand
 
             try
             {
-                var sweep = new PlantSweep(plan, stored);
                 var clock = Stopwatch.StartNew();
                 SweepCase[] cases = RunWithProgress(sweep, coreCount, console, interactive);
                 clock.Stop();

@@ -78,6 +78,14 @@ public class SweepTests
             var (exit3, _, err3) = CliTests.Cli(new[] { "sweep", "--plants", "3", "--seed", "6", "--baseline", full });
             Assert.Equal(2, exit3);
             Assert.Contains("--baseline was drawn with seed 5, not 6", err3);
+
+            // A baseline whose plants are not the ones drawn today (the family's ranges changed since).
+            string stale = Path.Combine(dir, "stale.json");
+            File.WriteAllText(stale, File.ReadAllText(full).Replace("\"uaWPerK\": ", "\"uaWPerK\": 1"));
+            var (exit4, out4, err4) = CliTests.Cli(common.Concat(new[] { "--baseline", stale }).ToArray());
+            Assert.Equal(2, exit4);
+            Assert.Equal("", out4);
+            Assert.Contains("--baseline: the baseline's plant #0 is not the plant this sweep draws", err4);
         }
         finally
         {
