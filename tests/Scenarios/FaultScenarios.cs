@@ -8,6 +8,37 @@ namespace HeatPump.Scenarios
     public static class FaultScenarios
     {
         /// <summary>Indoor sensor lost while heating: Fault within 30 s, outputs off, retry after it recovers.</summary>
+        /// <summary>
+        /// A coil reading 1.2 K below −16 °C air in one run (a unit whose coil runs close to its air in
+        /// deep cold, read by a lagging probe) is not a misplaced probe: runs that read 2.5 K between
+        /// such runs keep the compressor in service. Three such runs in a row are (docs/safety.md).
+        /// </summary>
+        public static void CoilCloseToTheAirNamesProbesOnlyInThreeRunsInARow()
+        {
+            Rig r = CompressorScenarios.Heating();
+            r.OutdoorC = -16f;
+            r.CoilC = -16f;
+            float[] deltaT = { 1.2f, 2.5f, 1.2f, 2.5f, 1.2f, 1.2f, 1.2f };
+            for (int run = 0; run < deltaT.Length; run++)
+            {
+                r.CleanCoilDeltaT = deltaT[run];
+                r.IndoorC = 19f;
+                Check.That(r.RunUntil(Conditions.CompressorOn, 900000), "run " + run.ToString() + " starts", r);
+
+                // Judged 5 min into the run; short runs keep the frosting time under the defrost interval.
+                r.Run(330000);
+                if (run < deltaT.Length - 1)
+                {
+                    Check.That(r.Controller.Fault == FaultKind.None, "no fault after run " + run.ToString(), r);
+                    r.IndoorC = 23f;
+                    Check.That(r.RunUntil(Conditions.CompressorOff, 900000), "run " + run.ToString() + " ends", r);
+                }
+            }
+
+            Check.That(r.Controller.Fault == FaultKind.ProbesSwapped, "the third close run in a row names the probes", r);
+            Check.That(!r.Out.Compressor, "and stops the compressor", r);
+        }
+
         public static void IndoorSensorLostFaultsAndRecovers()
         {
             Rig r = CompressorScenarios.Heating();

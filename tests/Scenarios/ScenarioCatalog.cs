@@ -42,6 +42,7 @@ namespace HeatPump.Scenarios
             new ScenarioRow("Defrost.CoilSensorLostFallsBackToTime", DefrostScenarios.CoilSensorLostFallsBackToTime),
             new ScenarioRow("Defrost.OutdoorSensorLostUsesTimeTemperature", DefrostScenarios.OutdoorSensorLostUsesTimeTemperature),
             new ScenarioRow("Defrost.DefrostRestartsAreNotShortCycles", DefrostScenarios.DefrostRestartsAreNotShortCycles),
+            new ScenarioRow("Fault.CoilCloseToTheAirNamesProbesOnlyInThreeRunsInARow", FaultScenarios.CoilCloseToTheAirNamesProbesOnlyInThreeRunsInARow),
             new ScenarioRow("Fault.IndoorSensorLostFaultsAndRecovers", FaultScenarios.IndoorSensorLostFaultsAndRecovers),
             new ScenarioRow("Fault.IndoorLostDuringDefrostFinishesIt", FaultScenarios.IndoorLostDuringDefrostFinishesIt),
             new ScenarioRow("Fault.HighPressureTripStopsAndRetries", FaultScenarios.HighPressureTripStopsAndRetries),

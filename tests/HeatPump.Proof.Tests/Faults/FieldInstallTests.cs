@@ -91,10 +91,11 @@ public class FieldInstallTests
     [Fact]
     public void A_unit_whose_coil_runs_close_to_its_air_in_deep_cold_is_not_locked_out()
     {
-        // A small clean-coil ΔT (4 K at 0 °C, falling 0.18 K/K): at −16 °C the coil runs about 2 K
-        // below the air and a lagging probe reads it within 1.5 K now and then. One such run is
+        // Plant #3 of the sweep's draw: a small clean-coil ΔT (4 K at 0 °C, falling 0.18 K/K), so at
+        // −16 °C the coil runs about 2 K below the air and its lagging probe reads it within 1.5 K now and then. One such run is
         // not a misplaced probe; the house must not be left to the strips for a 4 h lockout.
-        var plant = PlantParameters.Default with { CleanDeltaTAtZeroK = 4.0, CleanDeltaTSlope = 0.18, CoilSensorLagS = 75 };
+        var plant = HeatPump.Simulator.Sweep.PlantFamily.Draw(1, 3);
+        Assert.InRange(plant.CleanDeltaTAtZeroK, 3.9, 4.1);
         var rig = Rig(Mode(UserMode.Heat), -16.0, 19.0, plant);
         rig.Run(12 * 60 * Minute);
         Assert.Equal(FaultKind.None, rig.Core.Controller.Fault);
