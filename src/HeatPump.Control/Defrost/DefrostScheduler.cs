@@ -55,6 +55,22 @@ namespace HeatPump.Control.Defrost
         public const float FrostBackoutShare = 0.12f;
 
         /// <summary>
+        /// The most taken off a window in a run that settled on frost: its ΔT rose at least
+        /// <see cref="FrostSettleRiseK"/> a minute and had stopped slowing, so the rise is frost, not
+        /// the cool-down's tail.
+        /// </summary>
+        public const float FrostSettledBackoutShare = 0.3f;
+
+        /// <summary>A minute's ΔT rise from which a run that settles because the rise stopped slowing counts as settled on frost, K.</summary>
+        public const float FrostSettleRiseK = 0.25f;
+
+        /// <summary>
+        /// Share of a frost-settled window's rate carried back to when the frost began: a coil frosts
+        /// faster as the ice lowers its temperature, so the window's rate overstates the early one.
+        /// </summary>
+        public const float FrostSettledRateShare = 0.8f;
+
+        /// <summary>
         /// Frosting run after a defrost, before the present run, past which the clean-coil ΔT is no
         /// longer learned until the next defrost, ms: five minutes of run below freezing can carry a
         /// fifth of the coil in ice on a fast-frosting unit.
@@ -130,6 +146,13 @@ namespace HeatPump.Control.Defrost
         /// </summary>
         public const long CarryLeadMs = SettleMs + IcedLeadMs;
 
+        /// <summary>
+        /// How far apart the clean-coil slopes of the units documented lie, K per K (−0.1 to +0.3 against
+        /// the prior's 0.18 or a learned one): a clean-coil ΔT carried this many kelvin along the slope
+        /// may be off by this much per kelvin.
+        /// </summary>
+        public const float CarrySlopeSpread = 0.3f;
+
         /// <summary>Allowance for sensor noise and quantisation in the iced test, K.</summary>
         public const float IcedNoiseK = 0.5f;
 
@@ -191,6 +214,7 @@ namespace HeatPump.Control.Defrost
         private int _learnSamples;
         private bool _filterPrimed;
         private bool _settled;
+        private bool _settledOnFrost;
         private long _markRunMs;
         private float _markDeltaT;
         private float _markRise;
@@ -355,6 +379,7 @@ namespace HeatPump.Control.Defrost
 
                 _filterPrimed = false;
                 _settled = false;
+                _settledOnFrost = false;
                 _riseMarkMs = -1;
                 _riseRatePerMin = 0f;
                 _coilFrozeRunMs = -1;
@@ -468,13 +493,20 @@ namespace HeatPump.Control.Defrost
             // given up after LearnLateMs), only the iced test judges it, against the ΔT the run settled
             // at if that is higher: a clean coil's, or above it by the frost since.
             bool unlearned = _learning && _hadDefrost && !BandLearned(outdoorC);
-            if (!Calibrated || (unlearned && _learnSamples == 0))
+            if (!Calibrated)
             {
                 return;
             }
 
             float clean = CleanAt(outdoorC);
-            if (unlearned && _learnFirstDeltaT > clean)
+            if (unlearned && _learnSamples == 0)
+            {
+                // Before the window, on a coil that frosts too fast to settle: the carried value may be
+                // off by as much as the slopes of the units documented differ, over the distance carried.
+                float carried = outdoorC - CleanAtOutdoorC;
+                clean += CarrySlopeSpread * (carried < 0f ? -carried : carried);
+            }
+            else if (unlearned && _learnFirstDeltaT > clean)
             {
                 clean = _learnFirstDeltaT;
             }
@@ -619,6 +651,7 @@ namespace HeatPump.Control.Defrost
             _hadDefrost = false;
             _filterPrimed = false;
             _settled = false;
+            _settledOnFrost = false;
             _coilFrozeRunMs = -1;
             _lastDemandFrostingMs = 0;
             CoilImplausible = false;
@@ -670,6 +703,7 @@ namespace HeatPump.Control.Defrost
             Provisional = false;
             _filterPrimed = false;
             _settled = false;
+            _settledOnFrost = false;
             Due = DefrostCause.None;
             ForgetFrost();
         }
@@ -776,7 +810,9 @@ namespace HeatPump.Control.Defrost
             _markRise = rise;
             bool slowedBefore = _riseSlowed;
             _riseSlowed = before >= 0f && rise < before;
-            _settled = heatingRunMs >= SettleMs && (rise < SettleRiseK || (slowedBefore && rise > SettleSlowing * before));
+            bool building = slowedBefore && rise > SettleSlowing * before;
+            _settledOnFrost = building && rise >= FrostSettleRiseK;
+            _settled = heatingRunMs >= SettleMs && (rise < SettleRiseK || building);
         }
 
         private void Learn(float outdoorC, long elapsedMs, long heatingRunMs)
@@ -815,7 +851,10 @@ namespace HeatPump.Control.Defrost
             _learnSamples++;
             _learnedForMs += elapsedMs;
             _learnLastRunMs = heatingRunMs;
-            if (_learnedForMs >= LearnMs)
+            // The first calibration after power-up is made as soon as the run settles on frost: until
+            // there is one, only a coil far colder than any clean one is judged iced, which a
+            // fast-frosting coil reaches half iced.
+            if (_learnedForMs >= LearnMs || (!Calibrated && _settledOnFrost))
             {
                 FinishLearning(heatingRunMs);
             }
@@ -829,19 +868,30 @@ namespace HeatPump.Control.Defrost
         /// cool-down of the coil and its probe, so at most <see cref="FrostBackoutShare"/> of the
         /// reading is taken off (40 % was tried: on units whose ice shows strongly in ΔT it learned
         /// the clean coil low, and the iced test then fired so early that no window ever filled again).
+        /// A run that settled on frost has no cool-down left in its rise: up to
+        /// <see cref="FrostSettledBackoutShare"/> comes off (a unit that frosts from clean to half iced
+        /// in ten minutes settles with a fifth of its coil iced, and learned 10–20 % high, its iced
+        /// test fired only at half iced). A window shorter than <see cref="LearnShortestMs"/> takes
+        /// the settling minute's rise as its rate.
         /// </summary>
         private void FinishLearning(long heatingRunMs)
         {
             float mean = _learnSumDeltaT / _learnSamples;
-            float rise = DeltaT - _learnFirstDeltaT;
             long window = heatingRunMs - _learnStartRunMs;
+            float risePerMs = window >= LearnShortestMs ? (DeltaT - _learnFirstDeltaT) / window : _markRise / 60000f;
             float backout = 0f;
             long frostSeenFromMs = (_coilFrozeRunMs >= 0 ? _coilFrozeRunMs : 0) + FilterMs;
             long frostingFor = (_learnStartRunMs + heatingRunMs) / 2 - frostSeenFromMs;
-            if (rise > 0f && window > 0 && frostingFor > 0)
+            if (risePerMs > 0f && frostingFor > 0)
             {
-                backout = rise * frostingFor / window;
+                backout = risePerMs * frostingFor;
                 float most = FrostBackoutShare * mean;
+                if (_settledOnFrost)
+                {
+                    backout *= FrostSettledRateShare;
+                    most = FrostSettledBackoutShare * mean;
+                }
+
                 if (backout > most)
                 {
                     backout = most;

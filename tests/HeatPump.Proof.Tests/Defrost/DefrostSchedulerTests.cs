@@ -413,6 +413,93 @@ public class DefrostSchedulerTests : SchedulerFixture
         float covered = (_d.DeltaT - 6f) / 6f;
         Assert.InRange(covered, 0.60f, 0.66f);
     }
+
+    /// <summary>
+    /// A run on a coil that frosts from the moment it freezes: the coil and its probe cool down to
+    /// the clean-coil ΔT with a <paramref name="coolDownMinutes"/> time constant while frost adds
+    /// <paramref name="frostKPerMinute"/> from a minute in; the reading the scheduler gets at run time <paramref name="t"/>.
+    /// </summary>
+    private static float FrostingCoil(float outdoorC, float cleanK, float frostKPerMinute, float coolDownMinutes, long t)
+    {
+        float minutes = t / (float)Minute;
+        float frost = minutes > 1f ? frostKPerMinute * (minutes - 1f) : 0f;
+        return outdoorC - cleanK * (1f - MathF.Exp(-minutes / coolDownMinutes)) - frost;
+    }
+
+    [Fact]
+    public void A_coil_that_frosts_too_fast_to_settle_clean_learns_its_clean_delta_t_with_the_frost_backed_out()
+    {
+        // Clean 10 K at +3 °C; frost adds 0.5 K a minute from the first minute, behind a cool-down
+        // of 1.5 min. The run settles on frost with the coil already 3 K colder than clean: learned
+        // as it reads, less at most 12 %, the clean value stood 10-20 % high and the iced test
+        // fired only with half the coil iced.
+        CalibrateAfterDefrost(3f, -7f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        int before = _d.CleanReadings;
+        long t = 0;
+        for (; t < 30 * Minute && _d.Due == DefrostCause.None; t += Second)
+        {
+            Heat(Second, 3f, FrostingCoil(3f, 10f, 0.5f, 1.5f, t));
+        }
+
+        _d.DefrostStarted();
+        Assert.Equal(before + 1, _d.CleanReadings);
+        Assert.InRange(_d.CleanAt(3f), 9.3f, 10.7f);
+
+        // The defrost came by the iced level of the clean coil: 13.5 K, 7 minutes of frost.
+        Assert.InRange(t, 6 * Minute, 10 * Minute);
+    }
+
+    [Fact]
+    public void At_power_up_a_coil_frosting_fast_is_calibrated_as_it_settles_and_defrosted_before_half_iced()
+    {
+        // Nothing learned yet, +5 °C near-saturated air: clean 10 K, frost 0.6 K a minute. Before a
+        // calibration only a coil 16 K below its air counts as iced (here at 11 min, ΔT 16 K: over
+        // half the coil iced on a unit whose ΔT grows 1.3 × the iced share).
+        long t = 0;
+        for (; t < 30 * Minute && _d.Due == DefrostCause.None; t += Second)
+        {
+            Heat(Second, 5f, FrostingCoil(5f, 10f, 0.6f, 1.5f, t));
+        }
+
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+        Assert.True(_d.Calibrated && _d.Provisional);
+        Assert.True(_d.DeltaT < 15f, $"called at ΔT {_d.DeltaT:F1} K after {t / Minute} min");
+    }
+
+    [Fact]
+    public void Before_its_band_is_learned_a_coil_iced_past_the_carried_clean_delta_t_and_its_slope_spread_is_defrosted()
+    {
+        // Clean 6 K learned at 0 °C; after a defrost the next run is at +5 °C, a band without a
+        // reading. Carried along the prior slope, clean is 6.9 K there, and the slopes of the units
+        // documented may put it 1.5 K higher: iced at 1.3 × 8.4 + 0.5 = 11.4 K.
+        CalibrateAfterDefrost(0f, -6f);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+
+        // A coil that reaches 11 K and rises no more is a clean coil of another slope: left alone.
+        Heat(Minute, 5f, -6f);
+        Assert.Equal(DefrostCause.None, _d.Due);
+        Stop();
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+
+        // One still falling past 12 K a minute and a half into its run is iced: defrosted before
+        // the run settles.
+        long t = 0;
+        for (; t < 3 * Minute && _d.Due == DefrostCause.None; t += Second)
+        {
+            Heat(Second, 5f, 5f - 8f * t / Minute);
+        }
+
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+        Assert.InRange(_d.DeltaT, 11.4f, 12.5f);
+        Assert.True(t < DefrostScheduler.SettleMs, $"called after {t / 1000} s");
+    }
 }
 
 /// <summary>The scheduler's boundaries, to the tick.</summary>
