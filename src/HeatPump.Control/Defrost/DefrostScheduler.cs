@@ -55,6 +55,12 @@ namespace HeatPump.Control.Defrost
         public const float FrostBackoutShare = 0.12f;
 
         /// <summary>
+        /// The share of a cool-down's rise left after half a learning window (90 s), at the slowest
+        /// the tail dies away (0.75 a minute: a probe lagging three and a half minutes).
+        /// </summary>
+        public const float TailKeptOverHalfWindow = 0.65f;
+
+        /// <summary>
         /// The most taken off a window in a run that settled on frost: its ΔT rose at least
         /// <see cref="FrostSettleRiseK"/> a minute and had stopped slowing, so the rise is frost, not
         /// the cool-down's tail.
@@ -63,6 +69,14 @@ namespace HeatPump.Control.Defrost
 
         /// <summary>A minute's ΔT rise from which a run that settles because the rise stopped slowing counts as settled on frost, K.</summary>
         public const float FrostSettleRiseK = 0.25f;
+
+        /// <summary>
+        /// A run settled by <see cref="MaxSettleMs"/> counts as settled on frost when its last minute's
+        /// rise kept more than this share of the minute before's: the tail of a cool-down keeps at most
+        /// this much of itself a minute behind a probe lagging three and a half minutes (0.6 behind
+        /// the two-minute probes documented).
+        /// </summary>
+        public const float LateFrostSlowing = 0.75f;
 
         /// <summary>
         /// Share of a frost-settled window's rate carried back to when the frost began: a coil frosts
@@ -201,6 +215,8 @@ namespace HeatPump.Control.Defrost
         private long _learnedForMs;
         private float _learnSumDeltaT;
         private float _learnFirstDeltaT;
+        private long _learnMidRunMs = -1;
+        private float _learnMidDeltaT;
         private long _learnStartRunMs;
         private long _learnLastRunMs;
         private long _coilFrozeRunMs = -1;
@@ -218,6 +234,7 @@ namespace HeatPump.Control.Defrost
         private long _markRunMs;
         private float _markDeltaT;
         private float _markRise;
+        private float _markRiseBefore;
         private bool _riseSlowed;
         private bool _hadDefrost;
         private float _frostMinutes;
@@ -791,7 +808,10 @@ namespace HeatPump.Control.Defrost
 
             if (heatingRunMs >= MaxSettleMs)
             {
+                // No cool-down is still this steep and this slow to die away after ten minutes: a
+                // rise that keeps more than three quarters of itself from one minute to the next is frost.
                 _settled = true;
+                _settledOnFrost = _markRise >= FrostSettleRiseK && _markRise > LateFrostSlowing * _markRiseBefore;
                 return;
             }
 
@@ -805,6 +825,7 @@ namespace HeatPump.Control.Defrost
             // start-up, and waiting longer would only learn the frost as clean.
             float rise = DeltaT - _markDeltaT;
             float before = _markRise;
+            _markRiseBefore = before;
             _markRunMs = heatingRunMs;
             _markDeltaT = DeltaT;
             _markRise = rise;
@@ -851,6 +872,12 @@ namespace HeatPump.Control.Defrost
             _learnSamples++;
             _learnedForMs += elapsedMs;
             _learnLastRunMs = heatingRunMs;
+            if (_learnMidRunMs < 0 && _learnedForMs >= LearnMs / 2)
+            {
+                _learnMidRunMs = heatingRunMs;
+                _learnMidDeltaT = DeltaT;
+            }
+
             // The first calibration after power-up is made as soon as the run settles on frost: until
             // there is one, only a coil far colder than any clean one is judged iced, which a
             // fast-frosting coil reaches half iced.
@@ -871,14 +898,30 @@ namespace HeatPump.Control.Defrost
         /// A run that settled on frost has no cool-down left in its rise: up to
         /// <see cref="FrostSettledBackoutShare"/> comes off (a unit that frosts from clean to half iced
         /// in ten minutes settles with a fifth of its coil iced, and learned 10–20 % high, its iced
-        /// test fired only at half iced). A window shorter than <see cref="LearnShortestMs"/> takes
-        /// the settling minute's rise as its rate.
+        /// test fired only at half iced). A whole window splits its rise into what dies away between
+        /// its halves (the cool-down's tail, taken at the slowest a probe lets it fade,
+        /// <see cref="TailKeptOverHalfWindow"/>) and the steady rise, which alone is frost: after a
+        /// defrost behind a slow probe the tail at ten minutes was taken for frost and the clean coil
+        /// learned 17 % low. A window shorter than <see cref="LearnShortestMs"/> takes the settling
+        /// minute's rise as its rate.
         /// </summary>
         private void FinishLearning(long heatingRunMs)
         {
             float mean = _learnSumDeltaT / _learnSamples;
             long window = heatingRunMs - _learnStartRunMs;
             float risePerMs = window >= LearnShortestMs ? (DeltaT - _learnFirstDeltaT) / window : _markRise / 60000f;
+            long half = _learnMidRunMs - _learnStartRunMs;
+            if (_learnMidRunMs >= 0 && half > 0 && heatingRunMs - _learnMidRunMs >= half)
+            {
+                // A whole window: what is left of a cool-down dies away between its halves, frost
+                // does not. Taking the rise of the first half as all tail, dying at the slowest a
+                // probe lets it, the steady part is the frost.
+                float first = _learnMidDeltaT - _learnFirstDeltaT;
+                float second = DeltaT - _learnMidDeltaT;
+                float steady = (second - first * TailKeptOverHalfWindow) / (1f - TailKeptOverHalfWindow);
+                risePerMs = steady > 0f ? steady / (heatingRunMs - _learnMidRunMs) : 0f;
+            }
+
             float backout = 0f;
             long frostSeenFromMs = (_coilFrozeRunMs >= 0 ? _coilFrozeRunMs : 0) + FilterMs;
             long frostingFor = (_learnStartRunMs + heatingRunMs) / 2 - frostSeenFromMs;
@@ -992,6 +1035,7 @@ namespace HeatPump.Control.Defrost
 
         private void RestartLearning()
         {
+            _learnMidRunMs = -1;
             _learnedForMs = 0;
             _learnSumDeltaT = 0f;
             _learnSumOutdoor = 0f;
