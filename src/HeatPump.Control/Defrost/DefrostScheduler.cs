@@ -486,9 +486,13 @@ namespace HeatPump.Control.Defrost
             }
 
             // A coil colder than any clean coil runs is iced whatever was learned (after power-up the
-            // first calibration may have been made on an iced coil).
+            // first calibration may have been made on an iced coil). But a coil a defrost has just
+            // cleared, on a unit that has not yet learned its clean coil, is judged by nothing until
+            // it has: a unit whose clean coil runs colder than the uncalibrated bound (13 K at 0 °C,
+            // rising 0.25 K/K into the cold: 17 K at −18 °C) was otherwise defrosted as each run
+            // began, every 13 minutes, the house 5,100 K·h cold in a fortnight of dry cold.
             bool freezing = coilC < 0f;
-            if (freezing && DeltaT > (Calibrated && !Provisional ? IcedDeltaTK : UncalibratedIcedDeltaTK))
+            if (freezing && (Calibrated || !_hadDefrost) && DeltaT > (Calibrated && !Provisional ? IcedDeltaTK : UncalibratedIcedDeltaTK))
             {
                 Due = DefrostCause.Demand;
                 return;

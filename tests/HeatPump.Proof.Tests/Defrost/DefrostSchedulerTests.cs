@@ -485,6 +485,37 @@ public class DefrostSchedulerTests : SchedulerFixture
     }
 
     [Fact]
+    public void A_unit_whose_clean_coil_runs_colder_than_the_uncalibrated_bound_gets_one_defrost_not_one_every_run()
+    {
+        // Power-up at −18 °C on a unit whose clean coil runs 17 K below its air (13 K at 0 °C, rising
+        // 0.25 K/K into the cold): nothing learned, 17 K is past the 16 K any documented clean coil
+        // stays under, and the first run is defrosted before it settles.
+        long t = 0;
+        for (; t < 10 * Minute && _d.Due == DefrostCause.None; t += Second)
+        {
+            Heat(Second, -18f, -18f - 17f * (1f - MathF.Exp(-t / (float)Minute)));
+        }
+
+        Assert.Equal(DefrostCause.Demand, _d.Due);
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+
+        // The coil that defrost cleared is learned before anything judges it: five hours of
+        // 40-minute runs call no defrost (each run was defrosted as it began, the house cold).
+        for (int run = 0; run < 8; run++)
+        {
+            Stop();
+            for (t = 0; t < 40 * Minute; t += Second)
+            {
+                Heat(Second, -18f, -18f - 17f * (1f - MathF.Exp(-t / (float)Minute)));
+                Assert.True(DefrostCause.None == _d.Due, $"run {run} at {t / 1000} s: {_d.Due}, ΔT {_d.DeltaT:F1}, calibrated {_d.Calibrated}");
+            }
+        }
+
+        Assert.InRange(_d.CleanAt(-18f), 16.5f, 17.5f);
+    }
+
+    [Fact]
     public void At_power_up_a_coil_frosting_fast_is_calibrated_as_it_settles_and_defrosted_before_half_iced()
     {
         // Nothing learned yet, +5 °C near-saturated air: clean 10 K, frost 0.6 K a minute. Before a
