@@ -44,6 +44,7 @@ namespace HeatPump.Control
             Display = new DisplayModel();
             Service = new ServiceLog();
             Panel.Service = Service;
+            DisplayAttached = true;
         }
 
         /// <summary>The live settings.</summary>
@@ -94,6 +95,13 @@ namespace HeatPump.Control
         /// panel flags it on the home screen (<c>P.SEr</c>).
         /// </summary>
         public bool PressureSwitchesInSeries { get; set; }
+
+        /// <summary>
+        /// Whether a panel shows <see cref="Display"/> (true from construction). A plant simulation that no one
+        /// watches sets it false and the tick skips drawing the display, a sixth of the tick's time on the
+        /// desktop; nothing in control reads what the display shows.
+        /// </summary>
+        public bool DisplayAttached { get; set; }
 
         /// <summary>The random part of the power-up delay chosen at construction, ms.</summary>
         public long StaggerMs { get; }
@@ -192,8 +200,11 @@ namespace HeatPump.Control
 
             Guard.Apply(ref _requested, now, Indoor.IsValid, Outdoor.IsValid, Outdoor.Celsius, inputs.DrainOpen, ref _outputs);
             Service.Observe(Controller.State, Controller.Fault, Controller.LockedOut, _outputs.Compressor, now);
-            FillDisplayInputs(now);
-            _renderer.Render(Display, Settings, Panel, ref _displayInputs);
+            if (DisplayAttached)
+            {
+                FillDisplayInputs(now);
+                _renderer.Render(Display, Settings, Panel, ref _displayInputs);
+            }
         }
 
         /// <summary>

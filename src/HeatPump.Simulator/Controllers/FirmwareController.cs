@@ -26,7 +26,7 @@ public sealed class FirmwareController : ISimController
     private FirmwareController(string name, ControllerSettings settings, uint staggerSeed, double oracleFraction)
     {
         Name = name;
-        _core = new ControlCore(settings, 0, staggerSeed);
+        _core = new ControlCore(settings, 0, staggerSeed) { DisplayAttached = false };
         _isOracle = !double.IsNaN(oracleFraction);
         _oracleFraction = oracleFraction;
         if (_isOracle)
