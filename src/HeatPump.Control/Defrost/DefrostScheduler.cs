@@ -210,6 +210,12 @@ namespace HeatPump.Control.Defrost
         /// </summary>
         public const float DeferLimitRatio = 1.4f;
 
+        /// <summary>
+        /// The backstop stretches to at most this many times its setting while backstop defrosts keep
+        /// finding a clean coil (24 h of frosting run at the default 6 h).
+        /// </summary>
+        public const int MaxBackstopStretch = 4;
+
         private readonly ControllerSettings _settings;
         private bool _learning;
         private long _learnedForMs;
@@ -224,6 +230,10 @@ namespace HeatPump.Control.Defrost
         private long _lastDemandFrostingMs;
         private float _callDeltaT;
         private float _callOutdoorC;
+        private bool _callSettled;
+        private bool _callFrostCostly;
+        private bool _callUnjudged;
+        private DefrostCause _callCause;
         private bool _startsIced;
         private bool _dueAtStart;
         private float _learnSumOutdoor;
@@ -318,6 +328,14 @@ namespace HeatPump.Control.Defrost
 
         /// <summary>A defrost is due, and why; None when not.</summary>
         public DefrostCause Due { get; private set; }
+
+        /// <summary>
+        /// How many times the <c>defrost.demand.backstop</c> setting the backstop now waits: 1 after
+        /// power-up and after any defrost that found frost; doubled (to at most
+        /// <see cref="MaxBackstopStretch"/>) by each backstop defrost that the clean ΔT learned after it
+        /// shows was called on a clean coil.
+        /// </summary>
+        public int BackstopStretch { get; private set; } = 1;
 
         /// <summary>True while the coil sensor's loss has the scheduler on time only.</summary>
         public bool TimeOnly { get; private set; }
@@ -466,7 +484,7 @@ namespace HeatPump.Control.Defrost
                 return;
             }
 
-            if (FrostingRunMs >= _settings.MinutesAsMs(SettingId.DemandBackstop))
+            if (FrostingRunMs >= BackstopStretch * _settings.MinutesAsMs(SettingId.DemandBackstop))
             {
                 Due = DefrostCause.Backstop;
                 return;
@@ -676,6 +694,11 @@ namespace HeatPump.Control.Defrost
             _coilFrozeRunMs = -1;
             _lastDemandFrostingMs = 0;
             CoilImplausible = false;
+            BackstopStretch = 1;
+            _callSettled = false;
+            _callFrostCostly = false;
+            _callUnjudged = false;
+            _callCause = DefrostCause.None;
             CleanSlope = PriorSlope;
             ForgetFrost();
             CleanReadings = 0;
@@ -697,6 +720,10 @@ namespace HeatPump.Control.Defrost
             // would shrink to the thermostat's runs and call one at every start in drier weather).
             _lastDemandFrostingMs = Due == DefrostCause.Demand && !_dueAtStart ? FrostingRunMs : 0;
             _callDeltaT = DeltaT;
+            _callSettled = _settled;
+            _callFrostCostly = FrostPenalty >= DefrostCostRiseMin;
+            _callUnjudged = true;
+            _callCause = Due;
             if (_learning && _learnSamples > 0 && _learnedForMs >= LearnShortestMs)
             {
                 FinishLearning(_learnLastRunMs);
@@ -954,11 +981,34 @@ namespace HeatPump.Control.Defrost
             {
                 // Only a coil just cleared by a defrost is known clean: it alone teaches the table.
                 AddCleanReading(CleanAtOutdoorC, CleanDeltaT);
-                if (_callDeltaT < (1f + 0.5f * (IcedRatio - 1f)) * CleanAt(_callOutdoorC))
+                bool calledClean = _callDeltaT < (1f + 0.5f * (IcedRatio - 1f)) * CleanAt(_callOutdoorC);
+                if (calledClean)
                 {
                     // The defrost was called on a coil that reads as clean now that its ΔT is known
                     // here: it tells nothing of how fast the coil frosts.
                     _lastDemandFrostingMs = 0;
+                }
+
+                if (_callUnjudged)
+                {
+                    // Judged once, by the first clean ΔT learned after the defrost. A backstop called
+                    // in a settled run (early in a run the coil is still cooling down and reads clean
+                    // whatever it carries) on a coil that reads clean, with the frost account short of
+                    // a defrost's cost, was a defrost the demand test rightly held off (in dry cold a
+                    // clean coil was defrosted every 6 h of run, 1-2 % of the heating's electricity):
+                    // the next backstop waits twice as long. A defrost that found frost, or a slow
+                    // rise the demand margin alone held off, says this weather frosts the coil: the
+                    // backstop is back at its setting in case the demand test misses it.
+                    if (!calledClean || _callFrostCostly)
+                    {
+                        BackstopStretch = 1;
+                    }
+                    else if (_callCause == DefrostCause.Backstop && _callSettled && BackstopStretch < MaxBackstopStretch)
+                    {
+                        BackstopStretch *= 2;
+                    }
+
+                    _callUnjudged = false;
                 }
             }
         }

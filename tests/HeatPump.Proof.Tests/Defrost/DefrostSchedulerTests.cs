@@ -390,6 +390,116 @@ public class DefrostSchedulerTests : SchedulerFixture
         Assert.Equal(DefrostCause.Backstop, _d.Due);
     }
 
+    /// <summary>Heats at the readings until the backstop is due; the frosting run since the last defrost then, minutes.</summary>
+    private long RunToBackstop(float coilC)
+    {
+        while (_d.Due == DefrostCause.None && _d.FrostingRunMs < 48 * 60 * Minute)
+        {
+            Heat(Second, 0f, coilC);
+        }
+
+        Assert.Equal(DefrostCause.Backstop, _d.Due);
+        return _d.FrostingRunMs / Minute;
+    }
+
+    /// <summary>The defrost that is due, and the settled run after it learning a clean coil at 6 K.</summary>
+    private void DefrostAndRelearnClean()
+    {
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 0f, -6f);
+    }
+
+    [Fact]
+    public void Backstop_defrosts_that_find_a_clean_coil_stretch_the_next_backstop_to_at_most_four_times_its_setting()
+    {
+        // Dry cold: the coil never frosts, the demand test rightly waits, and each backstop defrost
+        // is followed by a clean ΔT equal to the one it was called at.
+        CalibrateAfterDefrost(0f, -6f);
+        var waits = new long[5];
+        for (int i = 0; i < waits.Length; i++)
+        {
+            waits[i] = RunToBackstop(-6f);
+            DefrostAndRelearnClean();
+        }
+
+        Assert.Equal(new long[] { 360, 720, 1440, 1440, 1440 }, waits);
+        Assert.Equal(DefrostScheduler.MaxBackstopStretch, _d.BackstopStretch);
+    }
+
+    [Fact]
+    public void A_backstop_defrost_that_finds_frost_puts_the_backstop_back_at_its_setting()
+    {
+        CalibrateAfterDefrost(0f, -6f);
+        RunToBackstop(-6f);
+        DefrostAndRelearnClean();
+        RunToBackstop(-6f);
+        DefrostAndRelearnClean();
+        Assert.Equal(4, _d.BackstopStretch);
+
+        // Frost the ΔT shows at 1.4 K over clean, within the demand margin and not growing: the demand
+        // test holds off, the backstop calls at 24 h, and the clean ΔT learned after it is 1.4 K lower.
+        Assert.Equal(1440, RunToBackstop(-7.4f));
+        DefrostAndRelearnClean();
+        Assert.Equal(1, _d.BackstopStretch);
+        Assert.Equal(360, RunToBackstop(-6f));
+    }
+
+    [Fact]
+    public void A_slow_rise_the_demand_margin_alone_held_off_keeps_the_backstop_at_its_setting()
+    {
+        CalibrateAfterDefrost(0f, -6f);
+        RunToBackstop(-6f);
+        DefrostAndRelearnClean();
+        Assert.Equal(2, _d.BackstopStretch);
+
+        // Frost building 0.8 K over 12 h: under the 1.5 K margin, and at the call under the ΔT the
+        // defrost is judged clean by (1.15 × 6 K); but the frost account has long passed a defrost's cost.
+        long start = _d.FrostingRunMs;
+        while (_d.Due == DefrostCause.None)
+        {
+            Heat(Second, 0f, -6f - 0.8f * (_d.FrostingRunMs - start) / (720f * Minute - start));
+        }
+
+        Assert.Equal(DefrostCause.Backstop, _d.Due);
+        Assert.True(_d.FrostPenalty >= DefrostScheduler.DefrostCostRiseMin, $"frost account {_d.FrostPenalty}");
+        DefrostAndRelearnClean();
+        Assert.Equal(1, _d.BackstopStretch);
+    }
+
+    [Fact]
+    public void A_backstop_called_as_a_run_starts_stretches_nothing_nor_does_a_demand_defrost_on_a_clean_coil()
+    {
+        CalibrateAfterDefrost(0f, -6f);
+        Heat(360 * Minute - _d.FrostingRunMs - 10 * Second, 0f, -6f);
+        Stop();
+
+        // Ten seconds into the next run the coil is still cooling down: its ΔT says nothing of frost.
+        Heat(10 * Second, 0f, -6f);
+        Assert.Equal(DefrostCause.Backstop, _d.Due);
+        DefrostAndRelearnClean();
+        Assert.Equal(1, _d.BackstopStretch);
+
+        _d.DefrostStarted();
+        _d.DefrostEnded();
+        Stop();
+        Heat(DefrostScheduler.SettleMs + DefrostScheduler.LearnMs, 0f, -6f);
+        Assert.Equal(1, _d.BackstopStretch);
+    }
+
+    [Fact]
+    public void After_a_power_cut_the_backstop_is_back_at_its_setting()
+    {
+        CalibrateAfterDefrost(0f, -6f);
+        RunToBackstop(-6f);
+        DefrostAndRelearnClean();
+        Assert.Equal(2, _d.BackstopStretch);
+
+        _d.Reset();
+        Assert.Equal(1, _d.BackstopStretch);
+    }
+
     [Fact]
     public void Demand_needs_a_coil_below_two_degrees()
     {
