@@ -69,7 +69,7 @@ namespace HeatPump.Control.Settings
             new SettingDefinition(SettingId.DemandMinInterval, "defrost.demand.min-interval", "min", 1, 30, 30, 120, 10,
                 "At least 30 min of run between demand defrosts, as on demand-defrost boards."),
             new SettingDefinition(SettingId.DemandBackstop, "defrost.demand.backstop", "min", 1, 360, 120, 720, 30,
-                "A defrost is forced after 6 h of frosting run time even if ΔT never rises."),
+                "A defrost is forced after 6 h of frosting run time even if ΔT never rises; each one that finds the coil clean doubles the wait, up to 4 × (docs/state-machine.md)."),
             new SettingDefinition(SettingId.DefrostEndCoil, "defrost.end-coil", "°C", 10, 150, 100, 270, 5,
                 "A coil at +15 °C is clear of ice (boards use 14–27 °C)."),
             new SettingDefinition(SettingId.DefrostMaxTime, "defrost.max-time", "s", 1, 600, 300, 840, 30,
