@@ -216,6 +216,13 @@ namespace HeatPump.Control.Defrost
         /// </summary>
         public const int MaxBackstopStretch = 4;
 
+        /// <summary>
+        /// The stretch holds while the outdoor air stays within this many kelvin of the warmest it was
+        /// over the frosting run the backstop found clean, K: warmer air can carry the moisture
+        /// that the coil was spared.
+        /// </summary>
+        public const float StretchWarmingK = 2f;
+
         private readonly ControllerSettings _settings;
         private bool _learning;
         private long _learnedForMs;
@@ -233,6 +240,9 @@ namespace HeatPump.Control.Defrost
         private bool _callSettled;
         private bool _callFrostCostly;
         private bool _callUnjudged;
+        private float _warmestSinceDefrostC = float.MinValue;
+        private float _callWarmestC;
+        private float _stretchWarmestC;
         private DefrostCause _callCause;
         private bool _startsIced;
         private bool _dueAtStart;
@@ -331,7 +341,8 @@ namespace HeatPump.Control.Defrost
 
         /// <summary>
         /// How many times the <c>defrost.demand.backstop</c> setting the backstop now waits: 1 after
-        /// power-up and after any defrost that found frost; doubled (to at most
+        /// power-up, after any defrost that found frost and once the air warms
+        /// <see cref="StretchWarmingK"/> past the frosting run last found clean; doubled (to at most
         /// <see cref="MaxBackstopStretch"/>) by each backstop defrost that the clean ΔT learned after it
         /// shows was called on a clean coil.
         /// </summary>
@@ -443,6 +454,19 @@ namespace HeatPump.Control.Defrost
             if (coilValid && _coilFrozeRunMs < 0 && coilC < 0f)
             {
                 _coilFrozeRunMs = heatingRunMs;
+            }
+
+            if (outdoorValid)
+            {
+                if (outdoorC > _warmestSinceDefrostC)
+                {
+                    _warmestSinceDefrostC = outdoorC;
+                }
+
+                if (BackstopStretch > 1 && outdoorC > _stretchWarmestC)
+                {
+                    BackstopStretch = 1;
+                }
             }
 
             if (coilValid && outdoorValid)
@@ -699,6 +723,7 @@ namespace HeatPump.Control.Defrost
             _callFrostCostly = false;
             _callUnjudged = false;
             _callCause = DefrostCause.None;
+            _warmestSinceDefrostC = float.MinValue;
             CleanSlope = PriorSlope;
             ForgetFrost();
             CleanReadings = 0;
@@ -722,6 +747,7 @@ namespace HeatPump.Control.Defrost
             _callDeltaT = DeltaT;
             _callSettled = _settled;
             _callFrostCostly = FrostPenalty >= DefrostCostRiseMin;
+            _callWarmestC = _warmestSinceDefrostC;
             _callUnjudged = true;
             _callCause = Due;
             if (_learning && _learnSamples > 0 && _learnedForMs >= LearnShortestMs)
@@ -743,6 +769,7 @@ namespace HeatPump.Control.Defrost
         public void DefrostEnded()
         {
             FrostingRunMs = 0;
+            _warmestSinceDefrostC = float.MinValue;
             _defrosting = false;
             _clearForMs = 0;
             _learning = true;
@@ -1003,9 +1030,14 @@ namespace HeatPump.Control.Defrost
                     {
                         BackstopStretch = 1;
                     }
-                    else if (_callCause == DefrostCause.Backstop && _callSettled && BackstopStretch < MaxBackstopStretch)
+                    else if (_callCause == DefrostCause.Backstop && _callSettled)
                     {
-                        BackstopStretch *= 2;
+                        if (BackstopStretch < MaxBackstopStretch)
+                        {
+                            BackstopStretch *= 2;
+                        }
+
+                        _stretchWarmestC = _callWarmestC + StretchWarmingK;
                     }
 
                     _callUnjudged = false;

@@ -489,6 +489,29 @@ public class DefrostSchedulerTests : SchedulerFixture
     }
 
     [Fact]
+    public void Air_more_than_two_kelvin_warmer_than_the_clean_finding_puts_the_backstop_back_at_its_setting()
+    {
+        CalibrateAfterDefrost(0f, -6f);
+        RunToBackstop(-6f);
+        DefrostAndRelearnClean();
+        Assert.Equal(2, _d.BackstopStretch);
+
+        // Up to 2 K warmer than the 6 h the backstop found clean, the stretch holds; warmer air can
+        // carry the moisture the coil was spared in the cold, and the backstop is back at 6 h.
+        Heat(60 * Minute, 2f, -4f);
+        Assert.Equal(2, _d.BackstopStretch);
+        Heat(Second, 2.1f, -3.9f);
+        Assert.Equal(1, _d.BackstopStretch);
+        while (_d.Due == DefrostCause.None && _d.FrostingRunMs < 720 * Minute)
+        {
+            Heat(Second, 2.1f, -3.9f);
+        }
+
+        Assert.Equal(DefrostCause.Backstop, _d.Due);
+        Assert.Equal(360, _d.FrostingRunMs / Minute);
+    }
+
+    [Fact]
     public void After_a_power_cut_the_backstop_is_back_at_its_setting()
     {
         CalibrateAfterDefrost(0f, -6f);
